@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox';
+
+export const Office = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  address: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  openingHours: Type.String(),
+});
+export type Office = Static<typeof Office>;
+
+export const ServiceMode = Type.Union([Type.Literal('in_person'), Type.Literal('video')]);
+
+export const Service = Type.Object({
+  id: Type.String(),
+  officeId: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  topic: Type.String(),
+  durationMinutes: Type.Integer({ description: 'Duration shown to citizens' }),
+  mode: ServiceMode,
+  whatToBring: Type.String(),
+  minNoticeMinutes: Type.Integer(),
+  horizonDays: Type.Integer(),
+  cutoffMinutes: Type.Integer({ description: 'Changes and cancellations close this many minutes before the start' }),
+  capacity: Type.Integer({ description: 'Desks able to serve it' }),
+});
+export type Service = Static<typeof Service>;
+
+export const OfficeList = Type.Object({ offices: Type.Array(Office) });
+export const ServiceList = Type.Object({ office: Office, services: Type.Array(Service) });
+
+export const TenantInfo = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  timeZone: Type.String(),
+  branding: Type.Object({ primaryColor: Type.Optional(Type.String()), region: Type.Optional(Type.String()), website: Type.Optional(Type.String()) }),
+});
+export type TenantInfo = Static<typeof TenantInfo>;

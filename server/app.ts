@@ -1,0 +1,96 @@
+// Builds the Fastify application: platform plugins first (security headers, cookies, rate limits,
+// OpenAPI, health and metrics), then each module's routes.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
+import { tenantResolver } from './modules/tenants/resolve.ts';
+import type { AppContext } from './platform/context.ts';
+import { ping } from './platform/db/database.ts';
+import { sendError } from './platform/http/errors.ts';
+import { ErrorResponse } from '../contracts/common.ts';
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
+  const loggerInstance = ctx.log as unknown as FastifyBaseLogger;
+  const app = Fastify({
+    loggerInstance,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(ErrorResponse);
+  app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } }),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: ctx.config.mode === 'production' ? [] : null,
+      },
+    },
+    hsts: ctx.config.mode === 'production',
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Sportello API', version: '1', description: 'Public and officer API of Sportello. Errors: JSON with a stable `code` and a human `message`.' },
+      tags: [
+        { name: 'catalogue', description: 'Offices and services' },
+        { name: 'booking', description: 'Availability, holds and bookings' },
+        { name: 'operator', description: 'Officer console' },
+        { name: 'admin', description: 'Configuration of offices, services and desks' },
+        { name: 'platform', description: 'Health and metrics' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {
+    try {
+      await ping(ctx.db);
+      return { status: 'ready', database: ctx.database.engine };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: ctx.database.engine });
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()));
+
+  // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
+  const resolveTenant = tenantResolver(ctx);
+  await app.register(async (tenantScoped) => {
+    tenantScoped.addHook('preHandler', async (req) => {
+      if ((req.params as { tenant?: string }).tenant !== undefined) await resolveTenant(req);
+    });
+    await tenantScoped.register(catalogueRoutes(ctx));
+  });
+
+  return app;
+}

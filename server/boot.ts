@@ -1,0 +1,21 @@
+// Opens the database, applies migrations, seeds demo data where the mode allows it, and builds
+// the application context. Shared by main.ts, the tests and the benchmarks.
+import type { Config } from './config.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { AppContext } from './platform/context.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logging.ts';
+import { MetricsRegistry } from './platform/metrics.ts';
+
+export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean } = {}): Promise<AppContext> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: opts.inMemory });
+  const applied = await migrate(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (config.mode !== 'production') {
+    if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
+  }
+  return { config, database, db: database.db, clock: opts.clock ?? systemClock, log, metrics: new MetricsRegistry() };
+}

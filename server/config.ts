@@ -1,0 +1,88 @@
+// Configuration is read once at boot from the environment and validated; a bad value stops the
+// server with a readable list instead of surfacing later as an odd runtime error.
+import path from 'node:path';
+
+export type Mode = 'demo' | 'production' | 'test';
+
+export interface Config {
+  mode: Mode;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  /** Secret used to derive CSRF tokens; random per process when not given (sessions then end at restart). */
+  sessionSecret: string | undefined;
+  holdMinutes: number;
+  roles: Set<'web' | 'worker' | 'scheduler'>;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configurazione non valida:\n - ${problems.join('\n - ')}`);
+  }
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, problems: string[], min = 0, max = 65535): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const modeRaw = env.SPORTELLO_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+  if (!['demo', 'production', 'test'].includes(modeRaw)) {
+    problems.push(`SPORTELLO_MODE must be demo, production or test (got "${modeRaw}")`);
+  }
+  const mode = (['demo', 'production', 'test'].includes(modeRaw) ? modeRaw : 'demo') as Mode;
+  const port = int(env, 'PORT', 3000, problems);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(publicUrl);
+    if (mode === 'production' && u.protocol !== 'https:') problems.push('PUBLIC_URL must use https in production');
+  } catch {
+    problems.push(`PUBLIC_URL is not a URL (got "${publicUrl}")`);
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  if (mode === 'production') {
+    if (!databaseUrl) problems.push('DATABASE_URL is required in production mode (the embedded database is for demo and development)');
+    if (!smtpUrl) problems.push('SMTP_URL is required in production mode (the development mailbox is not served there)');
+    if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET (at least 32 characters) is required in production mode');
+  }
+  const rolesRaw = (env.SPORTELLO_ROLES || 'web,worker,scheduler').split(',').map((r) => r.trim());
+  const roles = new Set<'web' | 'worker' | 'scheduler'>();
+  for (const r of rolesRaw) {
+    if (r === 'web' || r === 'worker' || r === 'scheduler') roles.add(r);
+    else problems.push(`SPORTELLO_ROLES: unknown role "${r}" (web, worker, scheduler)`);
+  }
+  const config: Config = {
+    mode,
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    databaseUrl,
+    publicUrl,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Sportello <noreply@sportello.localhost>',
+    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    sessionSecret: env.SESSION_SECRET || undefined,
+    holdMinutes: int(env, 'HOLD_MINUTES', 10, problems, 1, 60),
+    roles,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

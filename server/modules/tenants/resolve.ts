@@ -1,0 +1,30 @@
+// Resolves the {tenant} path segment to a comune once per request. Tenants change rarely, so a
+// short cache saves a query on every call without serving a deleted comune for long.
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { findTenantBySlug, type Tenant } from './repository.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: Tenant;
+  }
+}
+
+const TTL_MS = 30_000;
+
+export function tenantResolver(ctx: AppContext) {
+  const cache = new Map<string, { tenant: Tenant; at: number }>();
+  return async function resolveTenant(req: FastifyRequest): Promise<void> {
+    const slug = (req.params as { tenant?: string }).tenant ?? '';
+    const hit = cache.get(slug);
+    if (hit && Date.now() - hit.at < TTL_MS) {
+      req.tenant = hit.tenant;
+      return;
+    }
+    const tenant = await findTenantBySlug(ctx.db, slug);
+    if (!tenant) throw new AppError(404, 'TENANT_NOT_FOUND', `Comune "${slug}" non trovato.`, `Municipality "${slug}" not found.`);
+    cache.set(slug, { tenant, at: Date.now() });
+    req.tenant = tenant;
+  };
+}

@@ -1,0 +1,17 @@
+// What every module receives: configuration, the database, the clock, logging and metrics.
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import type { DB } from './db/schema.ts';
+import type { MetricsRegistry } from './metrics.ts';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  clock: Clock;
+  log: Logger;
+  metrics: MetricsRegistry;
+}

@@ -1,0 +1,258 @@
+// Table types for Kysely, kept by hand next to the SQL migrations they mirror.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  istat_code: string | null;
+  cadastral_code: string | null;
+  fiscal_code: string | null;
+  time_zone: Generated<string>;
+  patron_day: string | null;
+  patron_name: string | null;
+  reference_prefix: string;
+  branding: ColumnType<Branding, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface Branding {
+  primaryColor?: string;
+  region?: string;
+  website?: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  state: Generated<'queued' | 'done' | 'failed'>;
+  last_error: string | null;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+  finished_at: Timestamp | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  type: string;
+  entity_id: string | null;
+  payload: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  tenant_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: ColumnType<MailAttachment[], string, string>;
+  dedupe_key: string | null;
+  state: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  tenant_id: string | null;
+  actor_type: 'operator' | 'citizen' | 'system';
+  actor_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  details: Json<Record<string, unknown>>;
+  at: Generated<Date>;
+}
+
+export interface CountersTable {
+  tenant_id: string;
+  name: string;
+  period: number;
+  value: Generated<number>;
+}
+
+export interface OfficesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  description: Generated<string>;
+  address: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  opening_hours: Generated<string>;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export type ServiceMode = 'in_person' | 'video';
+
+export interface ServicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  office_id: string;
+  name: string;
+  description: Generated<string>;
+  topic: Generated<string>;
+  duration_min: number;
+  buffer_min: Generated<number>;
+  min_notice_min: Generated<number>;
+  horizon_days: Generated<number>;
+  cutoff_min: Generated<number>;
+  mode: Generated<ServiceMode>;
+  what_to_bring: Generated<string>;
+  max_active_per_citizen: Generated<number>;
+  requires_approval: Generated<boolean>;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface DesksTable {
+  id: Generated<string>;
+  num: Generated<number>;
+  tenant_id: string;
+  office_id: string;
+  name: string;
+  active: Generated<boolean>;
+}
+
+export interface DeskServicesTable {
+  tenant_id: string;
+  desk_id: string;
+  service_id: string;
+}
+
+export interface DeskHoursTable {
+  id: Generated<string>;
+  tenant_id: string;
+  desk_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface ScheduleExceptionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  office_id: string;
+  desk_id: string | null;
+  day: string;
+  kind: 'closed' | 'open';
+  start_time: string | null;
+  end_time: string | null;
+  note: Generated<string>;
+}
+
+export type BookingStatus = 'held' | 'pending' | 'confirmed' | 'checked_in' | 'done' | 'no_show' | 'cancelled';
+
+export interface BookingsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  service_id: string;
+  office_id: string;
+  desk_id: string;
+  desk_num: number;
+  reference: string | null;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  block_end: Timestamp;
+  status: BookingStatus;
+  hold_expires_at: Timestamp | null;
+  applicant_name: string | null;
+  applicant_surname: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  fiscal_code: string | null;
+  reason: string | null;
+  details: string | null;
+  channel: Generated<'web' | 'operator'>;
+  manage_token_hash: string | null;
+  ics_sequence: Generated<number>;
+  reminder_sent: Generated<boolean>;
+  cancelled_by: 'citizen' | 'operator' | 'system' | null;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  checked_in_at: Timestamp | null;
+  done_at: Timestamp | null;
+  outcome_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  request_hash: string;
+  booking_id: string;
+  created_at: Generated<Date>;
+}
+
+export type OperatorRole = 'admin' | 'manager' | 'operator';
+
+export interface OperatorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: OperatorRole;
+  active: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface OperatorOfficesTable {
+  tenant_id: string;
+  operator_id: string;
+  office_id: string;
+}
+
+export interface OperatorSessionsTable {
+  id_hash: string;
+  tenant_id: string;
+  operator_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  jobs: JobsTable;
+  events: EventsTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+  counters: CountersTable;
+  offices: OfficesTable;
+  services: ServicesTable;
+  desks: DesksTable;
+  desk_services: DeskServicesTable;
+  desk_hours: DeskHoursTable;
+  schedule_exceptions: ScheduleExceptionsTable;
+  bookings: BookingsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  operators: OperatorsTable;
+  operator_offices: OperatorOfficesTable;
+  operator_sessions: OperatorSessionsTable;
+}

@@ -1,0 +1,57 @@
+// Test harness: an app on a fresh database. PGlite in memory by default; with TEST_DATABASE_URL a
+// fresh schema on a real PostgreSQL, so every integration test runs on both engines in CI.
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { createContext } from '../../server/boot.ts';
+import { loadConfig } from '../../server/config.ts';
+import { ManualClock } from '../../server/platform/clock.ts';
+import type { AppContext } from '../../server/platform/context.ts';
+
+export interface Harness {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export const ENGINES: Array<{ name: string; url?: string }> = [
+  { name: 'pglite' },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', url: process.env.TEST_DATABASE_URL }] : []),
+];
+
+/** Monday 2 March 2026 at 08:00 in Rome: a working week with no holidays ahead. */
+export const DEFAULT_NOW = '2026-03-02T07:00:00Z';
+
+export async function startHarness(opts: { url?: string; now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+  const clock = new ManualClock(new Date(opts.now ?? DEFAULT_NOW));
+  let databaseUrl: string | undefined;
+  if (opts.url) {
+    databaseUrl = await freshSchemaUrl(opts.url);
+  }
+  const config = loadConfig({ SPORTELLO_MODE: 'test', PUBLIC_URL: 'http://localhost:3000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...opts.env });
+  const ctx = await createContext(config, { clock, inMemory: true });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    async close() {
+      await app.close();
+      await ctx.database.close();
+    },
+  };
+}
+
+/** A new schema per harness keeps tests independent on a shared PostgreSQL database. */
+async function freshSchemaUrl(base: string): Promise<string> {
+  const { openDatabase } = await import('../../server/platform/db/database.ts');
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = await openDatabase({ databaseUrl: base });
+  await sql.raw(`create schema ${schema}`).execute(admin.db);
+  await admin.close();
+  const u = new URL(base);
+  u.searchParams.set('options', `-c search_path=${schema},public`);
+  return u.toString();
+}
