@@ -7,6 +7,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { bookingRoutes } from './modules/booking/routes.ts';
+import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
 import { tenantResolver } from './modules/tenants/resolve.ts';
 import type { AppContext } from './platform/context.ts';
@@ -90,7 +92,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       if ((req.params as { tenant?: string }).tenant !== undefined) await resolveTenant(req);
     });
     await tenantScoped.register(catalogueRoutes(ctx));
+    await tenantScoped.register(bookingRoutes(ctx));
   });
+
+  // The development mailbox shows every email; production sends them and never exposes them.
+  if (ctx.config.mode !== 'production') await app.register(devMailRoutes(ctx));
 
   return app;
 }

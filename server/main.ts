@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { createContext } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createWorker, startScheduler } from './worker.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -21,6 +22,15 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
     ctx.log.info(`Sportello (${config.mode}) on ${config.publicUrl} — database: ${ctx.database.engine}`);
     stoppers.push(() => app.close());
+  }
+  if (config.roles.has('worker')) {
+    const worker = createWorker(ctx);
+    await worker.start();
+    stoppers.push(() => worker.stop());
+  }
+  if (config.roles.has('scheduler')) {
+    const stop = startScheduler(ctx);
+    stoppers.push(async () => stop());
   }
   const shutdown = async (signal: string) => {
     ctx.log.info({ signal }, 'shutting down');

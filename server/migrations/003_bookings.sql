@@ -24,7 +24,6 @@ create table bookings (
   reason text,
   details text,
   channel text not null default 'web' check (channel in ('web', 'operator')),
-  manage_token_hash text unique,
   ics_sequence int not null default 0,
   reminder_sent boolean not null default false,
   cancelled_by text check (cancelled_by in ('citizen', 'operator', 'system')),
@@ -53,6 +52,16 @@ create index bookings_office_time on bookings (tenant_id, office_id, start_at);
 create index bookings_email on bookings (tenant_id, lower(applicant_email), service_id) where status in ('pending', 'confirmed');
 create index bookings_reminders on bookings (start_at) where status = 'confirmed' and not reminder_sent;
 create index bookings_expired_holds on bookings (hold_expires_at) where status = 'held';
+
+-- Manage links: bearer secrets, one or more per booking (the reminder brings a fresh one), stored as
+-- SHA-256 so a copy of the database gives no working links.
+create table booking_tokens (
+  token_hash text primary key,
+  tenant_id uuid not null references tenants(id),
+  booking_id uuid not null references bookings(id) on delete cascade,
+  created_at timestamptz not null default now()
+);
+create index booking_tokens_booking on booking_tokens (booking_id);
 
 -- Idempotency-Key of booking creation: a retried request finds the booking made the first time.
 create table idempotency_keys (

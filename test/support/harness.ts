@@ -7,11 +7,15 @@ import { createContext } from '../../server/boot.ts';
 import { loadConfig } from '../../server/config.ts';
 import { ManualClock } from '../../server/platform/clock.ts';
 import type { AppContext } from '../../server/platform/context.ts';
+import type { JobWorker } from '../../server/platform/jobs.ts';
+import { createWorker } from '../../server/worker.ts';
 
 export interface Harness {
   app: FastifyInstance;
   ctx: AppContext;
   clock: ManualClock;
+  /** Runs queued jobs (emails) now, as the worker would. */
+  worker: JobWorker;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,7 @@ export async function startHarness(opts: { url?: string; now?: string; env?: Rec
     app,
     ctx,
     clock,
+    worker: createWorker(ctx),
     async close() {
       await app.close();
       await ctx.database.close();

@@ -185,7 +185,6 @@ export interface BookingsTable {
   reason: string | null;
   details: string | null;
   channel: Generated<'web' | 'operator'>;
-  manage_token_hash: string | null;
   ics_sequence: Generated<number>;
   reminder_sent: Generated<boolean>;
   cancelled_by: 'citizen' | 'operator' | 'system' | null;
@@ -197,6 +196,13 @@ export interface BookingsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface BookingTokensTable {
+  token_hash: string;
+  tenant_id: string;
+  booking_id: string;
+  created_at: Generated<Date>;
 }
 
 export interface IdempotencyKeysTable {
@@ -251,6 +257,7 @@ export interface DB {
   desk_hours: DeskHoursTable;
   schedule_exceptions: ScheduleExceptionsTable;
   bookings: BookingsTable;
+  booking_tokens: BookingTokensTable;
   idempotency_keys: IdempotencyKeysTable;
   operators: OperatorsTable;
   operator_offices: OperatorOfficesTable;

@@ -1,0 +1,68 @@
+// Availability of a service: the pure slot generator fed from the database.
+import type { Kysely, Transaction } from 'kysely';
+import type { SlotView } from '../../../contracts/booking.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import type { ServiceRow } from '../scheduling/catalogue-repository.ts';
+import { holidaySet } from '../scheduling/domain/holidays.ts';
+import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/domain/slots.ts';
+import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../scheduling/domain/zoned-time.ts';
+import { loadDeskSchedules, loadExceptions, loadOccupations } from '../scheduling/schedule-repository.ts';
+import type { Tenant } from '../tenants/repository.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const MAX_RANGE_DAYS = 62;
+
+export function rulesOf(service: ServiceRow): SlotRules {
+  return { durationMin: service.duration_min, bufferMin: service.buffer_min, minNoticeMin: service.min_notice_min, horizonDays: service.horizon_days };
+}
+
+export async function loadScheduleInputs(db: Q, tenant: Tenant, service: ServiceRow, from: string, to: string) {
+  const desks = await loadDeskSchedules(db, tenant.id, service.id);
+  const exceptions = await loadExceptions(db, tenant.id, service.office_id, from, to);
+  const holidays = holidaySet(from, to, { day: tenant.patron_day, name: tenant.patron_name });
+  return { desks, exceptions, holidays, tz: tenant.time_zone, rules: rulesOf(service) };
+}
+
+export async function computeServiceAvailability(db: Q, tenant: Tenant, service: ServiceRow, from: string, to: string, now: Date): Promise<DayAvailability[]> {
+  const inputs = await loadScheduleInputs(db, tenant, service, from, to);
+  // One day of margin either side covers any local day in UTC terms.
+  const rangeStart = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
+  const rangeEnd = new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) + 86_400_000);
+  const occupations = await loadOccupations(db, tenant.id, inputs.desks.map((d) => d.deskId), rangeStart, rangeEnd, now);
+  return computeAvailability({ ...inputs, from, to, now: now.getTime(), occupations });
+}
+
+export function validateRange(from: string, to: string): void {
+  if (!isValidDate(from) || !isValidDate(to)) throw badRequest('INVALID_DATE', 'Data non valida: usa il formato AAAA-MM-GG.', 'Invalid date: use YYYY-MM-DD.');
+  const span = daysBetween(from, to);
+  if (span < 0) throw badRequest('INVALID_RANGE', 'La data finale precede quella iniziale.', 'The end date is before the start date.');
+  if (span > MAX_RANGE_DAYS) throw badRequest('RANGE_TOO_LONG', `Puoi chiedere al massimo ${MAX_RANGE_DAYS} giorni alla volta.`, `At most ${MAX_RANGE_DAYS} days per request.`);
+}
+
+export function toSlotViews(days: DayAvailability[], tz: string, onlyFree = false) {
+  return days
+    .map((d) => ({
+      date: d.date,
+      slots: d.slots.filter((s) => !onlyFree || s.freeDesks.length > 0).map((s) => ({ start: formatInstant(s.start, tz), end: formatInstant(s.end, tz), available: s.freeDesks.length })),
+    }))
+    .filter((d) => d.slots.length > 0);
+}
+
+/** The next free slots from a given instant, offered when the chosen one was taken. */
+export async function findAlternatives(db: Q, tenant: Tenant, service: ServiceRow, around: number, now: Date, count = 5): Promise<SlotView[]> {
+  const tz = tenant.time_zone;
+  const fromDate = localDate(Math.max(around, now.getTime()), tz);
+  const out: SlotView[] = [];
+  for (let offset = 0; offset < service.horizon_days + 1 && out.length < count; offset += 14) {
+    const from = addDays(fromDate, offset);
+    const days = await computeServiceAvailability(db, tenant, service, from, addDays(from, 13), now);
+    for (const d of toSlotViews(days, tz, true)) {
+      for (const s of d.slots) {
+        if (Date.parse(s.start) >= around - 60 * 60_000 && out.length < count) out.push(s);
+      }
+    }
+  }
+  return out;
+}

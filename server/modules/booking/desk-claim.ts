@@ -1,0 +1,105 @@
+// Choosing a desk for a slot, inside the transaction that writes the booking. The exclusion
+// constraint on bookings is what makes overbooking impossible; this code only picks well:
+// candidates are the desks whose hours offer the slot, the least loaded free one is locked with
+// SKIP LOCKED so concurrent bookers spread over desks instead of queueing on one, and a transaction
+// that still collides (its snapshot predates a concurrent commit) is retried with a fresh snapshot.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { ServiceRow } from '../scheduling/catalogue-repository.ts';
+import { bookableWindow, desksOffering } from '../scheduling/domain/slots.ts';
+import { daysBetween, localDate } from '../scheduling/domain/zoned-time.ts';
+import type { Tenant } from '../tenants/repository.ts';
+import { loadScheduleInputs } from './availability.ts';
+
+export interface ClaimedDesk {
+  deskId: string;
+  deskNum: number;
+  start: Date;
+  end: Date;
+  blockEnd: Date;
+}
+
+export class SlotTaken extends Error {
+  constructor() {
+    super('slot taken');
+  }
+}
+
+export const slotUnavailable = () =>
+  new AppError(409, 'SLOT_UNAVAILABLE', "L'orario scelto non è più prenotabile: scegline un altro.", 'The chosen time can no longer be booked: pick another one.');
+
+export const slotNotOffered = () =>
+  new AppError(400, 'SLOT_NOT_OFFERED', "L'orario indicato non corrisponde a un appuntamento disponibile per questo servizio.", 'The given time is not a slot of this service.');
+
+/** Picks and locks a free desk for the slot, or throws SlotTaken; the caller then writes the row. */
+export async function claimDesk(
+  trx: Transaction<DB>,
+  args: { tenant: Tenant; service: ServiceRow; start: number; now: Date; excludeBookingId?: string; ignoreNotice?: boolean },
+): Promise<ClaimedDesk> {
+  const { tenant, service, start, now } = args;
+  const tz = tenant.time_zone;
+  const date = localDate(start, tz);
+  const inputs = await loadScheduleInputs(trx, tenant, service, date, date);
+  const candidates = desksOffering({ ...inputs, now: now.getTime() }, start);
+  if (!candidates.length) throw slotNotOffered();
+  const window = bookableWindow(now.getTime(), tz, inputs.rules);
+  const tooSoon = args.ignoreNotice ? start < now.getTime() : start < window.earliest;
+  if (tooSoon || daysBetween(date, window.lastDate) < 0) throw slotUnavailable();
+
+  const startAt = new Date(start);
+  const end = new Date(start + service.duration_min * 60_000);
+  const blockEnd = new Date(end.getTime() + service.buffer_min * 60_000);
+
+  // Expired holds are removed lazily, where they are in the way.
+  await trx
+    .deleteFrom('bookings')
+    .where('desk_id', 'in', candidates)
+    .where('status', '=', 'held')
+    .where('hold_expires_at', '<=', now)
+    .where('start_at', '<', blockEnd)
+    .where('block_end', '>', startAt)
+    .execute();
+
+  const dayStart = new Date(start - 12 * 3_600_000);
+  const dayEnd = new Date(start + 12 * 3_600_000);
+  const exclude = args.excludeBookingId ?? '00000000-0000-0000-0000-000000000000';
+  const pick = (mode: 'skip' | 'wait') => sql<{ id: string; num: number }>`
+    select d.id, d.num from desks d
+    where d.tenant_id = ${tenant.id} and d.id in (${sql.join(candidates)})
+      and not exists (
+        select 1 from bookings b
+        where b.desk_id = d.id and b.status <> 'cancelled' and b.id <> ${exclude}
+          and (b.status <> 'held' or b.hold_expires_at > ${now})
+          and b.start_at < ${blockEnd} and b.block_end > ${startAt})
+    order by (select count(*) from bookings l where l.desk_id = d.id and l.status <> 'cancelled'
+                and l.start_at >= ${dayStart} and l.start_at < ${dayEnd}), d.num
+    limit 1
+    for update of d ${mode === 'skip' ? sql`skip locked` : sql``}`.execute(trx);
+
+  let chosen = (await pick('skip')).rows[0];
+  // Every free desk is being claimed by someone else right now: wait for one; if its holder
+  // commits, the insert collides and the whole transaction is retried with fresh data.
+  if (!chosen) chosen = (await pick('wait')).rows[0];
+  if (!chosen) throw new SlotTaken();
+  return { deskId: chosen.id, deskNum: chosen.num, start: startAt, end, blockEnd };
+}
+
+function isExclusionViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23P01';
+}
+
+/** Runs a claiming transaction, retrying when the exclusion constraint refused a concurrent overlap. */
+export async function inClaimTransaction<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>, maxAttempts = 25): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      if (isExclusionViolation(err)) {
+        if (attempt < maxAttempts) continue;
+        throw new SlotTaken();
+      }
+      throw err;
+    }
+  }
+}

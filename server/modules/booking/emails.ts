@@ -1,0 +1,117 @@
+// The emails of a booking's life: confirmation (or request received), reschedule, cancellation and
+// the reminder the day before. Each is queued in the transaction of the change, with a dedupe key
+// tied to the booking's ICS sequence, so a change sends its notice once and a non-change sends none.
+import type { Transaction } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { queueMail } from '../../platform/mail.ts';
+import { buildIcs } from './ics.ts';
+import { citizenVideoUrl, manageUrl } from './links.ts';
+import type { BookingView } from './repository.ts';
+
+export type BookingEmailKind = 'confirmation' | 'request' | 'reschedule' | 'cancellation' | 'reminder';
+
+export function formatWhen(d: Date, tz: string): string {
+  const date = new Intl.DateTimeFormat('it-IT', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  const time = new Intl.DateTimeFormat('it-IT', { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(d);
+  return `${date}, ore ${time}`;
+}
+
+function summaryLines(b: BookingView, config: Config, token: string | undefined): string[] {
+  const lines = [
+    `Codice prenotazione: ${b.reference}`,
+    `Servizio: ${b.service_name}`,
+    `Ufficio: ${b.office_name}`,
+    `Quando: ${formatWhen(b.start_at, b.time_zone)} (durata ${b.duration_min} minuti)`,
+  ];
+  if (b.service_mode === 'video') {
+    lines.push('Modalità: videochiamata');
+    if (token) lines.push(`Link della videochiamata (si apre 15 minuti prima dell'orario): ${citizenVideoUrl(config, b.tenant_slug, token)}`);
+  } else {
+    lines.push('Modalità: in presenza', `Indirizzo: ${b.office_address}`);
+  }
+  lines.push(`Richiedente: ${b.applicant_name} ${b.applicant_surname}`);
+  if (b.reason) lines.push(`Motivo: ${b.reason}`);
+  return lines;
+}
+
+function icsFor(b: BookingView, config: Config, method: 'REQUEST' | 'CANCEL', now: Date, token: string | undefined): string {
+  const location = b.service_mode === 'video' ? `Videochiamata - ${b.office_name}` : `${b.office_name}, ${b.office_address}`;
+  const description = [`${b.tenant_name} - ${b.service_name}`, `Codice prenotazione: ${b.reference}`, ...(token ? [`Gestisci: ${manageUrl(config, b.tenant_slug, token)}`] : [])].join('\n');
+  return buildIcs({
+    uid: `${b.id}@sportello`,
+    sequence: b.ics_sequence,
+    method,
+    start: b.start_at,
+    end: b.end_at,
+    stamp: now,
+    summary: `${b.service_name} - ${b.tenant_name}`,
+    description,
+    location,
+    url: token ? manageUrl(config, b.tenant_slug, token) : undefined,
+    organizer: { name: b.office_name, email: b.office_email ?? 'noreply@sportello.localhost' },
+    attendee: { name: `${b.applicant_name} ${b.applicant_surname}`, email: b.applicant_email! },
+  });
+}
+
+export async function queueBookingEmail(
+  trx: Transaction<DB>,
+  config: Config,
+  kind: BookingEmailKind,
+  b: BookingView,
+  opts: { now: Date; token?: string; previousStart?: Date; cancelledByOffice?: boolean },
+): Promise<void> {
+  if (!b.applicant_email) return;
+  const token = opts.token;
+  const tz = b.time_zone;
+  const greeting = `Gentile ${b.applicant_name} ${b.applicant_surname},`;
+  const manage = token ? [`Per vedere, spostare o annullare l'appuntamento (fino a ${Math.round(b.cutoff_min / 60)} ore prima): ${manageUrl(config, b.tenant_slug, token)}`] : [];
+  const bring = b.what_to_bring ? ['Cosa portare:', b.what_to_bring] : [];
+  const signature = ['', b.tenant_name, b.office_name + (b.office_phone ? ` - tel. ${b.office_phone}` : '')];
+  let subject: string;
+  let body: string[];
+  let method: 'REQUEST' | 'CANCEL' | null = 'REQUEST';
+  switch (kind) {
+    case 'confirmation':
+      subject = `Appuntamento confermato: ${b.service_name} - ${formatWhen(b.start_at, tz)}`;
+      body = [greeting, '', `il tuo appuntamento con ${b.tenant_name} è confermato.`, '', ...summaryLines(b, config, token), '', ...bring, '', ...manage];
+      break;
+    case 'request':
+      subject = `Richiesta di appuntamento ricevuta: ${b.service_name}`;
+      body = [greeting, '', "abbiamo ricevuto la tua richiesta: l'ufficio la esaminerà e riceverai una email di conferma.", '', ...summaryLines(b, config, token), '', ...manage];
+      break;
+    case 'reschedule':
+      subject = `Appuntamento spostato: ${b.service_name} - ${formatWhen(b.start_at, tz)}`;
+      body = [greeting, '', `il tuo appuntamento è stato spostato${opts.previousStart ? ` da ${formatWhen(opts.previousStart, tz)}` : ''} al nuovo orario indicato qui sotto.`, '', ...summaryLines(b, config, token), '', ...bring, '', ...manage];
+      break;
+    case 'cancellation':
+      method = 'CANCEL';
+      subject = `Appuntamento annullato: ${b.service_name} - ${formatWhen(b.start_at, tz)}`;
+      body = [
+        greeting,
+        '',
+        opts.cancelledByOffice ? `l'ufficio ha annullato il tuo appuntamento del ${formatWhen(b.start_at, tz)}.` : `come richiesto, il tuo appuntamento del ${formatWhen(b.start_at, tz)} è stato annullato.`,
+        ...(b.cancel_reason ? [`Motivo: ${b.cancel_reason}`] : []),
+        '',
+        `Codice prenotazione: ${b.reference}`,
+        '',
+        `Puoi prenotare un nuovo appuntamento da ${config.publicUrl}/${b.tenant_slug}`,
+      ];
+      break;
+    case 'reminder':
+      subject = `Promemoria: domani ${b.service_name}`;
+      body = [greeting, '', 'ti ricordiamo il tuo appuntamento di domani.', '', ...summaryLines(b, config, token), '', ...bring, '', ...manage];
+      break;
+  }
+  const attachments = method
+    ? [{ filename: 'appuntamento.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(icsFor(b, config, method, opts.now, token)).toString('base64') }]
+    : [];
+  await queueMail(trx, {
+    tenantId: b.tenant_id,
+    to: b.applicant_email,
+    subject,
+    text: [...body, ...signature].join('\n'),
+    attachments,
+    dedupeKey: `booking:${b.id}:${kind}:${b.ics_sequence}`,
+  });
+}

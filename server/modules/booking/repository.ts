@@ -1,0 +1,82 @@
+// Booking queries. A booking is always read together with its service and office, which every
+// view (manage page, emails, agenda) needs.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { hashSecret } from '../../platform/security/tokens.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+function bookingViewQuery(db: Q) {
+  return db
+    .selectFrom('bookings as b')
+    .innerJoin('services as s', 's.id', 'b.service_id')
+    .innerJoin('offices as o', 'o.id', 'b.office_id')
+    .innerJoin('desks as d', 'd.id', 'b.desk_id')
+    .innerJoin('tenants as t', 't.id', 'b.tenant_id')
+    .select([
+      'b.id',
+      'b.tenant_id',
+      'b.reference',
+      'b.status',
+      'b.start_at',
+      'b.end_at',
+      'b.block_end',
+      'b.desk_id',
+      'b.desk_num',
+      'b.applicant_name',
+      'b.applicant_surname',
+      'b.applicant_email',
+      'b.applicant_address',
+      'b.fiscal_code',
+      'b.reason',
+      'b.details',
+      'b.channel',
+      'b.ics_sequence',
+      'b.cancelled_by',
+      'b.cancel_reason',
+      'b.cancelled_at',
+      'b.checked_in_at',
+      'b.done_at',
+      'b.outcome_note',
+      'b.created_at',
+      'b.created_by',
+      'b.service_id',
+      'b.office_id',
+      's.name as service_name',
+      's.mode as service_mode',
+      's.duration_min',
+      's.buffer_min',
+      's.cutoff_min',
+      's.what_to_bring',
+      'o.name as office_name',
+      'o.address as office_address',
+      'o.email as office_email',
+      'o.phone as office_phone',
+      'd.name as desk_name',
+      't.slug as tenant_slug',
+      't.name as tenant_name',
+      't.time_zone',
+    ]);
+}
+
+export type BookingView = NonNullable<Awaited<ReturnType<typeof findBookingView>>>;
+
+export async function findBookingView(db: Q, tenantId: string, bookingId: string) {
+  return bookingViewQuery(db).where('b.tenant_id', '=', tenantId).where('b.id', '=', bookingId).where('b.status', '<>', 'held').executeTakeFirst();
+}
+
+export async function findBookingIdByToken(db: Q, tenantId: string, token: string): Promise<string | undefined> {
+  const row = await db.selectFrom('booking_tokens').select('booking_id').where('token_hash', '=', hashSecret(token)).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row?.booking_id;
+}
+
+export async function insertBookingToken(db: Q, tenantId: string, bookingId: string, token: string): Promise<void> {
+  await db.insertInto('booking_tokens').values({ token_hash: hashSecret(token), tenant_id: tenantId, booking_id: bookingId }).execute();
+}
+
+export async function listBookingViews(db: Q, tenantId: string, filter: { officeIds?: string[] | null; from: Date; to: Date; deskId?: string }) {
+  let q = bookingViewQuery(db).where('b.tenant_id', '=', tenantId).where('b.status', '<>', 'held').where('b.start_at', '>=', filter.from).where('b.start_at', '<', filter.to);
+  if (filter.officeIds) q = q.where('b.office_id', 'in', filter.officeIds.length ? filter.officeIds : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.deskId) q = q.where('b.desk_id', '=', filter.deskId);
+  return q.orderBy('b.start_at').orderBy('d.name').execute();
+}

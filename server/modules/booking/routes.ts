@@ -1,0 +1,117 @@
+// Public booking API (fixed paths, relied upon by integrators and by our web client).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AvailabilityQuery,
+  AvailabilityResponse,
+  BookingCreated,
+  BookingRequest,
+  CancelRequest,
+  HoldRequest,
+  HoldResponse,
+  ManagedBooking,
+  ManageTokenParams,
+  RescheduleRequest,
+  SlotTakenResponse,
+} from '../../../contracts/booking.ts';
+import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest } from '../../platform/http/errors.ts';
+import { findService } from '../scheduling/catalogue-repository.ts';
+import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
+import { createBooking } from './create-booking.ts';
+import { serviceNotFound } from './errors.ts';
+import { createHold, releaseHold } from './holds.ts';
+import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
+
+const conflict = { 409: SlotTakenResponse };
+// Public writes are rate-limited per client address.
+const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+const manageLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+
+export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/api/v1/:tenant/services/:serviceId/availability', {
+      schema: {
+        tags: ['booking'],
+        summary: 'Free slots of a service between two dates (inclusive, local dates)',
+        params: Type.Intersect([TenantParams, Type.Object({ serviceId: Uuid })]),
+        querystring: AvailabilityQuery,
+        response: { 200: AvailabilityResponse, ...errorResponses },
+      },
+    }, async (req) => {
+      validateRange(req.query.from, req.query.to);
+      const service = await findService(ctx.db, req.tenant.id, req.params.serviceId);
+      if (!service) throw serviceNotFound();
+      const days = await computeServiceAvailability(ctx.db, req.tenant, service, req.query.from, req.query.to, ctx.clock.now());
+      return { serviceId: service.id, timeZone: req.tenant.time_zone, days: toSlotViews(days, req.tenant.time_zone) };
+    });
+
+    app.post('/api/v1/:tenant/holds', {
+      config: writeLimit,
+      schema: {
+        tags: ['booking'],
+        summary: 'Hold a slot for a few minutes while the form is filled in',
+        params: TenantParams,
+        body: HoldRequest,
+        response: { 201: HoldResponse, ...errorResponses, ...conflict },
+      },
+    }, async (req, reply) => reply.status(201).send(await createHold(ctx, req.tenant, req.body)));
+
+    app.delete('/api/v1/:tenant/holds/:holdId', {
+      config: writeLimit,
+      schema: { tags: ['booking'], summary: 'Release a hold', params: Type.Intersect([TenantParams, Type.Object({ holdId: Uuid })]), response: { 204: Type.Null(), ...errorResponses } },
+    }, async (req, reply) => {
+      await releaseHold(ctx, req.tenant, req.params.holdId);
+      return reply.status(204).send(null);
+    });
+
+    app.post('/api/v1/:tenant/bookings', {
+      config: writeLimit,
+      schema: {
+        tags: ['booking'],
+        summary: 'Book a slot',
+        description: 'Send an `Idempotency-Key` header to make retries safe: the same key returns the same booking.',
+        params: TenantParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })) }),
+        body: BookingRequest,
+        response: { 201: BookingCreated, 422: ErrorResponse, ...errorResponses, ...conflict },
+      },
+    }, async (req, reply) => {
+      const { booking, replayed } = await createBooking(ctx, req.tenant, req.body, { idempotencyKey: req.headers['idempotency-key'], channel: 'web' });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(booking);
+    });
+
+    app.get('/api/v1/:tenant/bookings/manage/:token', {
+      config: manageLimit,
+      schema: { tags: ['booking'], summary: 'A booking seen through its manage link', params: ManageTokenParams, response: { 200: ManagedBooking, ...errorResponses } },
+    }, async (req) => toManaged(ctx, await loadByToken(ctx, req.tenant, req.params.token), req.params.token, ctx.clock.now()));
+
+    app.post('/api/v1/:tenant/bookings/manage/:token/reschedule', {
+      config: writeLimit,
+      schema: {
+        tags: ['booking'],
+        summary: 'Move the booking to another free slot (until the cut-off)',
+        params: ManageTokenParams,
+        body: RescheduleRequest,
+        response: { 200: ManagedBooking, ...errorResponses, ...conflict },
+      },
+    }, async (req) => rescheduleByToken(ctx, req.tenant, req.params.token, req.body.start));
+
+    app.post('/api/v1/:tenant/bookings/manage/:token/cancel', {
+      config: writeLimit,
+      schema: {
+        tags: ['booking'],
+        summary: 'Cancel the booking (until the cut-off)',
+        params: ManageTokenParams,
+        body: Type.Union([CancelRequest, Type.Null()]),
+        response: { 200: ManagedBooking, 409: ErrorResponse, ...errorResponses },
+      },
+    }, async (req) => {
+      const body = req.body ?? {};
+      if (typeof body !== 'object') throw badRequest('VALIDATION', 'Richiesta non valida.', 'Invalid request.');
+      return cancelByToken(ctx, req.tenant, req.params.token, body.reason);
+    });
+  };
+}

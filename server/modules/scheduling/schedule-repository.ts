@@ -1,0 +1,65 @@
+// Loads what slot generation needs for one service: the desks able to serve it with their weekly
+// hours, the office's date exceptions, and the desks' occupations in a time range.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import type { DateException, DeskSchedule, Occupation } from './domain/slots.ts';
+import { parseTimeOfDay } from './domain/zoned-time.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export async function loadDeskSchedules(db: Q, tenantId: string, serviceId: string): Promise<Array<DeskSchedule & { deskNum: number }>> {
+  const rows = await db
+    .selectFrom('desk_services as ds')
+    .innerJoin('desks as d', 'd.id', 'ds.desk_id')
+    .leftJoin('desk_hours as h', 'h.desk_id', 'd.id')
+    .select(['d.id as desk_id', 'd.num', 'h.weekday', 'h.start_time', 'h.end_time'])
+    .where('ds.tenant_id', '=', tenantId)
+    .where('ds.service_id', '=', serviceId)
+    .where('d.active', '=', true)
+    .orderBy('d.num')
+    .execute();
+  const desks = new Map<string, DeskSchedule & { deskNum: number }>();
+  for (const r of rows) {
+    let desk = desks.get(r.desk_id);
+    if (!desk) desks.set(r.desk_id, (desk = { deskId: r.desk_id, deskNum: r.num, weekly: [] }));
+    if (r.weekday !== null && r.start_time && r.end_time) {
+      desk.weekly.push({ weekday: r.weekday, start: parseTimeOfDay(r.start_time), end: parseTimeOfDay(r.end_time) });
+    }
+  }
+  return [...desks.values()];
+}
+
+export async function loadExceptions(db: Q, tenantId: string, officeId: string, from: string, to: string): Promise<DateException[]> {
+  const rows = await db
+    .selectFrom('schedule_exceptions')
+    .select(['desk_id', 'day', 'kind', 'start_time', 'end_time'])
+    .where('tenant_id', '=', tenantId)
+    .where('office_id', '=', officeId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return rows.map((r) => ({
+    deskId: r.desk_id,
+    day: r.day,
+    kind: r.kind,
+    start: r.start_time ? parseTimeOfDay(r.start_time) : null,
+    end: r.end_time ? parseTimeOfDay(r.end_time) : null,
+  }));
+}
+
+/** Live occupations of the given desks between two instants (expired holds do not count). */
+export async function loadOccupations(db: Q, tenantId: string, deskIds: string[], from: Date, to: Date, now: Date): Promise<Occupation[]> {
+  if (!deskIds.length) return [];
+  const rows = await db
+    .selectFrom('bookings')
+    .select(['desk_id', 'start_at', 'block_end'])
+    .where('tenant_id', '=', tenantId)
+    .where('desk_id', 'in', deskIds)
+    .where('status', '<>', 'cancelled')
+    .where('start_at', '<', to)
+    .where('block_end', '>', from)
+    .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', now)]))
+    .execute();
+  return rows.map((r) => ({ deskId: r.desk_id, start: r.start_at.getTime(), end: r.block_end.getTime() }));
+}
+

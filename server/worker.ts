@@ -1,0 +1,31 @@
+// The worker and scheduler roles: the job handlers and the periodic tasks.
+import { queueDueReminders } from './modules/booking/reminders.ts';
+import type { AppContext } from './platform/context.ts';
+import { JobWorker } from './platform/jobs.ts';
+import { createTransport, mailSendHandler } from './platform/mail.ts';
+
+export function createWorker(ctx: AppContext): JobWorker {
+  const transport = createTransport(ctx.config.smtpUrl);
+  return new JobWorker(ctx, {
+    'mail.send': mailSendHandler(transport, ctx.config.mailFrom),
+  });
+}
+
+export function startScheduler(ctx: AppContext, everyMs = 60_000): () => void {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const n = await queueDueReminders(ctx);
+      if (n) ctx.log.info({ reminders: n }, 'reminders queued');
+    } catch (err) {
+      ctx.log.error({ err }, 'scheduler tick failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  void tick();
+  return () => clearInterval(timer);
+}
