@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
+import { registerWebClient } from './modules/web/static.ts';
 import { tenantResolver } from './modules/tenants/resolve.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
@@ -97,6 +98,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // The development mailbox shows every email; production sends them and never exposes them.
   if (ctx.config.mode !== 'production') await app.register(devMailRoutes(ctx));
+
+  if (!(await registerWebClient(app))) ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
 
   return app;
 }

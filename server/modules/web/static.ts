@@ -1,0 +1,32 @@
+// Serves the built web client (web/dist): hashed assets with long caching, and index.html for
+// every page path (/bari, /bari/prenota/…, /operatore/…) so the client router takes over.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function registerWebClient(app: FastifyInstance): Promise<boolean> {
+  const index = path.join(WEB_DIST, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    wildcard: false,
+    index: false,
+    setHeaders(res, filePath) {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const html = fs.readFileSync(index);
+  return Boolean(
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const url = req.url.split('?')[0]!;
+      if (url.startsWith('/api/') || path.extname(url)) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
+      }
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    }),
+  );
+}
