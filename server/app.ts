@@ -11,7 +11,9 @@ import { bookingRoutes } from './modules/booking/routes.ts';
 import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
 import { registerWebClient } from './modules/web/static.ts';
+import { listTenants } from './modules/tenants/repository.ts';
 import { tenantResolver } from './modules/tenants/resolve.ts';
+import { Type } from 'typebox';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
 import { sendError } from './platform/http/errors.ts';
@@ -85,6 +87,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()));
+
+  app.get('/api/v1/tenants', {
+    schema: { tags: ['catalogue'], summary: 'The comuni served by this installation', response: { 200: Type.Object({ tenants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })) }) } },
+  }, async () => ({ tenants: (await listTenants(ctx.db)).map((t) => ({ slug: t.slug, name: t.name })) }));
 
   // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
   const resolveTenant = tenantResolver(ctx);
