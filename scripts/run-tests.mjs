@@ -15,7 +15,10 @@ function walk(dir) {
     else if (entry.name.endsWith('.test.ts')) files.push(full);
   }
 }
-for (const root of roots.length ? roots : ['server', 'test', 'e2e']) walk(root);
+for (const root of roots.length ? roots : ['server', 'test', 'e2e']) {
+  if (root.endsWith('.test.ts')) files.push(root);
+  else walk(root);
+}
 files.sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...flags, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

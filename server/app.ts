@@ -7,7 +7,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminRoutes } from './modules/admin/routes.ts';
+import { agendaRoutes } from './modules/agenda/routes.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
+import { sessionRoutes } from './modules/operators/session-routes.ts';
 import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
 import { registerWebClient } from './modules/web/static.ts';
@@ -100,6 +103,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
     await tenantScoped.register(catalogueRoutes(ctx));
     await tenantScoped.register(bookingRoutes(ctx));
+    await tenantScoped.register(sessionRoutes(ctx));
+    await tenantScoped.register(agendaRoutes(ctx));
+    await tenantScoped.register(adminRoutes(ctx));
   });
 
   // The development mailbox shows every email; production sends them and never exposes them.

@@ -1,0 +1,220 @@
+// Use cases behind the admin routes. Each checks that the record belongs to the officer's comune
+// (and office scope) before changing it, and writes its audit entry in the same transaction.
+import type { Static } from 'typebox';
+import type { DeskInput, DeskPatch, ExceptionInput, OfficeInput, OfficePatch, OperatorOffice, ServiceInput, ServicePatch, WeeklyHours } from '../../../contracts/operator.ts';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest, notFound } from '../../platform/http/errors.ts';
+import type { OperatorPrincipal } from '../operators/sessions.ts';
+import { assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
+import { isValidDate, parseTimeOfDay } from '../scheduling/domain/zoned-time.ts';
+import { listOperatorOffices } from './offices-view.ts';
+
+async function officeView(ctx: AppContext, op: OperatorPrincipal, officeId: string): Promise<OperatorOffice> {
+  const [office] = await listOperatorOffices(ctx.db, op.tenantId, [officeId]);
+  if (!office) throw notFound('ufficio', 'office');
+  return office;
+}
+
+const log = (ctx: AppContext, op: OperatorPrincipal, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
+  audit(ctx.db, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action, entityType, entityId, details });
+
+export async function createOffice(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof OfficeInput>): Promise<OperatorOffice> {
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('offices')
+      .values({ tenant_id: op.tenantId, name: input.name.trim(), description: input.description ?? '', address: input.address.trim(), phone: input.phone ?? null, email: input.email ?? null, opening_hours: input.openingHours ?? '', active: input.active ?? true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'office.create', entityType: 'office', entityId: row.id, details: { ...input } });
+    return row.id;
+  });
+  return officeView(ctx, op, id);
+}
+
+export async function updateOffice(ctx: AppContext, op: OperatorPrincipal, officeId: string, patch: Static<typeof OfficePatch>): Promise<OperatorOffice> {
+  const res = await ctx.db
+    .updateTable('offices')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.address !== undefined ? { address: patch.address.trim() } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.openingHours !== undefined ? { opening_hours: patch.openingHours } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+    })
+    .where('id', '=', officeId)
+    .where('tenant_id', '=', op.tenantId)
+    .executeTakeFirst();
+  if (!Number(res.numUpdatedRows) && Object.keys(patch).length) throw notFound('ufficio', 'office');
+  await log(ctx, op, 'office.update', 'office', officeId, { ...patch });
+  return officeView(ctx, op, officeId);
+}
+
+async function serviceOffice(ctx: AppContext, op: OperatorPrincipal, serviceId: string): Promise<string> {
+  const row = await ctx.db.selectFrom('services').select('office_id').where('id', '=', serviceId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!row) throw notFound('servizio', 'service');
+  assertOffice(op, row.office_id);
+  assertCanConfigureOffice(op, row.office_id);
+  return row.office_id;
+}
+
+function serviceColumns(p: Static<typeof ServicePatch>) {
+  return {
+    ...(p.name !== undefined ? { name: p.name.trim() } : {}),
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.topic !== undefined ? { topic: p.topic } : {}),
+    ...(p.durationMinutes !== undefined ? { duration_min: p.durationMinutes } : {}),
+    ...(p.bufferMinutes !== undefined ? { buffer_min: p.bufferMinutes } : {}),
+    ...(p.minNoticeMinutes !== undefined ? { min_notice_min: p.minNoticeMinutes } : {}),
+    ...(p.horizonDays !== undefined ? { horizon_days: p.horizonDays } : {}),
+    ...(p.cutoffMinutes !== undefined ? { cutoff_min: p.cutoffMinutes } : {}),
+    ...(p.mode !== undefined ? { mode: p.mode } : {}),
+    ...(p.whatToBring !== undefined ? { what_to_bring: p.whatToBring } : {}),
+    ...(p.maxActivePerCitizen !== undefined ? { max_active_per_citizen: p.maxActivePerCitizen } : {}),
+    ...(p.requiresApproval !== undefined ? { requires_approval: p.requiresApproval } : {}),
+    ...(p.active !== undefined ? { active: p.active } : {}),
+  };
+}
+
+export async function createService(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof ServiceInput>): Promise<OperatorOffice> {
+  const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!office) throw notFound('ufficio', 'office');
+  const { officeId, ...rest } = input;
+  const cols = serviceColumns(rest);
+  const row = await ctx.db
+    .insertInto('services')
+    .values({ tenant_id: op.tenantId, office_id: officeId, name: input.name.trim(), duration_min: input.durationMinutes, ...cols })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await log(ctx, op, 'service.create', 'service', row.id, { ...input });
+  return officeView(ctx, op, officeId);
+}
+
+export async function updateService(ctx: AppContext, op: OperatorPrincipal, serviceId: string, patch: Static<typeof ServicePatch>): Promise<OperatorOffice> {
+  const officeId = await serviceOffice(ctx, op, serviceId);
+  const cols = serviceColumns(patch);
+  if (Object.keys(cols).length) await ctx.db.updateTable('services').set(cols).where('id', '=', serviceId).where('tenant_id', '=', op.tenantId).execute();
+  await log(ctx, op, 'service.update', 'service', serviceId, { ...patch });
+  return officeView(ctx, op, officeId);
+}
+
+async function assertServicesOfOffice(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
+  if (!serviceIds.length) return;
+  const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
+  if (rows.length !== new Set(serviceIds).size) throw badRequest('UNKNOWN_SERVICE', "Uno o più servizi non appartengono a questo ufficio.", 'One or more services do not belong to this office.');
+}
+
+export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof DeskInput>): Promise<OperatorOffice> {
+  const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!office) throw notFound('ufficio', 'office');
+  const serviceIds = [...new Set(input.serviceIds ?? [])];
+  await assertServicesOfOffice(ctx, op, input.officeId, serviceIds);
+  await ctx.db.transaction().execute(async (trx) => {
+    const desk = await trx.insertInto('desks').values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), active: input.active ?? true }).returning('id').executeTakeFirstOrThrow();
+    if (serviceIds.length) await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: desk.id, service_id: sid }))).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.create', entityType: 'desk', entityId: desk.id, details: { ...input } });
+  });
+  return officeView(ctx, op, input.officeId);
+}
+
+async function deskOffice(ctx: AppContext, op: OperatorPrincipal, deskId: string, forWrite: boolean): Promise<string> {
+  const row = await ctx.db.selectFrom('desks').select('office_id').where('id', '=', deskId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!row) throw notFound('sportello', 'desk');
+  assertOffice(op, row.office_id);
+  if (forWrite) assertCanConfigureOffice(op, row.office_id);
+  return row.office_id;
+}
+
+export async function updateDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string, patch: Static<typeof DeskPatch>): Promise<OperatorOffice> {
+  const officeId = await deskOffice(ctx, op, deskId, true);
+  const serviceIds = patch.serviceIds ? [...new Set(patch.serviceIds)] : undefined;
+  if (serviceIds) await assertServicesOfOffice(ctx, op, officeId, serviceIds);
+  await ctx.db.transaction().execute(async (trx) => {
+    const cols = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) };
+    if (Object.keys(cols).length) await trx.updateTable('desks').set(cols).where('id', '=', deskId).execute();
+    if (serviceIds) {
+      await trx.deleteFrom('desk_services').where('desk_id', '=', deskId).execute();
+      if (serviceIds.length) await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: deskId, service_id: sid }))).execute();
+    }
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.update', entityType: 'desk', entityId: deskId, details: { ...patch } });
+  });
+  return officeView(ctx, op, officeId);
+}
+
+export async function getHours(ctx: AppContext, op: OperatorPrincipal, deskId: string): Promise<WeeklyHours> {
+  await deskOffice(ctx, op, deskId, false);
+  const rows = await ctx.db.selectFrom('desk_hours').select(['weekday', 'start_time', 'end_time']).where('desk_id', '=', deskId).orderBy('weekday').orderBy('start_time').execute();
+  return { hours: rows.map((r) => ({ weekday: r.weekday, start: r.start_time, end: r.end_time })) };
+}
+
+/** Intervals must be well-formed and not overlap on the same weekday. Pure, exported for tests. */
+export function validateWeeklyHours(hours: WeeklyHours['hours']): string | null {
+  const byDay = new Map<number, Array<[number, number]>>();
+  for (const h of hours) {
+    const s = parseTimeOfDay(h.start);
+    const e = parseTimeOfDay(h.end);
+    if (s >= e) return `${h.start}-${h.end}: l'orario di fine deve seguire quello di inizio`;
+    const list = byDay.get(h.weekday) ?? [];
+    if (list.some(([a, b]) => s < b && e > a)) return `giorno ${h.weekday}: fasce orarie sovrapposte`;
+    list.push([s, e]);
+    byDay.set(h.weekday, list);
+  }
+  return null;
+}
+
+export async function putHours(ctx: AppContext, op: OperatorPrincipal, deskId: string, body: WeeklyHours): Promise<WeeklyHours> {
+  await deskOffice(ctx, op, deskId, true);
+  const problem = validateWeeklyHours(body.hours);
+  if (problem) throw badRequest('INVALID_HOURS', `Orari non validi: ${problem}.`, `Invalid hours: ${problem}.`);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('desk_hours').where('desk_id', '=', deskId).execute();
+    if (body.hours.length) {
+      await trx.insertInto('desk_hours').values(body.hours.map((h) => ({ tenant_id: op.tenantId, desk_id: deskId, weekday: h.weekday, start_time: h.start, end_time: h.end }))).execute();
+    }
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.hours', entityType: 'desk', entityId: deskId, details: { hours: body.hours } });
+  });
+  return getHours(ctx, op, deskId);
+}
+
+export async function listExceptions(ctx: AppContext, op: OperatorPrincipal, officeId: string) {
+  const rows = await ctx.db.selectFrom('schedule_exceptions').selectAll().where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).orderBy('day').execute();
+  return rows.map((r) => ({ id: r.id, officeId: r.office_id, deskId: r.desk_id, day: r.day, kind: r.kind, start: r.start_time, end: r.end_time, note: r.note }));
+}
+
+export async function createException(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof ExceptionInput>) {
+  if (!isValidDate(input.day)) throw badRequest('INVALID_DATE', 'Data non valida.', 'Invalid date.');
+  const start = input.start ?? null;
+  const end = input.end ?? null;
+  if ((start === null) !== (end === null)) throw badRequest('INVALID_HOURS', 'Indica sia l\'ora di inizio sia quella di fine, oppure nessuna (giornata intera).', 'Give both start and end, or neither (whole day).');
+  if (start && end && parseTimeOfDay(start) >= parseTimeOfDay(end)) throw badRequest('INVALID_HOURS', "L'orario di fine deve seguire quello di inizio.", 'End must follow start.');
+  if (input.kind === 'open' && !start) throw badRequest('INVALID_HOURS', "Un'apertura straordinaria richiede l'orario.", 'An extra opening needs hours.');
+  const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!office) throw notFound('ufficio', 'office');
+  if (input.deskId) {
+    const desk = await ctx.db.selectFrom('desks').select('id').where('id', '=', input.deskId).where('office_id', '=', input.officeId).executeTakeFirst();
+    if (!desk) throw badRequest('UNKNOWN_DESK', 'Lo sportello non appartiene a questo ufficio.', 'The desk does not belong to this office.');
+  }
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('schedule_exceptions')
+      .values({ tenant_id: op.tenantId, office_id: input.officeId, desk_id: input.deskId ?? null, day: input.day, kind: input.kind, start_time: start, end_time: end, note: input.note ?? '' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'exception.create', entityType: 'schedule_exception', entityId: r.id, details: { ...input } });
+    return r;
+  });
+  return { id: row.id, officeId: row.office_id, deskId: row.desk_id, day: row.day, kind: row.kind, start: row.start_time, end: row.end_time, note: row.note };
+}
+
+export async function deleteException(ctx: AppContext, op: OperatorPrincipal, exceptionId: string): Promise<void> {
+  const row = await ctx.db.selectFrom('schedule_exceptions').select(['office_id']).where('id', '=', exceptionId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+  if (!row) throw notFound('eccezione', 'exception');
+  assertOffice(op, row.office_id);
+  assertCanConfigureOffice(op, row.office_id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('schedule_exceptions').where('id', '=', exceptionId).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'exception.delete', entityType: 'schedule_exception', entityId: exceptionId, details: {} });
+  });
+}

@@ -1,0 +1,30 @@
+import type { AgendaBooking } from '../../../contracts/operator.ts';
+import type { BookingView } from '../booking/repository.ts';
+import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+
+export function toAgendaBooking(b: BookingView): AgendaBooking {
+  const tz = b.time_zone;
+  const iso = (d: Date | null) => (d ? formatInstant(d.getTime(), tz) : null);
+  return {
+    id: b.id,
+    reference: b.reference ?? '',
+    status: b.status,
+    start: formatInstant(b.start_at.getTime(), tz),
+    end: formatInstant(b.end_at.getTime(), tz),
+    serviceId: b.service_id,
+    serviceName: b.service_name,
+    mode: b.service_mode,
+    officeId: b.office_id,
+    deskId: b.desk_id,
+    deskName: b.desk_name,
+    applicant: { name: b.applicant_name ?? '', surname: b.applicant_surname ?? '', email: b.applicant_email ?? '', address: b.applicant_address },
+    reason: b.reason,
+    details: b.details,
+    channel: b.channel,
+    checkedInAt: iso(b.checked_in_at),
+    doneAt: iso(b.done_at),
+    outcomeNote: b.outcome_note,
+    cancelReason: b.cancel_reason,
+    cancelledBy: b.cancelled_by,
+  };
+}

@@ -1,0 +1,47 @@
+// Authentication of officer requests: the session cookie, and CSRF on every unsafe method.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { safeEqual } from '../../platform/security/tokens.ts';
+import { findPrincipal, type OperatorPrincipal } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    operator: OperatorPrincipal;
+  }
+}
+
+export const SESSION_COOKIE = 'sportello_op';
+
+export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Sessione scaduta o assente: accedi di nuovo.', 'Session missing or expired: please sign in again.');
+const csrfFailed = () => new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
+
+export function cookiePath(tenantSlug: string): string {
+  return `/api/v1/${tenantSlug}/operator`;
+}
+
+export function sessionCookieOptions(ctx: AppContext, tenantSlug: string, expires?: Date) {
+  return {
+    path: cookiePath(tenantSlug),
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: ctx.config.mode === 'production',
+    ...(expires ? { expires } : {}),
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function requireOperator(ctx: AppContext) {
+  return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const sessionId = req.cookies[SESSION_COOKIE];
+    if (!sessionId || sessionId.length > 200) throw unauthenticated();
+    const principal = await findPrincipal(ctx.db, req.tenant.id, sessionId, ctx.clock.now());
+    if (!principal) throw unauthenticated();
+    if (UNSAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !safeEqual(header, principal.csrfToken)) throw csrfFailed();
+    }
+    req.operator = principal;
+  };
+}
