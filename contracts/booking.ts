@@ -19,6 +19,7 @@ export type AvailabilityResponse = Static<typeof AvailabilityResponse>;
 
 export const HoldRequest = Type.Object({ serviceId: Uuid, start: IsoDateTime }, { additionalProperties: false });
 export const HoldResponse = Type.Object({ id: Type.String(), expiresAt: IsoDateTime });
+export type HoldResponse = Static<typeof HoldResponse>;
 
 const text = (max: number, extra = {}) => Type.String({ maxLength: max, ...extra });
 const name = (max = 80) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
@@ -73,8 +74,8 @@ export const ManagedBooking = Type.Object({
   status: Type.String(),
   start: IsoDateTime,
   end: IsoDateTime,
-  service: Type.Object({ id: Type.String(), name: Type.String(), mode: Type.String(), durationMinutes: Type.Integer(), whatToBring: Type.String() }),
-  office: Type.Object({ id: Type.String(), name: Type.String(), address: Type.String() }),
+  service: Type.Object({ id: Type.String(), name: Type.String(), mode: Type.String(), durationMinutes: Type.Integer(), whatToBring: Type.String(), horizonDays: Type.Integer() }),
+  office: Type.Object({ id: Type.String(), name: Type.String(), address: Type.String(), phone: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]) }),
   applicant: Type.Object({ name: Type.String(), surname: Type.String(), email: Type.String(), address: Type.Union([Type.String(), Type.Null()]) }),
   reason: Type.Union([Type.String(), Type.Null()]),
   details: Type.Union([Type.String(), Type.Null()]),

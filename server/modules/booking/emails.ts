@@ -35,7 +35,7 @@ function summaryLines(b: BookingView, config: Config, token: string | undefined)
   return lines;
 }
 
-function icsFor(b: BookingView, config: Config, method: 'REQUEST' | 'CANCEL', now: Date, token: string | undefined): string {
+export function icsFor(b: BookingView, config: Config, method: 'REQUEST' | 'CANCEL', now: Date, token: string | undefined): string {
   const location = b.service_mode === 'video' ? `Videochiamata - ${b.office_name}` : `${b.office_name}, ${b.office_address}`;
   const description = [`${b.tenant_name} - ${b.service_name}`, `Codice prenotazione: ${b.reference}`, ...(token ? [`Gestisci: ${manageUrl(config, b.tenant_slug, token)}`] : [])].join('\n');
   return buildIcs({

@@ -52,6 +52,7 @@ function bookingViewQuery(db: Q) {
       'o.address as office_address',
       'o.email as office_email',
       'o.phone as office_phone',
+      's.horizon_days',
       'd.name as desk_name',
       't.slug as tenant_slug',
       't.name as tenant_name',

@@ -22,6 +22,7 @@ import { computeServiceAvailability, toSlotViews, validateRange } from './availa
 import { createBooking } from './create-booking.ts';
 import { serviceNotFound } from './errors.ts';
 import { createHold, releaseHold } from './holds.ts';
+import { icsFor } from './emails.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
 
 const conflict = { 409: SlotTakenResponse };
@@ -87,6 +88,21 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: manageLimit,
       schema: { tags: ['booking'], summary: 'A booking seen through its manage link', params: ManageTokenParams, response: { 200: ManagedBooking, ...errorResponses } },
     }, async (req) => toManaged(ctx, await loadByToken(ctx, req.tenant, req.params.token), req.params.token, ctx.clock.now()));
+
+    // "Aggiungi al tuo calendario" on the confirmation and manage pages: the same event (UID,
+    // SEQUENCE) as the email's attachment, so calendars update one entry instead of adding another.
+    app.get('/api/v1/:tenant/bookings/manage/:token/calendar.ics', {
+      config: manageLimit,
+      schema: { tags: ['booking'], summary: 'The booking as an iCalendar file', params: ManageTokenParams, response: { 200: Type.String(), ...errorResponses } },
+    }, async (req, reply) => {
+      const b = await loadByToken(ctx, req.tenant, req.params.token);
+      const ics = icsFor(b, ctx.config, b.status === 'cancelled' ? 'CANCEL' : 'REQUEST', ctx.clock.now(), req.params.token);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="appuntamento-${b.reference}.ics"`)
+        .header('cache-control', 'no-store')
+        .send(ics);
+    });
 
     app.post('/api/v1/:tenant/bookings/manage/:token/reschedule', {
       config: writeLimit,

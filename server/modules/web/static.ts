@@ -1,5 +1,5 @@
 // Serves the built web client (web/dist): hashed assets with long caching, and index.html for
-// every page path (/bari, /bari/prenota/…, /operatore/…) so the client router takes over.
+// every page path (/bari, /bari/prenota-appuntamento, …) and operatore.html for /{tenant}/operatore/… so the client router takes over.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +20,17 @@ export async function registerWebClient(app: FastifyInstance): Promise<boolean> 
     },
   });
   const html = fs.readFileSync(index);
+  // The officer console is its own entry page, so citizens never download its code.
+  const operatorFile = path.join(WEB_DIST, 'operatore.html');
+  const operatorHtml = fs.existsSync(operatorFile) ? fs.readFileSync(operatorFile) : html;
   return Boolean(
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const url = req.url.split('?')[0]!;
       if (url.startsWith('/api/') || path.extname(url)) {
         return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+      const page = /^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorHtml : html;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
     }),
   );
 }

@@ -1,0 +1,79 @@
+// Citizen pages. The development mailbox is loaded on demand so it never weighs on the booking flow.
+import { lazy, Suspense } from 'react';
+import type { TenantInfo } from '../../../contracts/catalogue.ts';
+import { Loading, PageHeading } from '../shared/Page.tsx';
+import { matchPath, useLocation } from '../shared/router.tsx';
+import { useApi } from '../shared/useApi.ts';
+import { BookingWizard } from './booking/BookingWizard.tsx';
+import { Confirmation } from './booking/Confirmation.tsx';
+import { ComuniList } from './ComuniList.tsx';
+import { Home } from './Home.tsx';
+import { AccessibilityPage, PrivacyPage } from './InfoPages.tsx';
+import { Layout } from './Layout.tsx';
+import { ManageBooking } from './manage/ManageBooking.tsx';
+import { TenantContext } from './tenant.ts';
+
+const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
+
+export function App() {
+  const { path } = useLocation();
+  if (path === '/' || path === '') {
+    return (
+      <Layout tenant={null}>
+        <ComuniList />
+      </Layout>
+    );
+  }
+  if (path.startsWith('/dev/mailbox')) {
+    return (
+      <Layout tenant={null}>
+        <Suspense fallback={<Loading />}>
+          <DevMailbox />
+        </Suspense>
+      </Layout>
+    );
+  }
+  const slug = path.split('/')[1]!;
+  return <TenantPages slug={slug} path={path} />;
+}
+
+function TenantPages({ slug, path }: { slug: string; path: string }) {
+  const tenant = useApi<TenantInfo>(/^[a-z][a-z0-9-]{1,40}$/.test(slug) ? `/api/v1/${slug}` : null);
+  if (tenant.loading && !tenant.data) {
+    return (
+      <Layout tenant={null}>
+        <Loading />
+      </Layout>
+    );
+  }
+  if (!tenant.data) return <NotFound />;
+  return (
+    <TenantContext.Provider value={tenant.data}>
+      <Layout tenant={tenant.data}>
+        <TenantRoute path={path} />
+      </Layout>
+    </TenantContext.Provider>
+  );
+}
+
+function TenantRoute({ path }: { path: string }) {
+  if (matchPath('/:tenant', path)) return <Home />;
+  if (matchPath('/:tenant/prenota-appuntamento', path)) return <BookingWizard />;
+  if (matchPath('/:tenant/prenota-appuntamento/conferma', path)) return <Confirmation />;
+  const manage = matchPath('/:tenant/appuntamento/:token', path);
+  if (manage) return <ManageBooking token={manage.token!} />;
+  if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;
+  if (matchPath('/:tenant/accessibilita', path)) return <AccessibilityPage />;
+  return <PageHeading title="Pagina non trovata" />;
+}
+
+function NotFound() {
+  return (
+    <Layout tenant={null}>
+      <PageHeading title="Pagina non trovata" />
+      <p>
+        L'indirizzo non corrisponde a nessun comune servito. <a href="/">Vai all'elenco dei comuni</a>.
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+// A comune's home: its offices, each with the services that can be booked.
+import type { Office, Service } from '../../../contracts/catalogue.ts';
+import { Icon } from '../shared/Icon.tsx';
+import { ErrorAlert, Loading, PageHeading } from '../shared/Page.tsx';
+import { Link } from '../shared/router.tsx';
+import { minutesLabel } from '../shared/format.ts';
+import { useApi } from '../shared/useApi.ts';
+import { bookingPath, useTenant } from './tenant.ts';
+
+export function Home() {
+  const t = useTenant();
+  const offices = useApi<{ offices: Office[] }>(`/api/v1/${t.slug}/offices`);
+  return (
+    <>
+      <PageHeading title={`Prenota un appuntamento con il ${t.name}`} />
+      <p className="lead">
+        Scegli l'ufficio e il servizio, poi il giorno e l'orario liberi. Riceverai un'email con il riepilogo e il link per
+        spostare o annullare l'appuntamento.
+      </p>
+      <p>
+        <Link href={bookingPath(t.slug)} className="btn btn-primary" data-element="appointment-booking">
+          Prenota appuntamento
+        </Link>
+      </p>
+      <ErrorAlert message={offices.error} />
+      {offices.loading && !offices.data ? <Loading /> : null}
+      <h2 className="h3 mt-5 mb-3">Uffici</h2>
+      <div className="row g-4">
+        {offices.data?.offices.map((o) => (
+          <div className="col-12 col-lg-6" key={o.id}>
+            <OfficeCard office={o} />
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function OfficeCard({ office }: { office: Office }) {
+  const t = useTenant();
+  const services = useApi<{ services: Service[] }>(`/api/v1/${t.slug}/offices/${office.id}/services`);
+  return (
+    <section className="card card-bg h-100 shadow-sm" aria-labelledby={`office-${office.id}`}>
+      <div className="card-body">
+        <h3 className="h4 card-title" id={`office-${office.id}`}>
+          {office.name}
+        </h3>
+        <p className="mb-1">
+          <Icon name="it-map-marker" size="sm" className="me-1" />
+          {office.address}
+        </p>
+        {office.openingHours ? <p className="text-muted small">{office.openingHours}</p> : null}
+        {services.loading && !services.data ? <Loading /> : null}
+        <ul className="list-unstyled mt-3 mb-0">
+          {services.data?.services.map((s) => (
+            <li key={s.id} className="border-top py-2 d-flex flex-wrap justify-content-between align-items-center gap-2">
+              <div>
+                <span className="fw-semibold">{s.name}</span>
+                <br />
+                <span className="small">
+                  {minutesLabel(s.durationMinutes)} · {s.mode === 'video' ? 'in videochiamata' : 'in presenza'}
+                </span>
+              </div>
+              <Link
+                href={bookingPath(t.slug, { officeId: office.id, serviceId: s.id })}
+                className="btn btn-outline-primary btn-sm"
+                data-element="service-booking-access"
+                aria-label={`Prenota: ${s.name}`}
+              >
+                Prenota
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

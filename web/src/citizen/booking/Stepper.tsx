@@ -1,0 +1,58 @@
+// Bootstrap Italia stepper: the five Modello Comuni steps with "n/5", and the Indietro / Salva
+// richiesta / Avanti bar.
+import type { ReactNode } from 'react';
+import { Icon } from '../../shared/Icon.tsx';
+
+export const STEPS = ['Luogo', 'Data e orario', 'Dettagli appuntamento', 'Richiedente', 'Riepilogo'] as const;
+
+export function StepperHeader({ step }: { step: number }) {
+  return (
+    <div className="steppers-header">
+      <ol className="list-unstyled d-flex mb-0 flex-grow-1">
+        {STEPS.map((label, i) => {
+          const n = i + 1;
+          const state = n < step ? 'confirmed' : n === step ? 'active' : '';
+          return (
+            <li key={label} className={state} aria-current={n === step ? 'step' : undefined}>
+              {label}
+              {n < step ? <Icon name="it-check" /> : null}
+              <span className="visually-hidden">{n < step ? ' (completato)' : n === step ? ' (passo attuale)' : ''}</span>
+            </li>
+          );
+        })}
+      </ol>
+      <span className="steppers-index" aria-hidden="true">
+        {step}/{STEPS.length}
+      </span>
+    </div>
+  );
+}
+
+export function StepperNav(props: {
+  step: number;
+  busy: boolean;
+  onBack(): void;
+  onSave(): void;
+  onNext(): void;
+  nextLabel?: ReactNode;
+}) {
+  return (
+    <nav className="steppers-nav mt-4" aria-label="Navigazione tra i passi">
+      <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-prev" onClick={props.onBack} disabled={props.step === 1 || props.busy}>
+        <Icon name="it-chevron-left" className="icon-primary" />
+        Indietro
+      </button>
+      <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-save" onClick={props.onSave} disabled={props.busy}>
+        Salva richiesta
+      </button>
+      <button type="button" className="btn btn-primary btn-sm steppers-btn-next" onClick={props.onNext} disabled={props.busy}>
+        {props.nextLabel ?? (
+          <>
+            Avanti
+            <Icon name="it-chevron-right" className="icon-white" />
+          </>
+        )}
+      </button>
+    </nav>
+  );
+}

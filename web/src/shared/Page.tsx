@@ -1,0 +1,35 @@
+// Page-level helpers: the document title and moving focus to the page heading after navigation, so
+// screen-reader users hear where they landed.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function PageHeading({ title, children, className = '' }: { title: string; children?: ReactNode; className?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} — Sportello`;
+    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus({ preventScroll: true });
+  }, [title]);
+  return (
+    <h1 ref={ref} tabIndex={-1} className={`mb-3 ${className}`} id="page-title">
+      {children ?? title}
+    </h1>
+  );
+}
+
+export function Loading({ label = 'Caricamento in corso…' }: { label?: string }) {
+  return (
+    <div className="d-flex align-items-center gap-2 py-3" role="status">
+      <div className="progress-spinner progress-spinner-active size-sm" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function ErrorAlert({ message, children }: { message?: string; children?: ReactNode }) {
+  if (!message && !children) return null;
+  return (
+    <div className="alert alert-danger" role="alert">
+      {message}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Thin fetch wrapper for our JSON API: errors carry the server's stable code, the Italian message
+// and field errors, so pages can show them next to the right input.
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly fields: FieldError[] = [],
+    public readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'it', ...opts.headers };
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal, credentials: 'same-origin' });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', 'Connessione non riuscita. Controlla la rete e riprova.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    throw new ApiError(
+      res.status,
+      typeof data.code === 'string' ? data.code : 'HTTP_' + res.status,
+      typeof data.message === 'string' ? data.message : 'Si è verificato un errore. Riprova tra poco.',
+      Array.isArray(data.fields) ? (data.fields as FieldError[]) : [],
+      data,
+    );
+  }
+  return data as T;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof ApiError ? err.message : 'Si è verificato un errore imprevisto. Riprova tra poco.';
+}

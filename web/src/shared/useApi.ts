@@ -1,0 +1,28 @@
+// Loads one API resource for a component; `reload` fetches it again (after an action changed it).
+import { useCallback, useEffect, useState } from 'react';
+import { api, errorMessage } from './api.ts';
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: string | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+export function useApi<T>(path: string | null): Resource<T> {
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: path !== null });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    const ctrl = new AbortController();
+    setState((s) => ({ data: s.data, loading: true }));
+    api<T>(path, { signal: ctrl.signal })
+      .then((data) => setState({ data, loading: false }))
+      .catch((err: unknown) => {
+        if ((err as Error).name !== 'AbortError') setState({ error: errorMessage(err), loading: false });
+      });
+    return () => ctrl.abort();
+  }, [path, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
