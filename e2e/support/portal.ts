@@ -1,0 +1,36 @@
+// A real HTTP server on a free port with the built web client, on a fresh database (PGlite, or
+// PostgreSQL with TEST_DATABASE_URL), its clock fixed at the tests' Monday morning. The browser's
+// clock is fixed to the same instant so "today" agrees on both sides.
+import net from 'node:net';
+import fs from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
+import { WEB_DIST } from '../../server/modules/web/static.ts';
+import { DEFAULT_NOW, startHarness, type Harness } from '../../test/support/harness.ts';
+
+export interface Portal extends Harness {
+  url: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPortal(opts: { url?: string; now?: string } = {}): Promise<Portal> {
+  if (!fs.existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it first)');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const h = await startHarness({ url: opts.url, now: opts.now ?? DEFAULT_NOW, env: { PUBLIC_URL: url } });
+  await h.app.listen({ port, host: '127.0.0.1' });
+  return { ...h, url };
+}
+
+export async function fixBrowserClock(context: BrowserContext, now = DEFAULT_NOW): Promise<void> {
+  await context.clock.setFixedTime(new Date(now));
+}
