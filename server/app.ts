@@ -24,6 +24,7 @@ import { ErrorResponse } from '../contracts/common.ts';
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
+  // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
   const loggerInstance = ctx.log as unknown as FastifyBaseLogger;
   const app = Fastify({
     loggerInstance,
