@@ -8,7 +8,7 @@ export const STEPS = ['Luogo', 'Data e orario', 'Dettagli appuntamento', 'Richie
 export function StepperHeader({ step }: { step: number }) {
   return (
     <div className="steppers-header">
-      <ol className="list-unstyled d-flex mb-0 flex-grow-1">
+      <ul>
         {STEPS.map((label, i) => {
           const n = i + 1;
           const state = n < step ? 'confirmed' : n === step ? 'active' : '';
@@ -20,10 +20,10 @@ export function StepperHeader({ step }: { step: number }) {
             </li>
           );
         })}
-      </ol>
-      <span className="steppers-index" aria-hidden="true">
-        {step}/{STEPS.length}
-      </span>
+        <li className="steppers-index" aria-hidden="true">
+          {step}/{STEPS.length}
+        </li>
+      </ul>
     </div>
   );
 }
@@ -45,7 +45,7 @@ export function StepperNav(props: {
       <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-save" onClick={props.onSave} disabled={props.busy}>
         Salva richiesta
       </button>
-      <button type="button" className="btn btn-primary btn-sm steppers-btn-next" onClick={props.onNext} disabled={props.busy}>
+      <button type="button" className={`btn btn-primary btn-sm ${props.step === STEPS.length ? 'steppers-btn-confirm' : 'steppers-btn-next'}`} onClick={props.onNext} disabled={props.busy}>
         {props.nextLabel ?? (
           <>
             Avanti
