@@ -1,0 +1,154 @@
+// The officer console: restores the session on load (the CSRF token comes with it), shows the login
+// while there is none, then routes /{tenant}/operatore/… to the pages.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TenantInfo } from '../../../contracts/catalogue.ts';
+import type { SessionResponse } from '../../../contracts/operator.ts';
+import { api, ApiError, errorMessage } from '../shared/api.ts';
+import { ErrorAlert, Loading, PageHeading } from '../shared/Page.tsx';
+import { matchPath, navigate, useLocation } from '../shared/router.tsx';
+import { Agenda } from './Agenda.tsx';
+import { BookingDetail } from './BookingDetail.tsx';
+import { ConfigOffice } from './config/ConfigOffice.tsx';
+import { ConfigOffices } from './config/ConfigOffices.tsx';
+import { Layout } from './Layout.tsx';
+import { Login } from './Login.tsx';
+import { PhoneBooking } from './PhoneBooking.tsx';
+import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
+import { Heading } from './ui.tsx';
+
+const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
+
+export function App() {
+  const { path } = useLocation();
+  const slug = path.split('/')[1] ?? '';
+  if (!SLUG.test(slug)) {
+    return (
+      <Layout tenantName="Sportello">
+        <PageHeading title="Pagina non trovata" />
+        <p>
+          L'indirizzo dell'area operatori è <code>/nome-del-comune/operatore</code>. <a href="/">Vai all'elenco dei comuni</a>.
+        </p>
+      </Layout>
+    );
+  }
+  return <Console slug={slug} path={path} />;
+}
+
+type SessionState = { kind: 'loading' } | { kind: 'signed-out'; notice?: string } | { kind: 'error'; message: string } | { kind: 'signed-in'; session: SessionResponse };
+
+function Console({ slug, path }: { slug: string; path: string }) {
+  const apiBase = `/api/v1/${slug}/operator`;
+  const base = `/${slug}/operatore`;
+  const [tenant, setTenant] = useState<TenantInfo | null | undefined>(undefined);
+  const [state, setState] = useState<SessionState>({ kind: 'loading' });
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api<TenantInfo>(`/api/v1/${slug}`, { signal: ctrl.signal })
+      .then(setTenant)
+      .catch((err: unknown) => {
+        if ((err as Error).name !== 'AbortError') setTenant(null);
+      });
+    api<SessionResponse>(`${apiBase}/session`, { signal: ctrl.signal })
+      .then((session) => setState({ kind: 'signed-in', session }))
+      .catch((err: unknown) => {
+        if ((err as Error).name === 'AbortError') return;
+        if (err instanceof ApiError && (err.status === 401 || err.status === 404)) setState({ kind: 'signed-out' });
+        else setState({ kind: 'error', message: errorMessage(err) });
+      });
+    return () => ctrl.abort();
+  }, [slug, apiBase]);
+
+  const expired = useCallback(() => setState({ kind: 'signed-out', notice: 'La sessione è scaduta: accedi di nuovo.' }), []);
+
+  const session = useMemo<OperatorSession | null>(() => {
+    if (state.kind !== 'signed-in') return null;
+    const s = state.session;
+    const call = makeCaller(apiBase, s.csrfToken, expired);
+    return {
+      ...s,
+      base,
+      apiBase,
+      call,
+      async signOut() {
+        try {
+          await call('session', { method: 'DELETE' });
+        } catch {
+          // Signed out on this page whatever the server says: the cookie expires anyway.
+        }
+        setState({ kind: 'signed-out', notice: 'Sei uscito dall’area operatori.' });
+        navigate(base);
+      },
+    };
+  }, [state, apiBase, base, expired]);
+
+  const tenantName = state.kind === 'signed-in' ? state.session.tenant.name : (tenant?.name ?? 'Sportello');
+
+  if (tenant === null && state.kind !== 'signed-in') {
+    return (
+      <Layout tenantName="Sportello">
+        <PageHeading title="Comune non trovato" />
+        <p>
+          L'indirizzo non corrisponde a nessun comune servito. <a href="/">Vai all'elenco dei comuni</a>.
+        </p>
+      </Layout>
+    );
+  }
+  if (state.kind === 'loading' || tenant === undefined) {
+    return (
+      <Layout tenantName={tenantName} home={base}>
+        <Loading />
+      </Layout>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <Layout tenantName={tenantName} home={base}>
+        <PageHeading title="Area operatori" />
+        <ErrorAlert message={state.message} />
+      </Layout>
+    );
+  }
+  if (state.kind === 'signed-out' || !session) {
+    return (
+      <Layout tenantName={tenantName} home={base}>
+        <Login slug={slug} notice={state.kind === 'signed-out' ? state.notice : undefined} onSignedIn={(s) => setState({ kind: 'signed-in', session: s })} />
+      </Layout>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Layout tenantName={tenantName} session={session} path={path}>
+        <Route path={path} session={session} />
+      </Layout>
+    </SessionContext.Provider>
+  );
+}
+
+function Route({ path, session }: { path: string; session: OperatorSession }) {
+  if (matchPath('/:tenant/operatore', path) || matchPath('/:tenant/operatore/agenda', path)) return <Agenda />;
+  const detail = matchPath('/:tenant/operatore/prenotazioni/:id', path);
+  if (detail) return <BookingDetail key={detail.id} id={detail.id!} />;
+  if (matchPath('/:tenant/operatore/nuova-prenotazione', path)) return <PhoneBooking />;
+  if (path.startsWith(`${session.base}/configurazione`)) {
+    if (!canConfigure(session)) {
+      return (
+        <>
+          <Heading title="Configurazione" />
+          <div className="alert alert-warning" role="alert">
+            Non hai i permessi per configurare gli uffici: chiedi a un amministratore del comune.
+          </div>
+        </>
+      );
+    }
+    if (matchPath('/:tenant/operatore/configurazione', path)) return <ConfigOffices />;
+    const office = matchPath('/:tenant/operatore/configurazione/uffici/:officeId', path);
+    if (office) return <ConfigOffice key={office.officeId} officeId={office.officeId!} />;
+  }
+  return (
+    <>
+      <Heading title="Pagina non trovata" />
+      <p>La pagina richiesta non esiste nell'area operatori.</p>
+    </>
+  );
+}
