@@ -112,7 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The development mailbox shows every email; production sends them and never exposes them.
   if (ctx.config.mode !== 'production') await app.register(devMailRoutes(ctx));
 
-  if (!(await registerWebClient(app))) ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
+  if (!(await registerWebClient(app, { devPages: ctx.config.mode !== 'production' }))) ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
 
   return app;
 }

@@ -241,5 +241,21 @@ for (const engine of ENGINES) {
       const created = (await book(h.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: applicant('cross@example.it') })).json();
       assert.equal((await h.app.inject(`/api/v1/bitonto/bookings/manage/${tokenOf(created.manageUrl)}`)).statusCode, 404);
     });
+    it('offers the booking as a calendar file from its link, the same event as the email', async () => {
+      const { service } = await findService(h.app, 'bari', 'URP', 'Informazioni generali');
+      const [slot] = await freeSlots(h.app, 'bari', service.id, '2026-03-04', '2026-03-04');
+      const created = (await book(h.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: applicant('calendar@example.it') })).json();
+      const token = tokenOf(created.manageUrl);
+      const res = await h.app.inject(`/api/v1/bari/bookings/manage/${token}/calendar.ics`);
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/calendar/);
+      assert.match(String(res.headers['content-disposition']), new RegExp(`attachment; filename="appuntamento-${created.reference}.ics"`));
+      assert.match(res.body, new RegExp(`UID:${created.id}@sportello`));
+      assert.match(res.body, /METHOD:REQUEST/);
+      assert.match(res.body, /SEQUENCE:0/);
+      await h.app.inject({ method: 'POST', url: `/api/v1/bari/bookings/manage/${token}/cancel`, payload: {} });
+      assert.match((await h.app.inject(`/api/v1/bari/bookings/manage/${token}/calendar.ics`)).body, /METHOD:CANCEL/);
+      assert.equal((await h.app.inject(`/api/v1/bari/bookings/manage/${'x'.repeat(43)}/calendar.ics`)).statusCode, 404);
+    });
   });
 }

@@ -50,7 +50,7 @@ export async function startHarness(opts: { url?: string; now?: string; env?: Rec
 }
 
 /** A new schema per harness keeps tests independent on a shared PostgreSQL database. */
-async function freshSchemaUrl(base: string): Promise<string> {
+export async function freshSchemaUrl(base: string): Promise<string> {
   const { openDatabase } = await import('../../server/platform/db/database.ts');
   const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = await openDatabase({ databaseUrl: base });

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-export async function registerWebClient(app: FastifyInstance): Promise<boolean> {
+export async function registerWebClient(app: FastifyInstance, opts: { devPages: boolean }): Promise<boolean> {
   const index = path.join(WEB_DIST, 'index.html');
   if (!fs.existsSync(index)) return false;
   await app.register(fastifyStatic, {
@@ -26,7 +26,8 @@ export async function registerWebClient(app: FastifyInstance): Promise<boolean> 
   return Boolean(
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const url = req.url.split('?')[0]!;
-      if (url.startsWith('/api/') || path.extname(url)) {
+      // The development mailbox page does not exist in production, like its API.
+      if (url.startsWith('/api/') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
         return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
       }
       const page = /^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorHtml : html;

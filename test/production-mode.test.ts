@@ -1,0 +1,81 @@
+// Production mode refuses what only makes sense on a developer's machine: demo data, the
+// development mailbox (API and page), an embedded database, plain-http public URLs.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildApp } from '../server/app.ts';
+import { createContext } from '../server/boot.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { seedDemo } from '../server/modules/demo/seed.ts';
+import type { AppContext } from '../server/platform/context.ts';
+import type { FastifyInstance } from 'fastify';
+import { ENGINES, freshSchemaUrl } from './support/harness.ts';
+
+describe('production configuration', () => {
+  it('refuses to start without a database server, SMTP, an https public URL and a session secret', () => {
+    assert.throws(
+      () => loadConfig({ SPORTELLO_MODE: 'production', PUBLIC_URL: 'http://sportello.example.it' }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        const text = err.problems.join('\n');
+        for (const needle of ['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET', 'https']) assert.match(text, new RegExp(needle));
+        return true;
+      },
+    );
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://sportello@db:5432/sportello',
+      SMTP_URL: 'smtps://user:pass@smtp.example.it:465',
+      PUBLIC_URL: 'https://sportello.example.it/',
+      SESSION_SECRET: 'x'.repeat(40),
+    });
+    assert.equal(config.mode, 'production');
+    assert.equal(config.publicUrl, 'https://sportello.example.it');
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`production mode (${engine.name})`, () => {
+    let ctx: AppContext;
+    let app: FastifyInstance;
+    before(async () => {
+      const url = engine.url ? await freshSchemaUrl(engine.url) : undefined;
+      // Validation is covered above; here the point is what a production process does and serves.
+      const config = { ...loadConfig({ SPORTELLO_MODE: 'test', ...(url ? { DATABASE_URL: url } : {}) }), mode: 'production' as const };
+      ctx = await createContext(config, { inMemory: true });
+      app = await buildApp(ctx);
+      await app.ready();
+    });
+    after(async () => {
+      await app.close();
+      await ctx.database.close();
+    });
+
+    it('seeds no demo comuni', async () => {
+      const res = await app.inject('/api/v1/tenants');
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json().tenants, []);
+      assert.equal((await app.inject('/api/v1/bari/offices')).statusCode, 404);
+    });
+
+    it('has no development mailbox, neither the API nor the page', async () => {
+      assert.equal((await app.inject('/api/dev/outbox')).statusCode, 404);
+      const page = await app.inject('/dev/mailbox');
+      assert.equal(page.statusCode, 404);
+      assert.doesNotMatch(page.body, /<html/);
+    });
+
+    it('marks the officer session cookie Secure', async () => {
+      assert.equal((await app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'admin.bari', password: 'sportello-demo' } })).statusCode, 404, 'no comune yet');
+      await seedDemo(ctx.db); // as an installer would create a comune and its officers
+      const res = await app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'admin.bari', password: 'sportello-demo' } });
+      assert.equal(res.statusCode, 200);
+      const cookie = String(res.headers['set-cookie']);
+      assert.match(cookie, /; Secure/);
+      assert.match(cookie, /; HttpOnly/);
+      assert.match(cookie, /; SameSite=Strict/);
+    });
+  });
+}
