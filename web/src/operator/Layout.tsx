@@ -65,7 +65,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
           </nav>
         ) : null}
       </header>
-      <main id="main" className="container my-4">
+      <main id="main" className="container my-4 operator-main">
         {children}
       </main>
     </>

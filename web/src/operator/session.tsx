@@ -54,11 +54,20 @@ export function isUnauthenticated(err: unknown): boolean {
 }
 
 export function makeCaller(apiBase: string, csrfToken: string, onUnauthenticated: () => void) {
+  // The token lives only in memory. If the session was renewed elsewhere (another tab signed in
+  // again), a write fails with CSRF: fetch the current token once and retry.
+  let token = csrfToken;
   return async function call<T>(path: string, opts: RequestOptions = {}): Promise<T> {
     const method = opts.method ?? 'GET';
-    const headers = method === 'GET' ? opts.headers : { ...opts.headers, 'x-csrf-token': csrfToken };
+    const send = () => api<T>(`${apiBase}/${path}`, { ...opts, headers: method === 'GET' ? opts.headers : { ...opts.headers, 'x-csrf-token': token } });
     try {
-      return await api<T>(`${apiBase}/${path}`, { ...opts, headers });
+      try {
+        return await send();
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'CSRF')) throw err;
+        token = (await api<SessionResponse>(`${apiBase}/session`)).csrfToken;
+        return await send();
+      }
     } catch (err) {
       if (isUnauthenticated(err)) onUnauthenticated();
       throw err;
