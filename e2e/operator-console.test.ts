@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { applicant, book, findService, freeSlots } from '../test/support/fixtures.ts';
+import { applicant, book, findService, freeSlots, outbox } from '../test/support/fixtures.ts';
 import { axeViolations, browserSkipReason, launchBrowser } from './support/browser.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
@@ -174,7 +174,25 @@ describe('officer console', { skip }, () => {
     const created = await portal.ctx.db.selectFrom('bookings').select(['channel', 'applicant_email']).where('reference', '=', reference).executeTakeFirstOrThrow();
     assert.equal(created.channel, 'operator');
     assert.equal(created.applicant_email, 'paolo.greco@example.it');
+  });
+
+  it('cancels a booking with a reason, which is emailed to the citizen', async () => {
+    await page.getByRole('link', { name: 'Apri la prenotazione' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Prenotazione [A-Z]{2}-/ }).waitFor();
+    await page.getByRole('button', { name: 'Annulla appuntamento' }).click();
+    await page.getByRole('button', { name: 'Conferma annullamento' }).click();
+    await page.getByRole('alert').filter({ hasText: 'almeno 3 caratteri' }).waitFor();
+    await page.getByLabel("Motivo dell'annullamento *").fill('Sportello chiuso per guasto informatico');
+    await page.getByRole('button', { name: 'Conferma annullamento' }).click();
+    await page.getByRole('status').filter({ hasText: 'Appuntamento annullato' }).waitFor();
+    await page.locator('.badge[data-status="cancelled"]').waitFor();
+    assert.match(await page.locator('dl').innerText(), /Sportello chiuso per guasto informatico/);
+    await expectAccessible(page, 'the cancelled booking');
     await portal.worker.drain();
+    const mails = await outbox(portal.app, 'paolo.greco@example.it');
+    assert.equal(mails.length, 2, 'confirmation, then cancellation');
+    assert.match(mails[0]!.subject, /^Appuntamento annullato/);
+    assert.match(mails[0]!.text, /Sportello chiuso per guasto informatico/);
   });
 
   it('signs out', async () => {

@@ -22,7 +22,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
         <div className="it-header-slim-wrapper">
           <div className="container">
             <div className="it-header-slim-wrapper-content">
-              <span className="d-lg-block navbar-brand">Sportello — Area operatori</span>
+              <span className="d-none d-md-block navbar-brand">Sportello — Area operatori</span>
               {session ? (
                 <div className="it-header-slim-right-zone gap-3">
                   <span className="operator-user" data-testid="operator-user">
