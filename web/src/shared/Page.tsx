@@ -1,12 +1,15 @@
 // Page-level helpers: the document title and moving focus to the page heading after navigation, so
 // screen-reader users hear where they landed.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { hasNavigated } from './router.tsx';
 
 export function PageHeading({ title, children, className = '' }: { title: string; children?: ReactNode; className?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — Sportello`;
-    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus({ preventScroll: true });
+    // On the first load the browser already starts at the top; after an in-app navigation, focus the
+    // new heading so a screen reader announces the page.
+    if (hasNavigated()) ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1} className={`mb-3 ${className}`} id="page-title">

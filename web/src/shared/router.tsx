@@ -3,12 +3,19 @@
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
+let navigated = false;
+
+/** True once the user moved between pages inside the app (not on the first page load). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
 
 function currentLocation() {
   return { path: window.location.pathname, search: window.location.search };
 }
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  navigated = true;
   if (opts.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   for (const l of listeners) l();
@@ -18,7 +25,10 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
 export function useLocation(): { path: string; search: string } {
   const [loc, setLoc] = useState(currentLocation);
   useEffect(() => {
-    const update = () => setLoc(currentLocation());
+    const update = () => {
+      navigated = true;
+      setLoc(currentLocation());
+    };
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {
