@@ -227,6 +227,8 @@ for (const engine of ENGINES) {
       assert.equal(badDate.statusCode, 400);
       const badToken = await h.app.inject('/api/v1/bari/bookings/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
       assert.equal(badToken.statusCode, 404);
+      const badEmail = await book(h.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: { ...applicant(), email: 'mario@' } });
+      assert.deepEqual(badEmail.json().fields, [{ field: 'applicant.email', message: 'indirizzo email non valido' }]);
       const english = await book(h.app, 'bari', { serviceId: service.id }, { 'accept-language': 'en-GB,en;q=0.9' });
       assert.match(english.json().message, /Some data is not valid/);
       assert.equal(await countBookings(), before);

@@ -20,13 +20,14 @@ export function cookiePath(tenantSlug: string): string {
   return `/api/v1/${tenantSlug}/operator`;
 }
 
+// maxAge (relative), not Expires (absolute): a browser whose clock is off must not drop the cookie.
 export function sessionCookieOptions(ctx: AppContext, tenantSlug: string, expires?: Date) {
   return {
     path: cookiePath(tenantSlug),
     httpOnly: true,
     sameSite: 'strict' as const,
     secure: ctx.config.mode === 'production',
-    ...(expires ? { expires } : {}),
+    ...(expires ? { maxAge: Math.max(0, Math.round((expires.getTime() - ctx.clock.now().getTime()) / 1000)) } : {}),
   };
 }
 

@@ -35,12 +35,49 @@ export function prefersEnglish(req: FastifyRequest): boolean {
   return first.startsWith('en');
 }
 
-function fieldErrors(err: FastifyError): FieldError[] {
+// Schema validation speaks English; citizens and officers read Italian, so the common cases are
+// rephrased here (the English text stays available with Accept-Language: en).
+function italianMessage(keyword: string, params: Record<string, unknown>): string {
+  switch (keyword) {
+    case 'required':
+      return 'campo obbligatorio';
+    case 'minLength':
+      return Number(params.limit) <= 1 ? 'campo obbligatorio' : `almeno ${params.limit} caratteri`;
+    case 'maxLength':
+      return `al massimo ${params.limit} caratteri`;
+    case 'minimum':
+      return `deve essere almeno ${params.limit}`;
+    case 'maximum':
+      return `deve essere al massimo ${params.limit}`;
+    case 'minItems':
+      return `almeno ${params.limit} elementi`;
+    case 'maxItems':
+      return `al massimo ${params.limit} elementi`;
+    case 'format':
+      return params.format === 'email' ? 'indirizzo email non valido' : params.format === 'uuid' ? 'identificativo non valido' : params.format === 'date-time' ? 'data e ora non valide' : 'formato non valido';
+    case 'pattern':
+      return 'formato non valido';
+    case 'type':
+      return 'tipo di valore non valido';
+    case 'additionalProperties':
+      return `campo non previsto: ${String(params.additionalProperty ?? '')}`;
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'union':
+      return 'valore non ammesso';
+    default:
+      return 'valore non valido';
+  }
+}
+
+function fieldErrors(err: FastifyError, en: boolean): FieldError[] {
   return (err.validation ?? []).map((v) => {
     const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
     const missing = (v.params as { missingProperty?: string })?.missingProperty;
     const field = [base, missing].filter(Boolean).join('.') || (err.validationContext ?? 'body');
-    return { field, message: v.message ?? 'valore non valido' };
+    const english = v.message ?? 'invalid value';
+    return { field, message: en ? english : italianMessage(v.keyword, (v.params ?? {}) as Record<string, unknown>) };
   });
 }
 
@@ -56,7 +93,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   }
   const fe = err as FastifyError;
   if (fe.validation) {
-    const fields = fieldErrors(fe);
+    const fields = fieldErrors(fe, en);
     const it = 'Alcuni dati non sono validi: ' + fields.map((f) => f.field).join(', ') + '.';
     const enMsg = 'Some data is not valid: ' + fields.map((f) => f.field).join(', ') + '.';
     return reply.status(400).send({ code: 'VALIDATION', message: en ? enMsg : it, messages: { it, en: enMsg }, fields });
