@@ -28,21 +28,6 @@ async function signIn(page: Page, url: string, username: string, password = 'spo
  * fix at 2 March 2026; Chromium's cookie jar runs on the real clock (only page scripts see the fixed
  * time), so once that date has passed it drops the cookie at once. Re-store it without an expiry.
  */
-async function keepSessionCookie(context: BrowserContext): Promise<void> {
-  await context.route(/\/api\/v1\/[a-z0-9-]+\/operator\/session$/, async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    const res = await route.fetch();
-    const headers = res.headersArray();
-    const url = new URL(route.request().url());
-    for (const h of headers.filter((x) => x.name.toLowerCase() === 'set-cookie')) {
-      const [pair, ...attrs] = h.value.split(';').map((x) => x.trim());
-      const eq = pair!.indexOf('=');
-      const path = attrs.find((a) => /^path=/i.test(a))?.slice(5) ?? '/';
-      await context.addCookies([{ name: pair!.slice(0, eq), value: pair!.slice(eq + 1), domain: url.hostname, path, httpOnly: true, sameSite: 'Strict' }]);
-    }
-    await route.fulfill({ status: res.status(), headers: Object.fromEntries(headers.filter((x) => x.name.toLowerCase() !== 'set-cookie').map((x) => [x.name, x.value])), body: await res.body() });
-  });
-}
 
 async function focusedHeading(page: Page): Promise<string | null> {
   return page.evaluate(() => (document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null));
@@ -66,7 +51,6 @@ describe('officer console', { skip }, () => {
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
     context.setDefaultTimeout(10_000);
-    await keepSessionCookie(context);
     await fixBrowserClock(context);
     page = await context.newPage();
   });
