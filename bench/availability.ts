@@ -69,6 +69,14 @@ export async function availability(h: Harness): Promise<Row[]> {
   const days = (first.json().days as Array<{ slots: Array<{ available: number }> }>);
   const freePlaces = days.flatMap((d) => d.slots).reduce((n, s) => n + s.available, 0);
 
+  // Cold: the read cache is emptied before every call, so each one reads the database and computes
+  // the slots. Warm: repeated calls within the cache's life (2 s by default), as when many citizens
+  // look at the same service; any booking clears it.
+  const cold = await sample(async () => {
+    h.ctx.readCache.clear();
+    const res = await h.app.inject(url);
+    if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
+  }, RUNS, WARMUP);
   const injected = await sample(async () => {
     const res = await h.app.inject(url);
     if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
@@ -113,18 +121,21 @@ export async function availability(h: Harness): Promise<Row[]> {
   }, RUNS, WARMUP);
 
   const p50 = percentile(injected, 50);
+  const p50Cold = percentile(cold, 50);
   const p50Bare = percentile(bare, 50);
   const p50Http = percentile(overHttp, 50);
-  const ratio = p50 / p50Bare;
+  const ratio = p50Cold / p50Bare;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return [
     { figure: `availability 30 d: window`, value: `${BOOKINGS} bookings inserted, ${rowsRead} rows read, ${freePlaces} places free, ${first.body.length} B` },
-    { figure: `availability (inject, ${RUNS} runs)`, value: `p50 ${ms(p50)}, p95 ${ms(percentile(injected, 95))}, ${(1000 / mean(injected)).toFixed(0)} req/s` },
-    { figure: `availability (HTTP keep-alive, ${RUNS} runs)`, value: `p50 ${ms(p50Http)}, p95 ${ms(percentile(overHttp, 95))}, ${(1000 / mean(overHttp)).toFixed(0)} req/s` },
+    { figure: `availability cold (inject, ${RUNS} runs)`, value: `p50 ${ms(p50Cold)}, p95 ${ms(percentile(cold, 95))}, ${(1000 / mean(cold)).toFixed(0)} req/s` },
+    { figure: `availability warm (inject, ${RUNS} runs)`, value: `p50 ${ms(p50)}, p95 ${ms(percentile(injected, 95))}, ${(1000 / mean(injected)).toFixed(0)} req/s` },
+    { figure: `availability warm (HTTP keep-alive, ${RUNS} runs)`, value: `p50 ${ms(p50Http)}, p95 ${ms(percentile(overHttp, 95))}, ${(1000 / mean(overHttp)).toFixed(0)} req/s` },
     { figure: `bare SELECT of the same rows`, value: `p50 ${ms(p50Bare)}, p95 ${ms(percentile(bare, 95))}` },
     { figure: `  of which executing it in the engine`, value: `p50 ${ms(percentile(executions, 50))} (EXPLAIN ANALYZE)` },
-    { figure: `availability / bare SELECT (p50)`, value: `${ratio.toFixed(2)}×`, goal: '≤ 3×', met: ratio <= 3 },
-    { figure: `vs Cal.com ${CALCOM_MS} ms (inject p50)`, value: `${(CALCOM_MS / p50).toFixed(0)}× faster`, goal: '≥ 50× (p50 ≤ 4 ms)', met: CALCOM_MS / p50 >= 50 },
-    { figure: `vs Cal.com ${CALCOM_MS} ms (HTTP p50)`, value: `${(CALCOM_MS / p50Http).toFixed(0)}× faster`, goal: '≥ 50× (p50 ≤ 4 ms)', met: CALCOM_MS / p50Http >= 50 },
+    { figure: `availability cold / bare SELECT (p50)`, value: `${ratio.toFixed(2)}×`, goal: '≤ 3×', met: ratio <= 3 },
+    { figure: `vs Cal.com ${CALCOM_MS} ms (cold inject p50)`, value: `${(CALCOM_MS / p50Cold).toFixed(0)}× faster`, goal: '≥ 50× (p50 ≤ 4 ms)', met: CALCOM_MS / p50Cold >= 50 },
+    { figure: `vs Cal.com ${CALCOM_MS} ms (warm inject p50)`, value: `${(CALCOM_MS / p50).toFixed(0)}× faster`, goal: '≥ 50× (p50 ≤ 4 ms)', met: CALCOM_MS / p50 >= 50 },
+    { figure: `vs Cal.com ${CALCOM_MS} ms (warm HTTP p50)`, value: `${(CALCOM_MS / p50Http).toFixed(0)}× faster`, goal: '≥ 50× (p50 ≤ 4 ms)', met: CALCOM_MS / p50Http >= 50 },
   ];
 }

@@ -23,7 +23,9 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
 async function runEngine(engine: Engine, title: string): Promise<void> {
   const rows: Row[] = [];
   // A fresh app and database per benchmark: each one's bookings would change the next one's figures.
-  for (const [name, bench] of benchmarks) {
+  // BENCH_ONLY=availability (a substring of the names above) reruns just one benchmark.
+  const only = process.env.BENCH_ONLY;
+  for (const [name, bench] of benchmarks.filter(([n]) => !only || n.includes(only))) {
     let h: Harness | undefined;
     try {
       h = await boot(engine);

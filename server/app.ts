@@ -14,6 +14,7 @@ import { sessionRoutes } from './modules/operators/session-routes.ts';
 import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
 import { registerWebClient } from './modules/web/static.ts';
+import { EVENTS_CHANNEL } from './platform/events.ts';
 import { listTenants } from './modules/tenants/repository.ts';
 import { tenantResolver } from './modules/tenants/resolve.ts';
 import { Type } from 'typebox';
@@ -79,6 +80,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const route = req.routeOptions.url ?? 'unmatched';
     ctx.metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  // Any write may change availability: drop cached reads before the writer sees its answer. Writes
+  // on other nodes arrive as domain events (NOTIFY at their commit).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') ctx.readCache.clear();
+    return payload;
+  });
+  const unlisten = await ctx.database.listen(EVENTS_CHANNEL, () => ctx.readCache.clear()).catch(() => undefined);
+  app.addHook('onClose', async () => {
+    await unlisten?.().catch(() => undefined);
   });
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));

@@ -8,6 +8,7 @@ import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createLogger } from './platform/logging.ts';
 import { MetricsRegistry } from './platform/metrics.ts';
+import { ReadCache } from './platform/read-cache.ts';
 
 export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean } = {}): Promise<AppContext> {
   const log = createLogger(config.logLevel);
@@ -17,5 +18,5 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
-  return { config, database, db: database.db, clock: opts.clock ?? systemClock, log, metrics: new MetricsRegistry() };
+  return { config, database, db: database.db, clock: opts.clock ?? systemClock, log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs) };
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** Secret used to derive CSRF tokens; random per process when not given (sessions then end at restart). */
   sessionSecret: string | undefined;
   holdMinutes: number;
+  /** How long a computed availability may be served again (0 disables the cache). */
+  readCacheMs: number;
   roles: Set<'web' | 'worker' | 'scheduler'>;
 }
 
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     sessionSecret: env.SESSION_SECRET || undefined,
     holdMinutes: int(env, 'HOLD_MINUTES', 10, problems, 1, 60),
+    readCacheMs: int(env, 'AVAILABILITY_CACHE_MS', 2000, problems, 0, 60000),
     roles,
   };
   if (problems.length) throw new ConfigError(problems);

@@ -259,5 +259,19 @@ for (const engine of ENGINES) {
       assert.match((await h.app.inject(`/api/v1/bari/bookings/manage/${token}/calendar.ics`)).body, /METHOD:CANCEL/);
       assert.equal((await h.app.inject(`/api/v1/bari/bookings/manage/${'x'.repeat(43)}/calendar.ics`)).statusCode, 404);
     });
+    it('serves repeated availability reads from the short-lived cache, and any write refreshes them at once', async () => {
+      const { service } = await findService(h.app, 'bari', 'Anagrafe');
+      const url = `/api/v1/bari/services/${service.id}/availability?from=2026-03-05&to=2026-03-05`;
+      const freeAt = async (start: string) => ((await h.app.inject(url)).json().days[0].slots as Array<{ start: string; available: number }>).find((s) => s.start === start)!.available;
+      const start = '2026-03-05T10:00:00+01:00';
+      assert.equal(await freeAt(start), 18);
+      assert.equal(await freeAt(start), 18); // the cached copy
+      // A booking through the API is reflected in the very next read, and so is a hold.
+      assert.equal((await book(h.app, 'bari', { serviceId: service.id, start, applicant: applicant('cache@example.it') }, { 'x-forwarded-for': '10.9.9.9' })).statusCode, 201);
+      assert.equal(await freeAt(start), 17);
+      const hold = await h.app.inject({ method: 'POST', url: '/api/v1/bari/holds', payload: { serviceId: service.id, start }, headers: { 'x-forwarded-for': '10.9.9.9' } });
+      assert.equal(hold.statusCode, 201);
+      assert.equal(await freeAt(start), 16);
+    });
   });
 }

@@ -1,4 +1,4 @@
-// What every module receives: configuration, the database, the clock, logging and metrics.
+// What every module receives: configuration, the database, the clock, logging, metrics, read cache.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
 import type { MetricsRegistry } from './metrics.ts';
+import type { ReadCache } from './read-cache.ts';
 
 export interface AppContext {
   config: Config;
@@ -14,4 +15,6 @@ export interface AppContext {
   clock: Clock;
   log: Logger;
   metrics: MetricsRegistry;
+  /** Short-lived copies of hot public reads, cleared on every write. */
+  readCache: ReadCache;
 }

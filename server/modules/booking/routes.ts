@@ -42,10 +42,17 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
     }, async (req) => {
       validateRange(req.query.from, req.query.to);
+      const now = ctx.clock.now();
+      // Minute resolution: the minimum notice moves with the clock, so a new minute is a new entry.
+      const key = `availability:${req.tenant.id}:${req.params.serviceId}:${req.query.from}:${req.query.to}:${Math.floor(now.getTime() / 60_000)}`;
+      const cached = ctx.readCache.get<AvailabilityResponse>(key);
+      if (cached) return cached;
       const service = await findService(ctx.db, req.tenant.id, req.params.serviceId);
       if (!service) throw serviceNotFound();
-      const days = await computeServiceAvailability(ctx.db, req.tenant, service, req.query.from, req.query.to, ctx.clock.now());
-      return { serviceId: service.id, timeZone: req.tenant.time_zone, days: toSlotViews(days, req.tenant.time_zone) };
+      const days = await computeServiceAvailability(ctx.db, req.tenant, service, req.query.from, req.query.to, now);
+      const body: AvailabilityResponse = { serviceId: service.id, timeZone: req.tenant.time_zone, days: toSlotViews(days, req.tenant.time_zone) };
+      ctx.readCache.set(key, body);
+      return body;
     });
 
     app.post('/api/v1/:tenant/holds', {

@@ -29,6 +29,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       engine: 'postgres',
       async listen(channel, onMessage) {
         const client = new pg.Client({ connectionString: opts.databaseUrl });
+        // A dropped listener connection must not crash the process: notifications are a speed-up
+        // (jobs are also polled, cached reads also expire), never the only path.
+        client.on('error', () => undefined);
         await client.connect();
         client.on('notification', (msg) => msg.channel === channel && onMessage(msg.payload ?? ''));
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
