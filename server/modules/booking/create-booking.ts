@@ -13,7 +13,7 @@ import { findService, type ServiceRow } from '../scheduling/catalogue-repository
 import { formatInstant } from '../scheduling/domain/zoned-time.ts';
 import type { Tenant } from '../tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
-import { claimDesk, inClaimTransaction, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
+import { claimDesk, inClaimTransaction, placement, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
 import { queueBookingEmail } from './emails.ts';
 import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } from './errors.ts';
 import { citizenVideoUrl, manageUrl } from './links.ts';
@@ -100,15 +100,8 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
       const row = await trx
         .insertInto('bookings')
         .values({
-          tenant_id: tenant.id,
-          service_id: service.id,
-          office_id: service.office_id,
-          desk_id: claimed.deskId,
-          desk_num: claimed.deskNum,
+          ...placement(tenant.id, service, claimed),
           reference: newReference(tenant.reference_prefix),
-          start_at: claimed.start,
-          end_at: claimed.end,
-          block_end: claimed.blockEnd,
           status,
           applicant_name: input.applicant.name.trim(),
           applicant_surname: input.applicant.surname.trim(),

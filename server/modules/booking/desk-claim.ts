@@ -20,6 +20,20 @@ export interface ClaimedDesk {
   blockEnd: Date;
 }
 
+/** The columns that place a booking (or hold) on a claimed desk: desk id and number always together. */
+export function placement(tenantId: string, service: { id: string; office_id: string }, claimed: ClaimedDesk) {
+  return {
+    tenant_id: tenantId,
+    service_id: service.id,
+    office_id: service.office_id,
+    desk_id: claimed.deskId,
+    desk_num: claimed.deskNum,
+    start_at: claimed.start,
+    end_at: claimed.end,
+    block_end: claimed.blockEnd,
+  };
+}
+
 export class SlotTaken extends Error {
   constructor() {
     super('slot taken');

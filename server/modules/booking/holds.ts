@@ -7,7 +7,7 @@ import { formatInstant } from '../scheduling/domain/zoned-time.ts';
 import type { Tenant } from '../tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { parseInstant } from './create-booking.ts';
-import { claimDesk, inClaimTransaction, SlotTaken } from './desk-claim.ts';
+import { claimDesk, inClaimTransaction, placement, SlotTaken } from './desk-claim.ts';
 import { serviceNotFound, slotTakenError } from './errors.ts';
 
 export async function createHold(ctx: AppContext, tenant: Tenant, input: { serviceId: string; start: string }): Promise<{ id: string; expiresAt: string }> {
@@ -22,14 +22,7 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
       const row = await trx
         .insertInto('bookings')
         .values({
-          tenant_id: tenant.id,
-          service_id: service.id,
-          office_id: service.office_id,
-          desk_id: claimed.deskId,
-          desk_num: claimed.deskNum,
-          start_at: claimed.start,
-          end_at: claimed.end,
-          block_end: claimed.blockEnd,
+          ...placement(tenant.id, service, claimed),
           status: 'held',
           hold_expires_at: expiresAt,
         })
