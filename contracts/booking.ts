@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { RoomFile } from './video.ts';
 
 export const AvailabilityQuery = Type.Object({ from: IsoDate, to: IsoDate });
 
@@ -84,6 +85,7 @@ export const ManagedBooking = Type.Object({
   cancelReason: Type.Union([Type.String(), Type.Null()]),
   cancelledBy: Type.Union([Type.String(), Type.Null()]),
   videoUrl: Type.Optional(Type.String()),
+  files: Type.Optional(Type.Array(RoomFile, { description: 'Documents exchanged in the video room' })),
 });
 export type ManagedBooking = Static<typeof ManagedBooking>;
 

@@ -1,6 +1,7 @@
 // Officer console API: session, agenda, booking actions, phone bookings and configuration.
 import { Type, type Static } from 'typebox';
 import { Applicant } from './booking.ts';
+import { RoomFile } from './video.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 
 export const LoginRequest = Type.Object(
@@ -38,6 +39,8 @@ export const ServiceSummary = Type.Object({
   description: Type.String(),
   topic: Type.String(),
   whatToBring: Type.String(),
+  videoOpensBeforeMinutes: Type.Integer({ description: 'Video services: the room opens this many minutes before the start' }),
+  videoClosesAfterMinutes: Type.Integer({ description: 'Video services: the room closes this many minutes after the end' }),
   active: Type.Boolean(),
 });
 export const OperatorOffice = Type.Object({
@@ -78,12 +81,14 @@ export const AgendaBooking = Type.Object({
   outcomeNote: Type.Union([Type.String(), Type.Null()]),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
   cancelledBy: Type.Union([Type.String(), Type.Null()]),
+  videoUrl: Type.Optional(Type.String({ description: 'Video bookings: the console page that opens the room' })),
+  videoWaiting: Type.Optional(Type.Boolean({ description: 'Video bookings: the citizen is in the room now' })),
 });
 export type AgendaBooking = Static<typeof AgendaBooking>;
 export const AgendaResponse = Type.Object({ timeZone: Type.String(), bookings: Type.Array(AgendaBooking) });
 
 export const AuditEntryView = Type.Object({ at: IsoDateTime, actorType: Type.String(), actor: Type.Union([Type.String(), Type.Null()]), action: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) });
-export const BookingDetail = Type.Intersect([AgendaBooking, Type.Object({ history: Type.Array(AuditEntryView) })]);
+export const BookingDetail = Type.Intersect([AgendaBooking, Type.Object({ history: Type.Array(AuditEntryView), files: Type.Array(RoomFile) })]);
 
 export const NoteRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
 export const OperatorCancelRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
@@ -130,6 +135,8 @@ export const ServiceInput = Type.Object(
     whatToBring: Type.Optional(Type.String({ maxLength: 2000 })),
     maxActivePerCitizen: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     requiresApproval: Type.Optional(Type.Boolean()),
+    videoOpensBeforeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
+    videoClosesAfterMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 480 })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminRoutes } from './modules/admin/routes.ts';
@@ -13,6 +14,9 @@ import { bookingRoutes } from './modules/booking/routes.ts';
 import { sessionRoutes } from './modules/operators/session-routes.ts';
 import { devMailRoutes } from './modules/devmail/routes.ts';
 import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
+import { videoOperatorRoutes } from './modules/video/operator-routes.ts';
+import { videoRoutes } from './modules/video/routes.ts';
+import { SignallingHub } from './modules/video/signalling-hub.ts';
 import { registerWebClient } from './modules/web/static.ts';
 import { EVENTS_CHANNEL } from './platform/events.ts';
 import { listTenants } from './modules/tenants/repository.ts';
@@ -61,6 +65,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Signalling messages are small (SDP, ICE candidates, chat); anything bigger is not ours.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   await app.register(swagger, {
     openapi: {
@@ -70,6 +76,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         { name: 'booking', description: 'Availability, holds and bookings' },
         { name: 'operator', description: 'Officer console' },
         { name: 'admin', description: 'Configuration of offices, services and desks' },
+        { name: 'video', description: 'Video rooms: view, signalling, documents' },
         { name: 'platform', description: 'Health and metrics' },
       ],
     },
@@ -92,6 +99,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await unlisten?.().catch(() => undefined);
   });
+
+  const hub = new SignallingHub(ctx);
+  await hub.start();
+  app.addHook('onClose', async () => hub.stop());
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {
@@ -119,6 +130,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await tenantScoped.register(sessionRoutes(ctx));
     await tenantScoped.register(agendaRoutes(ctx));
     await tenantScoped.register(adminRoutes(ctx));
+    await tenantScoped.register(videoRoutes(ctx, hub));
+    await tenantScoped.register(videoOperatorRoutes(ctx));
   });
 
   // The development mailbox shows every email; production sends them and never exposes them.

@@ -20,6 +20,18 @@ export interface Config {
   /** How long a computed availability may be served again (0 disables the cache). */
   readCacheMs: number;
   roles: Set<'web' | 'worker' | 'scheduler'>;
+  /** Where uploaded documents are kept (the local-disk storage). */
+  filesDir: string;
+  /** Largest document accepted in a video room, in bytes. */
+  uploadMaxBytes: number;
+  video: {
+    stunUrls: string[];
+    turnUrls: string[];
+    /** coturn's static-auth-secret (use-auth-secret): TURN credentials are derived from it. */
+    turnSecret: string | undefined;
+    /** How long an officer's immediate room stays open. */
+    immediateRoomMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -85,7 +97,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holdMinutes: int(env, 'HOLD_MINUTES', 10, problems, 1, 60),
     readCacheMs: int(env, 'AVAILABILITY_CACHE_MS', 2000, problems, 0, 60000),
     roles,
+    filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, problems, 1, 500) * 1024 * 1024,
+    video: {
+      // No STUN by default: nothing leaves for a third party unless the comune configures it.
+      stunUrls: urlList(env, 'STUN_URLS', /^stuns?:/, problems),
+      turnUrls: urlList(env, 'TURN_URLS', /^turns?:/, problems),
+      turnSecret: env.TURN_SECRET || undefined,
+      immediateRoomMinutes: int(env, 'VIDEO_IMMEDIATE_MINUTES', 60, problems, 5, 24 * 60),
+    },
   };
+  if (config.video.turnUrls.length && !config.video.turnSecret) problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function urlList(env: NodeJS.ProcessEnv, key: string, schemes: RegExp, problems: string[]): string[] {
+  // Comma- or space-separated, e.g. TURN_URLS="turn:turn.comune.it:3478?transport=udp turns:turn.comune.it:5349"
+  const list = (env[key] ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const u of list) if (!schemes.test(u)) problems.push(`${key}: "${u}" must start with ${schemes.source.replace('^', '').replace('s?:', ':')}`);
+  return list;
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
+import type { FileStorage } from './files/storage.ts';
 import type { MetricsRegistry } from './metrics.ts';
 import type { ReadCache } from './read-cache.ts';
 
@@ -17,4 +18,6 @@ export interface AppContext {
   metrics: MetricsRegistry;
   /** Short-lived copies of hot public reads, cleared on every write. */
   readCache: ReadCache;
+  /** Uploaded documents (local disk by default). */
+  storage: FileStorage;
 }

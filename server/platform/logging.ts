@@ -4,8 +4,9 @@ export const REDACTED = '[redacted]';
 
 // A manage token is a bearer secret: whoever holds the link can see, move or cancel the booking.
 // It travels in the path (/api/v1/{tenant}/bookings/manage/{token}…, /{tenant}/appuntamento/{token})
-// so request logs must never carry it.
-const TOKEN_IN_PATH = /(\/bookings\/manage\/|\/appuntamento\/)[^/?#]+/gi;
+// so request logs must never carry it; nor video room tokens (/{tenant}/video/{token},
+// /api/v1/{tenant}/video/{token}/…, /{tenant}/operatore/video/{token}).
+const TOKEN_IN_PATH = /(\/bookings\/manage\/|\/appuntamento\/|\/video\/)[^/?#]+/gi;
 
 /** The URL with manage tokens replaced by [redacted]; everything else (route, query) kept for debugging. */
 export function redactUrl(url: string | undefined): string | undefined {

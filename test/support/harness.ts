@@ -1,5 +1,8 @@
 // Test harness: an app on a fresh database. PGlite in memory by default; with TEST_DATABASE_URL a
 // fresh schema on a real PostgreSQL, so every integration test runs on both engines in CI.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
@@ -27,13 +30,16 @@ export const ENGINES: Array<{ name: string; url?: string }> = [
 /** Monday 2 March 2026 at 08:00 in Rome: a working week with no holidays ahead. */
 export const DEFAULT_NOW = '2026-03-02T07:00:00Z';
 
-export async function startHarness(opts: { url?: string; now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+/**
+ * `url`: a PostgreSQL server to get a fresh schema on; `sharedUrl`: an already prepared schema (a
+ * second server node on the same database).
+ */
+export async function startHarness(opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
   const clock = new ManualClock(new Date(opts.now ?? DEFAULT_NOW));
-  let databaseUrl: string | undefined;
-  if (opts.url) {
-    databaseUrl = await freshSchemaUrl(opts.url);
-  }
-  const config = loadConfig({ SPORTELLO_MODE: 'test', PUBLIC_URL: 'http://localhost:3000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...opts.env });
+  const databaseUrl = opts.sharedUrl ?? (opts.url ? await freshSchemaUrl(opts.url) : undefined);
+  // Uploaded documents go to a throw-away folder per harness.
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-files-'));
+  const config = loadConfig({ SPORTELLO_MODE: 'test', PUBLIC_URL: 'http://localhost:3000', FILES_DIR: filesDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...opts.env });
   const ctx = await createContext(config, { clock, inMemory: true });
   const app = await buildApp(ctx);
   await app.ready();
@@ -45,6 +51,7 @@ export async function startHarness(opts: { url?: string; now?: string; env?: Rec
     async close() {
       await app.close();
       await ctx.database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

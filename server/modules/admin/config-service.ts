@@ -74,6 +74,8 @@ function serviceColumns(p: Static<typeof ServicePatch>) {
     ...(p.whatToBring !== undefined ? { what_to_bring: p.whatToBring } : {}),
     ...(p.maxActivePerCitizen !== undefined ? { max_active_per_citizen: p.maxActivePerCitizen } : {}),
     ...(p.requiresApproval !== undefined ? { requires_approval: p.requiresApproval } : {}),
+    ...(p.videoOpensBeforeMinutes !== undefined ? { video_opens_before_min: p.videoOpensBeforeMinutes } : {}),
+    ...(p.videoClosesAfterMinutes !== undefined ? { video_closes_after_min: p.videoClosesAfterMinutes } : {}),
     ...(p.active !== undefined ? { active: p.active } : {}),
   };
 }

@@ -43,6 +43,8 @@ export async function listOperatorOffices(db: Kysely<DB>, tenantId: string, offi
         description: s.description,
         topic: s.topic,
         whatToBring: s.what_to_bring,
+        videoOpensBeforeMinutes: s.video_opens_before_min,
+        videoClosesAfterMinutes: s.video_closes_after_min,
         active: s.active,
       })),
   }));

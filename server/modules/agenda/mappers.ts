@@ -1,8 +1,11 @@
 import type { AgendaBooking } from '../../../contracts/operator.ts';
+import type { Config } from '../../config.ts';
 import type { BookingView } from '../booking/repository.ts';
 import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+import { consoleRoomUrl } from '../video/links.ts';
 
-export function toAgendaBooking(b: BookingView): AgendaBooking {
+/** `videoWaiting`: whether the citizen is in the video room now (known only where presence was read). */
+export function toAgendaBooking(b: BookingView, config: Config, videoWaiting?: boolean): AgendaBooking {
   const tz = b.time_zone;
   const iso = (d: Date | null) => (d ? formatInstant(d.getTime(), tz) : null);
   return {
@@ -26,5 +29,6 @@ export function toAgendaBooking(b: BookingView): AgendaBooking {
     outcomeNote: b.outcome_note,
     cancelReason: b.cancel_reason,
     cancelledBy: b.cancelled_by,
+    ...(b.service_mode === 'video' && b.status !== 'cancelled' ? { videoUrl: new URL(consoleRoomUrl(config, b.tenant_slug, b.id)).pathname, ...(videoWaiting !== undefined ? { videoWaiting } : {}) } : {}),
   };
 }

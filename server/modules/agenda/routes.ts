@@ -18,6 +18,8 @@ import { assertOffice } from '../operators/policy.ts';
 import { findService } from '../scheduling/catalogue-repository.ts';
 import { addDays, localToInstant } from '../scheduling/domain/zoned-time.ts';
 import { applyOfficerAction, loadVisibleBooking } from './booking-actions.ts';
+import { toRoomFile } from '../video/mappers.ts';
+import { citizensWaiting, listBookingFiles } from '../video/room-repository.ts';
 import { toAgendaBooking } from './mappers.ts';
 
 const BookingParams = Type.Intersect([TenantParams, Type.Object({ bookingId: Uuid })]);
@@ -42,7 +44,8 @@ export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       const from = new Date(localToInstant(req.query.from, 0, tz) ?? Date.parse(`${req.query.from}T00:00:00Z`));
       const to = new Date(localToInstant(addDays(req.query.to, 1), 0, tz) ?? Date.parse(`${addDays(req.query.to, 1)}T00:00:00Z`));
       const rows = await listBookingViews(ctx.db, req.tenant.id, { officeIds: [req.query.officeId], from, to, deskId: req.query.deskId });
-      return { timeZone: tz, bookings: rows.map(toAgendaBooking) };
+      const waiting = await citizensWaiting(ctx.db, rows.filter((b) => b.service_mode === 'video').map((b) => b.id), ctx.clock.now());
+      return { timeZone: tz, bookings: rows.map((b) => toAgendaBooking(b, ctx.config, b.service_mode === 'video' ? waiting.has(b.id) : undefined)) };
     });
 
     app.get('/api/v1/:tenant/operator/bookings/:bookingId', {
@@ -59,7 +62,8 @@ export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         .orderBy('a.id')
         .execute();
       return {
-        ...toAgendaBooking(b),
+        ...toAgendaBooking(b, ctx.config, b.service_mode === 'video' ? (await citizensWaiting(ctx.db, [b.id], ctx.clock.now())).has(b.id) : undefined),
+        files: (await listBookingFiles(ctx.db, req.tenant.id, b.id)).map(toRoomFile),
         history: history.map((h) => ({ at: h.at.toISOString(), actorType: h.actor_type, actor: h.display_name ?? (h.actor_type === 'citizen' ? 'cittadino' : h.actor_id), action: h.action, details: h.details })),
       };
     });
@@ -69,7 +73,7 @@ export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags: ['operator'], summary, params: BookingParams, ...(body ? { body } : {}), response: { 200: AgendaBooking, 409: ErrorResponse, ...authErrors, ...errorResponses } },
       }, async (req) => {
         const payload = (req.body ?? {}) as { note?: string; reason?: string };
-        return toAgendaBooking(await applyOfficerAction(ctx, req.operator, req.params.bookingId, name, payload.reason ?? payload.note));
+        return toAgendaBooking(await applyOfficerAction(ctx, req.operator, req.params.bookingId, name, payload.reason ?? payload.note), ctx.config);
       });
     action('check-in', 'check-in', 'The citizen has arrived', null);
     action('no-show', 'no-show', 'The citizen did not come', null);

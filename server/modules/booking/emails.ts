@@ -26,7 +26,7 @@ function summaryLines(b: BookingView, config: Config, token: string | undefined)
   ];
   if (b.service_mode === 'video') {
     lines.push('Modalità: videochiamata');
-    if (token) lines.push(`Link della videochiamata (si apre 15 minuti prima dell'orario): ${citizenVideoUrl(config, b.tenant_slug, token)}`);
+    if (token) lines.push(`Link della videochiamata (si apre ${b.video_opens_before_min} minuti prima dell'orario): ${citizenVideoUrl(config, b.tenant_slug, token)}`);
   } else {
     lines.push('Modalità: in presenza', `Indirizzo: ${b.office_address}`);
   }

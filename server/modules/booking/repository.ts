@@ -48,6 +48,8 @@ function bookingViewQuery(db: Q) {
       's.buffer_min',
       's.cutoff_min',
       's.what_to_bring',
+      's.video_opens_before_min',
+      's.video_closes_after_min',
       'o.name as office_name',
       'o.address as office_address',
       'o.email as office_email',

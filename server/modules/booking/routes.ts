@@ -23,6 +23,9 @@ import { createBooking } from './create-booking.ts';
 import { serviceNotFound } from './errors.ts';
 import { createHold, releaseHold } from './holds.ts';
 import { icsFor } from './emails.ts';
+import { toRoomFile } from '../video/mappers.ts';
+import { openStoredFile, sendStoredFile } from '../video/room-files.ts';
+import { listBookingFiles } from '../video/room-repository.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
 
 const conflict = { 409: SlotTakenResponse };
@@ -94,7 +97,20 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/api/v1/:tenant/bookings/manage/:token', {
       config: manageLimit,
       schema: { tags: ['booking'], summary: 'A booking seen through its manage link', params: ManageTokenParams, response: { 200: ManagedBooking, ...errorResponses } },
-    }, async (req) => toManaged(ctx, await loadByToken(ctx, req.tenant, req.params.token), req.params.token, ctx.clock.now()));
+    }, async (req) => {
+      const b = await loadByToken(ctx, req.tenant, req.params.token);
+      const files = b.service_mode === 'video' ? (await listBookingFiles(ctx.db, req.tenant.id, b.id)).map(toRoomFile) : [];
+      return { ...toManaged(ctx, b, req.params.token, ctx.clock.now()), files };
+    });
+
+    // Documents exchanged in the video room stay the citizen's to download after the call.
+    app.get('/api/v1/:tenant/bookings/manage/:token/files/:fileId', {
+      config: manageLimit,
+      schema: { tags: ['booking'], summary: 'Download a document of the booking', params: Type.Intersect([ManageTokenParams, Type.Object({ fileId: Uuid })]), response: { 200: Type.Unknown(), ...errorResponses } },
+    }, async (req, reply) => {
+      const b = await loadByToken(ctx, req.tenant, req.params.token);
+      return sendStoredFile(reply, await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.booking_id === b.id));
+    });
 
     // "Aggiungi al tuo calendario" on the confirmation and manage pages: the same event (UID,
     // SEQUENCE) as the email's attachment, so calendars update one entry instead of adding another.

@@ -8,6 +8,8 @@ export interface RoomWindowRules {
 
 export const DEFAULT_ROOM_WINDOW: RoomWindowRules = { opensBeforeMin: 15, closesAfterMin: 30 };
 
+export type RoomPhaseName = RoomPhase['phase'] | 'ended' | 'cancelled';
+
 export type RoomPhase = { phase: 'not_yet'; opensAt: number } | { phase: 'open'; closesAt: number } | { phase: 'closed'; closedAt: number };
 
 export function roomPhase(start: number, end: number, now: number, rules: RoomWindowRules = DEFAULT_ROOM_WINDOW): RoomPhase {
@@ -16,4 +18,19 @@ export function roomPhase(start: number, end: number, now: number, rules: RoomWi
   if (now < opensAt) return { phase: 'not_yet', opensAt };
   if (now >= closesAt) return { phase: 'closed', closedAt: closesAt };
   return { phase: 'open', closesAt };
+}
+
+/** A booking's lifecycle overrides the clock: a cancelled or concluded appointment has no open room. */
+export function bookingRoomPhase(status: string, ended: boolean, byClock: RoomPhase['phase']): RoomPhaseName {
+  if (status === 'cancelled') return 'cancelled';
+  if (ended || status === 'done') return 'ended';
+  if (status === 'no_show') return 'closed';
+  return byClock;
+}
+
+/** An immediate room has its own window, and ends when the officer ends it. */
+export function immediatePhase(r: { ended_at: Date | null; opens_at: Date | null; closes_at: Date | null }, now: Date): RoomPhaseName {
+  if (r.ended_at) return 'ended';
+  if (now < r.opens_at!) return 'not_yet';
+  return now >= r.closes_at! ? 'closed' : 'open';
 }
