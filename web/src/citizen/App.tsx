@@ -14,6 +14,8 @@ import { ManageBooking } from './manage/ManageBooking.tsx';
 import { TenantContext } from './tenant.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
+// The video room (WebRTC, device check) loads only when a room is opened.
+const RoomPage = lazy(() => import('../video/RoomPage.tsx'));
 
 export function App() {
   const { path } = useLocation();
@@ -60,6 +62,14 @@ function TenantRoute({ path }: { path: string }) {
   if (matchPath('/:tenant', path)) return <Home />;
   if (matchPath('/:tenant/prenota-appuntamento', path)) return <BookingWizard />;
   if (matchPath('/:tenant/prenota-appuntamento/conferma', path)) return <Confirmation />;
+  const room = matchPath('/:tenant/appuntamento/:token/video', path) ?? matchPath('/:tenant/video/:token', path);
+  if (room) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <RoomPage tenant={room.tenant!} token={room.token!} />
+      </Suspense>
+    );
+  }
   const manage = matchPath('/:tenant/appuntamento/:token', path);
   if (manage) return <ManageBooking token={manage.token!} />;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;

@@ -198,6 +198,12 @@ function DayTable({ day, bookings }: { day: string; bookings: AgendaBooking[] })
               <td>
                 {b.serviceName}
                 {b.mode === 'video' ? <span className="d-block small">in videochiamata</span> : null}
+                {b.videoWaiting ? <span className="badge bg-success">Cittadino in attesa</span> : null}
+                {b.videoUrl ? (
+                  <Link className="d-block small" href={b.videoUrl}>
+                    Apri stanza video<span className="visually-hidden"> di {b.applicant.name} {b.applicant.surname}</span>
+                  </Link>
+                ) : null}
               </td>
               <td>
                 <Link href={`${base}/prenotazioni/${b.id}`}>

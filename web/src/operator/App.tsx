@@ -1,6 +1,6 @@
 // The officer console: restores the session on load (the CSRF token comes with it), shows the login
 // while there is none, then routes /{tenant}/operatore/… to the pages.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
 import type { SessionResponse } from '../../../contracts/operator.ts';
 import { api, ApiError, errorMessage } from '../shared/api.ts';
@@ -13,10 +13,12 @@ import { ConfigOffices } from './config/ConfigOffices.tsx';
 import { Layout } from './Layout.tsx';
 import { Login } from './Login.tsx';
 import { PhoneBooking } from './PhoneBooking.tsx';
+import { OpenRoom, VideoToday } from './VideoToday.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
+const RoomPage = lazy(() => import('../video/RoomPage.tsx'));
 
 export function App() {
   const { path } = useLocation();
@@ -130,6 +132,19 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   const detail = matchPath('/:tenant/operatore/prenotazioni/:id', path);
   if (detail) return <BookingDetail key={detail.id} id={detail.id!} />;
   if (matchPath('/:tenant/operatore/nuova-prenotazione', path)) return <PhoneBooking />;
+  if (matchPath('/:tenant/operatore/videochiamate', path)) return <VideoToday />;
+  const bookingRoom = matchPath('/:tenant/operatore/appuntamenti/:id/video', path);
+  if (bookingRoom) return <OpenRoom key={path} kind="booking" id={bookingRoom.id!} />;
+  const immediateRoom = matchPath('/:tenant/operatore/stanze/:id/video', path);
+  if (immediateRoom) return <OpenRoom key={path} kind="room" id={immediateRoom.id!} />;
+  const room = matchPath('/:tenant/operatore/video/:token', path);
+  if (room) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <RoomPage key={room.token} tenant={room.tenant!} token={room.token!} />
+      </Suspense>
+    );
+  }
   if (path.startsWith(`${session.base}/configurazione`)) {
     if (!canConfigure(session)) {
       return (

@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import type { Static } from 'typebox';
 import type { AgendaBooking, AuditEntryView, BookingDetail as Detail } from '../../../contracts/operator.ts';
+import type { RoomFile } from '../../../contracts/video.ts';
 import { errorMessage } from '../shared/api.ts';
-import { localDay, time, when } from '../shared/format.ts';
+import { fileSize, localDay, time, when } from '../shared/format.ts';
 import { ErrorAlert, Loading } from '../shared/Page.tsx';
 import { Link } from '../shared/router.tsx';
 import { agendaPath } from './Agenda.tsx';
@@ -12,7 +13,7 @@ import { useOperatorApi, useSession } from './session.tsx';
 import { Heading, STATUS, StatusBadge, TextArea, type Outcome } from './ui.tsx';
 
 type History = Array<Static<typeof AuditEntryView>>;
-type DetailView = AgendaBooking & { history: History };
+type DetailView = AgendaBooking & { history: History; files: RoomFile[] };
 
 const ACTION_LABELS: Record<string, string> = {
   'booking.create': 'Prenotazione creata',
@@ -116,6 +117,31 @@ export function BookingDetail({ id }: { id: string }) {
             {s === 'cancelled' ? <Item term="Annullato da" value={b.cancelledBy === 'operator' ? "l'ufficio" : b.cancelledBy === 'citizen' ? 'il cittadino' : (b.cancelledBy ?? '—')} /> : null}
             {b.cancelReason ? <Item term="Motivo dell'annullamento" value={b.cancelReason} /> : null}
           </dl>
+          {b.videoUrl && (s === 'confirmed' || s === 'checked_in') ? (
+            <p className="mt-3 mb-0 d-flex flex-wrap align-items-center gap-2">
+              <Link className="btn btn-primary" href={b.videoUrl}>
+                Apri stanza video
+              </Link>
+              {b.videoWaiting ? <span className="badge bg-success">Cittadino in attesa</span> : null}
+            </p>
+          ) : null}
+          {b.files?.length ? (
+            <>
+              <h3 className="h6 mt-4">Documenti scambiati in videochiamata</h3>
+              <ul data-testid="booking-files">
+                {b.files.map((f) => (
+                  <li key={f.id}>
+                    <a href={`${session.apiBase}/bookings/${b.id}/files/${f.id}`} download={f.name}>
+                      {f.name}
+                    </a>{' '}
+                    <span className="small">
+                      ({fileSize(f.size)}, {f.uploadedBy === 'officer' ? "dall'ufficio" : 'dal cittadino'}, {when(f.uploadedAt)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       </section>
 

@@ -46,3 +46,12 @@ export function minutesLabel(n: number): string {
   const m = n % 60;
   return `${h} ${h === 1 ? 'ora' : 'ore'}${m ? ` e ${m} minuti` : ''}`;
 }
+
+const sizeFmt = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1 });
+
+/** "512 byte", "34 KB", "1,2 MB" (Italian decimal comma). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${sizeFmt.format(bytes / 1024 / 1024)} MB`;
+}

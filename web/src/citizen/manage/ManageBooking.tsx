@@ -5,7 +5,8 @@ import type { ManagedBooking, SlotView } from '../../../../contracts/booking.ts'
 import { api, ApiError, errorMessage } from '../../shared/api.ts';
 import { Icon } from '../../shared/Icon.tsx';
 import { ErrorAlert, Loading, PageHeading } from '../../shared/Page.tsx';
-import { time, when } from '../../shared/format.ts';
+import { fileSize, time, when } from '../../shared/format.ts';
+import { Link } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { SlotPicker } from '../booking/SlotPicker.tsx';
 import { Breadcrumb } from '../Layout.tsx';
@@ -108,11 +109,28 @@ export function ManageBooking({ token }: { token: string }) {
           </dl>
           {b.videoUrl ? (
             <p className="mt-3 mb-0">
-              <a className="btn btn-primary" href={b.videoUrl}>
+              <Link className="btn btn-primary" href={new URL(b.videoUrl, window.location.href).pathname}>
                 <Icon name="it-video" className="icon-white me-1" />
-                Entra nella videochiamata
-              </a>
+                Entra nella stanza video
+              </Link>
             </p>
+          ) : null}
+          {b.files?.length ? (
+            <>
+              <h3 className="h6 mt-4">Documenti</h3>
+              <ul data-testid="booking-files">
+                {b.files.map((f) => (
+                  <li key={f.id}>
+                    <a href={`${base}/files/${encodeURIComponent(f.id)}`} download={f.name}>
+                      {f.name}
+                    </a>{' '}
+                    <span className="small">
+                      ({fileSize(f.size)}, {f.uploadedBy === 'citizen' ? 'inviato da te' : "inviato dall'ufficio"})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
           ) : null}
         </div>
       </section>

@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   cutoffMinutes: 'Termine per spostare o annullare',
   whatToBring: 'Cosa portare',
   maxActivePerCitizen: 'Prenotazioni attive per cittadino',
+  videoOpensBeforeMinutes: 'Stanza video aperta prima',
+  videoClosesAfterMinutes: 'Stanza video chiusa dopo',
   requiresApproval: 'Richiede approvazione',
   active: 'Attivo',
 };
@@ -30,6 +32,8 @@ const NUMBERS = [
   { key: 'horizonDays', min: 1, max: 366, hint: 'In giorni da oggi.' },
   { key: 'cutoffMinutes', min: 0, max: 43200, hint: "In minuti prima dell'appuntamento (1440 = un giorno)." },
   { key: 'maxActivePerCitizen', min: 1, max: 50, hint: 'Quanti appuntamenti futuri può avere ogni cittadino per questo servizio.' },
+  { key: 'videoOpensBeforeMinutes', min: 0, max: 240, hint: "Servizi in videochiamata: minuti prima dell'inizio in cui si può entrare." },
+  { key: 'videoClosesAfterMinutes', min: 0, max: 480, hint: 'Servizi in videochiamata: minuti dopo la fine in cui la stanza resta aperta.' },
 ] as const;
 type NumberKey = (typeof NUMBERS)[number]['key'];
 
@@ -117,6 +121,8 @@ function ServiceForm({ officeId, service, onSaved, onClose }: { officeId: string
     horizonDays: String(service?.horizonDays ?? 60),
     cutoffMinutes: String(service?.cutoffMinutes ?? 1440),
     maxActivePerCitizen: String(service?.maxActivePerCitizen ?? 1),
+    videoOpensBeforeMinutes: String(service?.videoOpensBeforeMinutes ?? 15),
+    videoClosesAfterMinutes: String(service?.videoClosesAfterMinutes ?? 30),
   });
   const [errors, setErrors] = useState<Partial<Record<NumberKey | 'name', string>>>({});
   const [outcome, setOutcome] = useState<Outcome>();
