@@ -1,4 +1,5 @@
-// npm run bench: the booking race, availability latency and booking throughput, on PGlite in
+// npm run bench: the booking race, availability latency, booking throughput, video signalling and
+// the time to a call's first video frame, on PGlite in
 // memory and on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local default;
 // BENCH_DATABASE_URL=off skips it). Figures that miss a goal are printed as such; the exit code
 // stays 0 so a slow machine does not look like a broken build.
@@ -10,6 +11,8 @@ import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
 import { boot, unreachable, type Engine } from './setup.ts';
 import { printTable, type Row } from './stats.ts';
+import { videoFirstFrame } from './video-first-frame.ts';
+import { videoSignalling } from './video-signalling.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -18,6 +21,8 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['race CIE', raceCie],
   ['availability', availability],
   ['commits', commits],
+  ['video signalling', videoSignalling],
+  ['video first frame', videoFirstFrame],
 ];
 
 async function runEngine(engine: Engine, title: string): Promise<void> {

@@ -19,10 +19,14 @@ export function browserSkipReason(): string | undefined {
   return msg;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `fakeMedia`: a synthetic camera and microphone, granted without a prompt (video journeys). */
+export async function launchBrowser(opts: { fakeMedia?: boolean } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found');
-  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const media = opts.fakeMedia
+    ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
+    : [];
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', ...media] });
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -22,11 +22,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPortal(opts: { url?: string; now?: string } = {}): Promise<Portal> {
+/** `sharedUrl`: join the database of another portal (a second server node); `env`: more settings. */
+export async function startPortal(opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<Portal> {
   if (!fs.existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it first)');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const h = await startHarness({ url: opts.url, now: opts.now ?? DEFAULT_NOW, env: { PUBLIC_URL: url } });
+  const h = await startHarness({ url: opts.url, sharedUrl: opts.sharedUrl, now: opts.now ?? DEFAULT_NOW, env: { PUBLIC_URL: url, ...opts.env } });
   await h.app.listen({ port, host: '127.0.0.1' });
   return { ...h, url };
 }
