@@ -17,6 +17,9 @@ import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
 import { videoOperatorRoutes } from './modules/video/operator-routes.ts';
 import { videoRoutes } from './modules/video/routes.ts';
 import { SignallingHub } from './modules/video/signalling-hub.ts';
+import { QueueLiveHub } from './modules/queue/live-hub.ts';
+import { queueOperatorRoutes } from './modules/queue/operator-routes.ts';
+import { queuePublicRoutes } from './modules/queue/public-routes.ts';
 import { registerWebClient } from './modules/web/static.ts';
 import { EVENTS_CHANNEL } from './platform/events.ts';
 import { listTenants } from './modules/tenants/repository.ts';
@@ -77,6 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         { name: 'operator', description: 'Officer console' },
         { name: 'admin', description: 'Configuration of offices, services and desks' },
         { name: 'video', description: 'Video rooms: view, signalling, documents' },
+        { name: 'queue', description: 'Virtual queue: tickets, check-in, display board, desks, statistics' },
         { name: 'platform', description: 'Health and metrics' },
       ],
     },
@@ -103,6 +107,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const hub = new SignallingHub(ctx);
   await hub.start();
   app.addHook('onClose', async () => hub.stop());
+  const queueHub = new QueueLiveHub(ctx);
+  await queueHub.start();
+  app.addHook('onClose', async () => queueHub.stop());
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {
@@ -132,6 +139,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await tenantScoped.register(adminRoutes(ctx));
     await tenantScoped.register(videoRoutes(ctx, hub));
     await tenantScoped.register(videoOperatorRoutes(ctx));
+    await tenantScoped.register(queuePublicRoutes(ctx, queueHub));
+    await tenantScoped.register(queueOperatorRoutes(ctx, queueHub));
   });
 
   // The development mailbox shows every email; production sends them and never exposes them.

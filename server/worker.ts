@@ -1,5 +1,6 @@
 // The worker and scheduler roles: the job handlers and the periodic tasks.
 import { queueDueReminders } from './modules/booking/reminders.ts';
+import { closePastDays } from './modules/queue/end-of-day.ts';
 import type { AppContext } from './platform/context.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { createTransport, mailSendHandler } from './platform/mail.ts';
@@ -19,6 +20,8 @@ export function startScheduler(ctx: AppContext, everyMs = 60_000): () => void {
     try {
       const n = await queueDueReminders(ctx);
       if (n) ctx.log.info({ reminders: n }, 'reminders queued');
+      const closed = await closePastDays(ctx);
+      if (closed) ctx.log.info({ tickets: closed }, "earlier days' tickets closed");
     } catch (err) {
       ctx.log.error({ err }, 'scheduler tick failed');
     } finally {

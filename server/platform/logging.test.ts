@@ -27,6 +27,8 @@ describe('log redaction', () => {
     assert.equal(redactUrl(`/api/v1/bari/bookings/manage/${TOKEN}/cancel`), '/api/v1/bari/bookings/manage/[redacted]/cancel');
     assert.equal(redactUrl(`/bari/appuntamento/${TOKEN}`), '/bari/appuntamento/[redacted]');
     assert.equal(redactUrl(`/bari/appuntamento/${TOKEN}?lang=en#top`), '/bari/appuntamento/[redacted]?lang=en#top');
+    assert.equal(redactUrl(`/api/v1/bari/tickets/0b7f/live?token=${TOKEN}`), '/api/v1/bari/tickets/0b7f/live?token=[redacted]');
+    assert.equal(redactUrl(`/bari/biglietto/0b7f?x=1&token=${TOKEN}#a`), '/bari/biglietto/0b7f?x=1&token=[redacted]#a');
     assert.equal(redactUrl('/api/v1/bari/bookings'), '/api/v1/bari/bookings');
     assert.equal(redactUrl('/bari/prenota-appuntamento'), '/bari/prenota-appuntamento');
   });

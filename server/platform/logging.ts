@@ -7,10 +7,12 @@ export const REDACTED = '[redacted]';
 // so request logs must never carry it; nor video room tokens (/{tenant}/video/{token},
 // /api/v1/{tenant}/video/{token}/…, /{tenant}/operatore/video/{token}).
 const TOKEN_IN_PATH = /(\/bookings\/manage\/|\/appuntamento\/|\/video\/)[^/?#]+/gi;
+// Queue tickets carry theirs in the query (/api/v1/{tenant}/tickets/{id}?token=…, /{tenant}/biglietto/{id}?token=…).
+const TOKEN_IN_QUERY = /([?&]token=)[^&#]+/gi;
 
 /** The URL with manage tokens replaced by [redacted]; everything else (route, query) kept for debugging. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url === undefined ? url : url.replace(TOKEN_IN_PATH, `$1${REDACTED}`);
+  return url === undefined ? url : url.replace(TOKEN_IN_PATH, `$1${REDACTED}`).replace(TOKEN_IN_QUERY, `$1${REDACTED}`);
 }
 
 interface LoggedRequest {

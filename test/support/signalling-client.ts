@@ -1,52 +1,9 @@
-// A participant's signalling socket as a test sees it: send protocol messages, wait for the next
-// message of a type, see how the server closed the socket.
-import WebSocket from 'ws';
+// A participant's signalling socket as a test sees it (video rooms).
 import type { ClientMessage, ServerMessage } from '../../contracts/video.ts';
+import { connectJsonSocket, type JsonSocket } from './json-socket.ts';
 
-export interface SignallingClient {
-  send(msg: ClientMessage | Record<string, unknown> | string): void;
-  /** The next message of this type (already received or to come) matching `where`. */
-  next<T extends ServerMessage['type']>(type: T, where?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
-  received: ServerMessage[];
-  closed: Promise<{ code: number; reason: string }>;
-  close(): void;
-}
+export type SignallingClient = JsonSocket<ServerMessage, ClientMessage>;
 
-/** Opens the socket; rejects with the HTTP status when the server refuses the upgrade. */
 export function connectSignalling(baseUrl: string, path: string): Promise<SignallingClient> {
-  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + path);
-  const received: ServerMessage[] = [];
-  const consumed = new Set<ServerMessage>();
-  const waiters: Array<() => void> = [];
-  ws.on('message', (data) => {
-    received.push(JSON.parse(data.toString()) as ServerMessage);
-    for (const w of waiters.splice(0)) w();
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  const client: SignallingClient = {
-    received,
-    closed,
-    send: (msg) => ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg)),
-    close: () => ws.close(),
-    next(type, where = () => true, timeoutMs = 5000) {
-      type M = Extract<ServerMessage, { type: typeof type }>;
-      return new Promise<M>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(received.map((m) => m.type))}`)), timeoutMs);
-        const check = () => {
-          const found = received.find((m) => !consumed.has(m) && m.type === type && where(m as M));
-          if (found) {
-            consumed.add(found);
-            clearTimeout(timer);
-            resolve(found as M);
-          } else waiters.push(check);
-        };
-        check();
-      });
-    },
-  };
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(client));
-    ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode })));
-    ws.once('error', reject);
-  });
+  return connectJsonSocket<ServerMessage, ClientMessage>(baseUrl, path);
 }

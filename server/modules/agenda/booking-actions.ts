@@ -10,6 +10,7 @@ import { bookingNotFound } from '../booking/errors.ts';
 import { findBookingView, insertBookingToken, type BookingView } from '../booking/repository.ts';
 import { nextStatus, STATUS_LABELS, type OfficerAction } from '../booking/status.ts';
 import { assertOffice } from '../operators/policy.ts';
+import { createCheckInTicket } from '../queue/check-in.ts';
 import type { OperatorPrincipal } from '../operators/sessions.ts';
 
 export async function loadVisibleBooking(ctx: AppContext, op: OperatorPrincipal, bookingId: string): Promise<BookingView> {
@@ -44,6 +45,8 @@ export async function applyOfficerAction(ctx: AppContext, op: OperatorPrincipal,
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: `booking.${action}`, entityType: 'booking', entityId: visible.id, details: { from: locked.status, to, ...(text ? { note: text } : {}) } });
     await recordEvent(trx, op.tenantId, `booking.${to}`, visible.id, { officeId: visible.office_id, by: op.id });
     const view = (await findBookingView(trx, op.tenantId, visible.id))!;
+    // Checked in at the desk: the citizen joins the office's line like one checked in at the kiosk.
+    if (action === 'check-in') await createCheckInTicket(trx, ctx, view, now);
     if (action === 'cancel') await queueBookingEmail(trx, ctx.config, 'cancellation', view, { now, cancelledByOffice: true });
     if (action === 'confirm') {
       const token = newSecret();

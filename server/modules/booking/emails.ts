@@ -6,7 +6,8 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { buildIcs } from './ics.ts';
-import { citizenVideoUrl, manageUrl } from './links.ts';
+import { qrPng } from '../../platform/qr.ts';
+import { arrivalUrl, citizenVideoUrl, manageUrl } from './links.ts';
 import type { BookingView } from './repository.ts';
 
 export type BookingEmailKind = 'confirmation' | 'request' | 'reschedule' | 'cancellation' | 'reminder';
@@ -29,6 +30,7 @@ function summaryLines(b: BookingView, config: Config, token: string | undefined)
     if (token) lines.push(`Link della videochiamata (si apre ${b.video_opens_before_min} minuti prima dell'orario): ${citizenVideoUrl(config, b.tenant_slug, token)}`);
   } else {
     lines.push('Modalità: in presenza', `Indirizzo: ${b.office_address}`);
+    if (token) lines.push(`Al tuo arrivo in ufficio mostra al totem il codice QR allegato, oppure registra l'arrivo da qui: ${arrivalUrl(config, b.tenant_slug, token)}`);
   }
   lines.push(`Richiedente: ${b.applicant_name} ${b.applicant_surname}`);
   if (b.reason) lines.push(`Motivo: ${b.reason}`);
@@ -106,6 +108,10 @@ export async function queueBookingEmail(
   const attachments = method
     ? [{ filename: 'appuntamento.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(icsFor(b, config, method, opts.now, token)).toString('base64') }]
     : [];
+  // The check-in code the office's kiosk reads (an in-person appointment's arrival link).
+  if (token && method === 'REQUEST' && b.service_mode !== 'video' && kind !== 'request') {
+    attachments.push({ filename: 'arrivo-qr.png', contentType: 'image/png', content: (await qrPng(arrivalUrl(config, b.tenant_slug, token))).toString('base64') });
+  }
   await queueMail(trx, {
     tenantId: b.tenant_id,
     to: b.applicant_email,

@@ -9,3 +9,8 @@ export function manageUrl(config: Config, tenantSlug: string, token: string): st
 export function citizenVideoUrl(config: Config, tenantSlug: string, token: string): string {
   return `${manageUrl(config, tenantSlug, token)}/video`;
 }
+
+/** "I have arrived": the check-in page of an in-person booking; its QR code is read by the office's kiosk. */
+export function arrivalUrl(config: Config, tenantSlug: string, token: string): string {
+  return `${manageUrl(config, tenantSlug, token)}/arrivo`;
+}

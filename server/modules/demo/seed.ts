@@ -28,6 +28,8 @@ interface OfficeSeed {
   deskPrefix: string;
   hours: Array<[weekday: number, start: string, end: string]>;
   services: ServiceSeed[];
+  /** Virtual queue: services by name; desks by number (all when omitted). */
+  queues?: Array<{ prefix: string; name: string; kind?: 'video'; services: string[]; desks?: number[] }>;
 }
 interface TenantSeed {
   slug: string;
@@ -78,6 +80,10 @@ export const DEMO_TENANTS: TenantSeed[] = [
           { name: 'Informazioni generali', description: 'Orientamento sui servizi comunali e sulle pratiche.', topic: 'Informazioni', duration: 20, mode: 'in_person', bring: 'Nessun documento richiesto.' },
           { name: 'Informazioni generali in videochiamata', description: 'Lo stesso servizio dello sportello, da casa, in videochiamata.', topic: 'Informazioni', duration: 20, mode: 'video', bring: 'Un dispositivo con videocamera e microfono.' },
         ],
+        queues: [
+          { prefix: 'A', name: 'Informazioni', services: ['Informazioni generali'] },
+          { prefix: 'V', name: 'Parla ora con un operatore (video)', kind: 'video', services: ['Informazioni generali in videochiamata'], desks: [2] },
+        ],
       },
       {
         key: 'ambiente',
@@ -94,6 +100,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
           { name: 'SCIA ambientale per emissioni fumi da ristorazione', description: 'Consulenza sulla segnalazione certificata per le emissioni in atmosfera delle attività di ristorazione.', topic: 'Ambiente', duration: 30, buffer: 5, mode: 'video', bring: 'Planimetria dei locali e scheda tecnica dell\'impianto di aspirazione (PDF).' },
           { name: 'Autorizzazione scarico acque reflue domestiche e assimilate', description: 'Istruttoria e chiarimenti sull\'autorizzazione allo scarico di acque reflue domestiche e assimilate.', topic: 'Ambiente', duration: 30, buffer: 5, mode: 'in_person', bring: 'Documento di identità, relazione tecnica e planimetria dello scarico.' },
         ],
+        queues: [{ prefix: 'B', name: 'Scarichi e autorizzazioni', services: ['Autorizzazione scarico acque reflue domestiche e assimilate'] }],
       },
       {
         key: 'urbanistica',
@@ -112,6 +119,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
           { name: 'Paesaggio', description: 'Autorizzazioni paesaggistiche e accertamenti di compatibilità.', topic: 'Urbanistica', duration: 30, mode: 'video', bring: 'Documentazione fotografica e relazione paesaggistica.' },
           { name: 'Controllo del territorio e abusivismo edilizio', description: 'Esposti, verifiche e procedimenti sanzionatori in materia edilizia.', topic: 'Edilizia', duration: 30, mode: 'in_person', bring: 'Documento di identità ed eventuale documentazione relativa all\'immobile.' },
         ],
+        queues: [{ prefix: 'E', name: 'Urbanistica ed edilizia', services: ['Piani di lottizzazione', 'Controllo del territorio e abusivismo edilizio'] }],
       },
       {
         key: 'anagrafe',
@@ -127,6 +135,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
         services: [
           { name: 'Carta d\'identità elettronica', description: 'Rilascio o rinnovo della carta d\'identità elettronica (CIE).', topic: 'Anagrafe', duration: 15, mode: 'in_person', bring: `${ID_DOCS} Una fototessera recente, la ricevuta di pagamento di 22,21 euro e la carta d'identità scaduta o la denuncia di smarrimento.` },
         ],
+        queues: [{ prefix: 'C', name: "Carta d'identità", services: ["Carta d'identità elettronica"] }],
       },
     ],
     operators: [
@@ -162,6 +171,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
         services: [
           { name: 'Informazioni e accesso agli atti', description: 'Orientamento sui servizi e richieste di accesso agli atti.', topic: 'Informazioni', duration: 20, mode: 'in_person', bring: 'Documento di identità.' },
         ],
+        queues: [{ prefix: 'A', name: 'Informazioni', services: ['Informazioni e accesso agli atti'] }],
       },
       {
         key: 'demografici',
@@ -178,6 +188,10 @@ export const DEMO_TENANTS: TenantSeed[] = [
           { name: 'Carta d\'identità elettronica', description: 'Rilascio o rinnovo della CIE.', topic: 'Anagrafe', duration: 20, mode: 'in_person', bring: `${ID_DOCS} Una fototessera recente e la ricevuta di pagamento.` },
           { name: 'Iscrizione anagrafica e cambio di residenza', description: 'Assistenza alla dichiarazione di residenza.', topic: 'Anagrafe', duration: 30, mode: 'in_person', bring: ID_DOCS },
         ],
+        queues: [
+          { prefix: 'C', name: "Carta d'identità", services: ["Carta d'identità elettronica"] },
+          { prefix: 'R', name: 'Residenza', services: ['Iscrizione anagrafica e cambio di residenza'], desks: [3] },
+        ],
       },
       {
         key: 'suap',
@@ -193,6 +207,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
         services: [
           { name: 'Consulenza SUAP in videochiamata', description: 'Chiarimenti su SCIA commerciali, autorizzazioni e procedimenti SUAP.', topic: 'Attività produttive', duration: 30, mode: 'video', bring: 'Eventuale numero di pratica SUAP.', requiresApproval: false },
         ],
+        queues: [{ prefix: 'V', name: 'Parla ora con il SUAP (video)', kind: 'video', services: ['Consulenza SUAP in videochiamata'] }],
       },
       {
         key: 'tributi',
@@ -209,6 +224,7 @@ export const DEMO_TENANTS: TenantSeed[] = [
           { name: 'TARI - informazioni e rettifiche', description: 'Calcolo, rettifiche e rateizzazioni della tassa sui rifiuti.', topic: 'Tributi', duration: 20, mode: 'video', bring: 'Ultimo avviso di pagamento TARI.' },
           { name: 'IMU - assistenza al calcolo', description: 'Assistenza al calcolo e al versamento dell\'IMU.', topic: 'Tributi', duration: 20, mode: 'in_person', bring: 'Visura catastale degli immobili.' },
         ],
+        queues: [{ prefix: 'T', name: 'Tributi', services: ['IMU - assistenza al calcolo'] }],
       },
     ],
     operators: [
@@ -251,6 +267,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
           .executeTakeFirstOrThrow();
         officeIds.set(o.key, office.id);
         const serviceIds: string[] = [];
+        const serviceByName = new Map<string, string>();
         let sp = 0;
         for (const s of o.services) {
           const row = await trx
@@ -275,13 +292,23 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
             .returning('id')
             .executeTakeFirstOrThrow();
           serviceIds.push(row.id);
+          serviceByName.set(s.name, row.id);
         }
+        const queues: Array<{ id: string; desks?: number[] }> = [];
+        for (const [qp, q] of (o.queues ?? []).entries()) {
+          const row = await trx.insertInto('queues').values({ tenant_id: tenant.id, office_id: office.id, name: q.name, prefix: q.prefix, kind: q.kind ?? 'in_person', position: qp }).returning('id').executeTakeFirstOrThrow();
+          await trx.insertInto('queue_services').values(q.services.map((name) => ({ tenant_id: tenant.id, queue_id: row.id, service_id: serviceByName.get(name)! }))).execute();
+          queues.push({ id: row.id, desks: q.desks });
+        }
+        const videoDesks = new Set((o.queues ?? []).filter((q) => q.kind === 'video').flatMap((q) => q.desks ?? Array.from({ length: o.desks }, (_, i) => i + 1)));
         for (let i = 1; i <= o.desks; i++) {
           const desk = await trx
             .insertInto('desks')
-            .values({ tenant_id: tenant.id, office_id: office.id, name: `${o.deskPrefix} ${i}` })
+            .values({ tenant_id: tenant.id, office_id: office.id, name: `${o.deskPrefix} ${i}`, takes_video: videoDesks.has(i) })
             .returning('id')
             .executeTakeFirstOrThrow();
+          const served = queues.filter((q) => !q.desks || q.desks.includes(i));
+          if (served.length) await trx.insertInto('desk_queues').values(served.map((q) => ({ tenant_id: tenant.id, desk_id: desk.id, queue_id: q.id }))).execute();
           await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: tenant.id, desk_id: desk.id, service_id: sid }))).execute();
           await trx
             .insertInto('desk_hours')

@@ -7,7 +7,7 @@ import type { Party } from '../../platform/db/schema.ts';
 import { findBookingIdByToken, findBookingView, type BookingView } from '../booking/repository.ts';
 import type { Tenant } from '../tenants/repository.ts';
 import { roomNotFound, roomNotOpen } from './errors.ts';
-import { ensureBookingRoom, findRoom, findRoomToken, type RoomRow } from './room-repository.ts';
+import { ensureBookingRoom, findRoom, findRoomIdByTicketToken, findRoomToken, type RoomRow } from './room-repository.ts';
 import { bookingRoomPhase, immediatePhase, roomPhase } from './room-window.ts';
 
 export interface RoomAccess {
@@ -30,6 +30,13 @@ export async function resolveRoomAccess(ctx: AppContext, tenant: Tenant, token: 
     if (!room) throw roomNotFound();
     const booking = room.booking_id ? ((await findBookingView(ctx.db, tenant.id, room.booking_id)) ?? null) : null;
     return { tenant, room, party: roomToken.party, operatorId: roomToken.operator_id, booking, ...windowOf(room, booking, now) };
+  }
+  // A called video ticket of the virtual queue: the ticket's token is the citizen's credential.
+  const ticketRoomId = await findRoomIdByTicketToken(ctx.db, tenant.id, token);
+  if (ticketRoomId) {
+    const room = await findRoom(ctx.db, tenant.id, ticketRoomId);
+    if (!room) throw roomNotFound();
+    return { tenant, room, party: 'citizen', operatorId: null, booking: null, ...windowOf(room, null, now) };
   }
   const bookingId = await findBookingIdByToken(ctx.db, tenant.id, token);
   const booking = bookingId ? await findBookingView(ctx.db, tenant.id, bookingId) : undefined;

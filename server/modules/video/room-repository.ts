@@ -28,6 +28,20 @@ export async function insertRoomToken(db: Q, t: { tenantId: string; roomId: stri
   await db.insertInto('video_room_tokens').values({ token_hash: hashSecret(t.token), tenant_id: t.tenantId, room_id: t.roomId, party: t.party, operator_id: t.operatorId }).execute();
 }
 
+/** The room of a called "talk to an officer now" ticket, reached with one of the ticket's tokens. */
+export async function findRoomIdByTicketToken(db: Q, tenantId: string, token: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('ticket_tokens as k')
+    .innerJoin('tickets as t', 't.id', 'k.ticket_id')
+    .select('t.room_id')
+    .where('k.token_hash', '=', hashSecret(token))
+    .where('k.tenant_id', '=', tenantId)
+    .where('t.room_id', 'is not', null)
+    .where('t.status', 'in', ['called', 'serving', 'parked', 'done'])
+    .executeTakeFirst();
+  return row?.room_id ?? undefined;
+}
+
 /** The room of a video booking, created the first time anyone asks for it (idempotent under races). */
 export async function ensureBookingRoom(db: Q, tenantId: string, bookingId: string, officeId: string): Promise<RoomRow> {
   await db.insertInto('video_rooms').values({ tenant_id: tenantId, kind: 'booking', booking_id: bookingId, office_id: officeId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();

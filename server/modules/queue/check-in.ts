@@ -1,0 +1,109 @@
+// A booked citizen arrives: at the kiosk (booking reference typed, or the QR code of the
+// confirmation email read by the kiosk's scanner), from their phone (the "I have arrived" link of the
+// email), or at the desk (the officer's check-in in the agenda). The booking becomes "checked in"
+// and, when its service has a queue at the office, a ticket joins the line: at the appointment's
+// time it goes ahead of walk-ins; arriving after the late limit, it waits as a walk-in.
+import type { Transaction } from 'kysely';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { recordEvent } from '../../platform/events.ts';
+import { newSecret } from '../../platform/security/tokens.ts';
+import { findBookingIdByToken, findBookingView, type BookingView } from '../booking/repository.ts';
+import { nextStatus, STATUS_LABELS } from '../booking/status.ts';
+import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { ticketNumber } from './domain/ticket-status.ts';
+import { checkInNotFound, checkInNotPossible, checkInNotToday } from './errors.ts';
+import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq, notifyQueue } from './repository.ts';
+import { queueTicketEmail } from './ticket-emails.ts';
+
+export interface CheckedIn {
+  bookingId: string;
+  /** The ticket in the line; null when the service has no queue at this office. */
+  ticket: { id: string; token: string; number: string } | null;
+}
+
+/** Self check-in from the phone opens this long before the appointment (the kiosk: all day). */
+export const SELF_CHECK_IN_BEFORE_MIN = 60;
+
+/**
+ * Writes the ticket of a booking checked in now, inside the caller's transaction (also used by the
+ * agenda's check-in). The booking's row must already be locked by the caller.
+ */
+export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext, b: BookingView, now: Date): Promise<CheckedIn['ticket']> {
+  if (b.service_mode === 'video') return null;
+  const q = await findServiceQueue(trx, b.tenant_id, b.service_id);
+  if (!q || !q.queue_active || q.office_id !== b.office_id) return null;
+  const office = (await findOfficeSettings(trx, b.tenant_id, b.office_id))!;
+  const day = localDate(now.getTime(), b.time_zone);
+  const late = now.getTime() > b.start_at.getTime() + office.queue_late_min * 60_000;
+  const token = newSecret();
+  const seq = await nextTicketSeq(trx, b.tenant_id, q.queue_id, day);
+  const ticket = await trx
+    .insertInto('tickets')
+    .values({
+      tenant_id: b.tenant_id,
+      office_id: b.office_id,
+      queue_id: q.queue_id,
+      service_id: b.service_id,
+      service_day: day,
+      seq,
+      number: ticketNumber(q.prefix, seq),
+      source: 'booking',
+      booking_id: b.id,
+      booking_reference: b.reference,
+      citizen_name: [b.applicant_name, b.applicant_surname].filter(Boolean).join(' ') || null,
+      appointment_at: b.start_at,
+      late,
+      status: 'waiting',
+      sort_at: now,
+      email: b.applicant_email,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertTicketToken(trx, b.tenant_id, ticket.id, token);
+  await insertTicketEvent(trx, { tenantId: b.tenant_id, ticketId: ticket.id, type: 'checked_in', details: { bookingId: b.id, late }, at: now });
+  await queueTicketEmail(trx, ctx.config, { tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name }, officeName: b.office_name, officeAddress: b.office_address, queueKind: q.kind }, ticket, { kind: 'taken', token });
+  await notifyQueue(trx, { tenantId: b.tenant_id, officeId: b.office_id });
+  return { id: ticket.id, token, number: ticket.number };
+}
+
+/** The booking a kiosk was given: the QR code's link (or its token), or the reference typed. */
+export async function findBookingForKiosk(ctx: AppContext, tenantId: string, officeId: string, input: { reference?: string; code?: string }): Promise<BookingView> {
+  let id: string | undefined;
+  if (input.code) {
+    const token = /\/appuntamento\/([A-Za-z0-9_-]{20,100})/.exec(input.code)?.[1] ?? (/^[A-Za-z0-9_-]{20,100}$/.test(input.code.trim()) ? input.code.trim() : undefined);
+    if (token) id = await findBookingIdByToken(ctx.db, tenantId, token);
+  } else if (input.reference) {
+    const reference = input.reference.trim().toUpperCase().replace(/\s+/g, '');
+    id = (await ctx.db.selectFrom('bookings').select('id').where('tenant_id', '=', tenantId).where('reference', '=', reference).executeTakeFirst())?.id;
+  }
+  const b = id ? await findBookingView(ctx.db, tenantId, id) : undefined;
+  if (!b || b.office_id !== officeId) throw checkInNotFound();
+  return b;
+}
+
+export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'citizen'): Promise<CheckedIn> {
+  const now = ctx.clock.now();
+  if (localDate(b.start_at.getTime(), b.time_zone) !== localDate(now.getTime(), b.time_zone)) throw checkInNotToday();
+  if (via === 'citizen' && now.getTime() < b.start_at.getTime() - SELF_CHECK_IN_BEFORE_MIN * 60_000) throw checkInNotToday();
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx.selectFrom('bookings').select('status').where('id', '=', b.id).forUpdate().executeTakeFirstOrThrow();
+    if (locked.status === 'checked_in') {
+      // Scanned twice: the same ticket, with a fresh link for this screen.
+      const existing = await trx.selectFrom('tickets').select(['id', 'number']).where('booking_id', '=', b.id).executeTakeFirst();
+      if (!existing) return { bookingId: b.id, ticket: null };
+      const token = newSecret();
+      await insertTicketToken(trx, b.tenant_id, existing.id, token);
+      return { bookingId: b.id, ticket: { id: existing.id, token, number: existing.number } };
+    }
+    const to = nextStatus(locked.status, 'check-in');
+    if (!to || b.service_mode === 'video') throw checkInNotPossible(STATUS_LABELS[locked.status]);
+    await trx.updateTable('bookings').set({ status: to, checked_in_at: now, updated_at: now }).where('id', '=', b.id).execute();
+    await audit(trx, { tenantId: b.tenant_id, actorType: 'citizen', action: 'booking.check-in', entityType: 'booking', entityId: b.id, details: { from: locked.status, to, via } });
+    await recordEvent(trx, b.tenant_id, `booking.${to}`, b.id, { officeId: b.office_id, via });
+    return { bookingId: b.id, ticket: await createCheckInTicket(trx, ctx, b, now) };
+  });
+}

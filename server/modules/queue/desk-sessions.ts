@@ -1,0 +1,53 @@
+// Officers sign in at a desk to call numbers there: one officer per desk and one desk per officer,
+// enforced by two partial unique indexes. Moving to another desk leaves the previous one; taking
+// over a desk someone left signed in is explicit and audited.
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { assertOffice } from '../operators/policy.ts';
+import type { OperatorPrincipal } from '../operators/sessions.ts';
+import { deskNotFound, deskTaken } from './errors.ts';
+import { activeDeskSession, activeSessionOfOperator, deskTickets, lockDesk, notifyQueue } from './repository.ts';
+import { AppError } from '../../platform/http/errors.ts';
+
+const busyLeaving = () =>
+  new AppError(409, 'DESK_BUSY', 'Prima di lasciare lo sportello concludi o trasferisci il numero in corso.', 'Finish or transfer the current ticket before leaving the desk.');
+
+export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string, takeOver: boolean): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const desk = await lockDesk(trx, op.tenantId, deskId);
+    if (!desk) throw deskNotFound();
+    assertOffice(op, desk.office_id);
+    if (!desk.active) throw deskNotFound();
+    const current = await activeDeskSession(trx, desk.id);
+    if (current?.operator_id === op.id) return;
+    if (current) {
+      if (!takeOver) {
+        const who = await trx.selectFrom('operators').select('display_name').where('id', '=', current.operator_id).executeTakeFirst();
+        throw deskTaken(who?.display_name ?? 'un altro operatore');
+      }
+      await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
+      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.take-over', entityType: 'desk', entityId: desk.id, details: { from: current.operator_id } });
+    }
+    const previous = await activeSessionOfOperator(trx, op.id);
+    if (previous) await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', previous.id).execute();
+    await trx.insertInto('desk_sessions').values({ tenant_id: op.tenantId, desk_id: desk.id, operator_id: op.id, started_at: now }).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-in', entityType: 'desk', entityId: desk.id, details: previous ? { leftDesk: previous.desk_id } : {} });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+  });
+}
+
+export async function signOutOfDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const desk = await lockDesk(trx, op.tenantId, deskId);
+    if (!desk) throw deskNotFound();
+    assertOffice(op, desk.office_id);
+    const current = await activeDeskSession(trx, desk.id);
+    if (!current || current.operator_id !== op.id) return;
+    if ((await deskTickets(trx, desk.id, ['called', 'serving'])).length) throw busyLeaving();
+    await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-out', entityType: 'desk', entityId: desk.id, details: {} });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+  });
+}

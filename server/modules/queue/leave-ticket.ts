@@ -1,0 +1,35 @@
+// The citizen leaves the line from the ticket's page: the ticket is out, everyone behind moves up
+// (and may now be within the alert threshold).
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { sendAlmostAlerts } from './alerts.ts';
+import { nextTicketStatus } from './domain/ticket-status.ts';
+import { invalidTicketTransition, ticketNotFound } from './errors.ts';
+import { findOfficeSettings, findTicketByToken, insertTicketEvent, lockTicket, notifyQueue } from './repository.ts';
+import type { QueueTenant } from './take-ticket.ts';
+
+export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId: string, token: string): Promise<void> {
+  const found = await findTicketByToken(ctx.db, tenant.id, ticketId, token);
+  if (!found) throw ticketNotFound();
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const t = (await lockTicket(trx, tenant.id, found.id))!;
+    if (t.status === 'left') return;
+    const to = nextTicketStatus(t.status, 'leave');
+    if (!to) throw invalidTicketTransition(t.status);
+    await trx.updateTable('tickets').set({ status: to, finished_at: now, updated_at: now }).where('id', '=', t.id).execute();
+    await insertTicketEvent(trx, { tenantId: tenant.id, ticketId: t.id, type: 'left', at: now });
+    await audit(trx, { tenantId: tenant.id, actorType: 'citizen', action: 'ticket.leave', entityType: 'ticket', entityId: t.id, details: { number: t.number } });
+    const office = (await findOfficeSettings(trx, tenant.id, t.office_id))!;
+    const queue = await trx.selectFrom('queues').select('kind').where('id', '=', t.queue_id).executeTakeFirstOrThrow();
+    await sendAlmostAlerts(trx, ctx, { tenant, officeName: office.name, officeAddress: office.address }, {
+      queueId: t.queue_id,
+      kind: queue.kind,
+      day: localDate(now.getTime(), tenant.time_zone),
+      dueBefore: new Date(now.getTime() + office.queue_early_min * 60_000),
+      alertAhead: office.queue_alert_ahead,
+    });
+    await notifyQueue(trx, { tenantId: tenant.id, officeId: t.office_id });
+  });
+}

@@ -1,0 +1,115 @@
+// One office's queue at one instant: its settings, queues, desks (with who is at them), the day's
+// tickets in play and the services' typical handling times. Every view of the queue (a citizen's
+// ticket, the officer's line, the board, the office's queue info) is computed from a snapshot, so a
+// change is read from the database once per office and fanned out to every screen.
+import type { AppContext } from '../../platform/context.ts';
+import type { PriorityClass } from '../../platform/db/schema.ts';
+import { localDate } from '../scheduling/domain/zoned-time.ts';
+import type { LineRules, LineTicket } from './domain/line-order.ts';
+import { typicalHandlingMinutes, MAX_SAMPLES } from './domain/wait-estimate.ts';
+import { findOfficeSettings, handlingSamples, listOfficeDayTickets, listOfficeDesks, listOfficeQueues, type DeskRow, type OfficeSettingsRow, type QueueRow, type TicketRow } from './repository.ts';
+
+export interface SnapshotTenant {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  priority_classes: PriorityClass[];
+}
+
+export interface OfficeSnapshot {
+  tenant: SnapshotTenant;
+  office: OfficeSettingsRow;
+  day: string;
+  now: number;
+  queues: QueueRow[];
+  desks: DeskRow[];
+  /** The day's tickets waiting, called, being served or parked, plus any asked for by id. */
+  tickets: TicketRow[];
+  rules: LineRules;
+  handlingMinutes(serviceId: string): number;
+}
+
+const SAMPLE_DAYS = 30;
+const HANDLING_TTL_MS = 60_000;
+
+/**
+ * Typical handling times per office, kept for a minute: they move slowly, and reading the last
+ * weeks' finished tickets on every change of the line would cost more than the rest of the snapshot.
+ */
+export class HandlingTimes {
+  private readonly byOffice = new Map<string, { at: number; samples: Map<string, number[]> }>();
+
+  async forOffice(ctx: AppContext, officeId: string): Promise<Map<string, number[]>> {
+    const hit = this.byOffice.get(officeId);
+    if (hit && performance.now() - hit.at < HANDLING_TTL_MS) return hit.samples;
+    const since = new Date(ctx.clock.now().getTime() - SAMPLE_DAYS * 86_400_000);
+    const samples = await handlingSamples(ctx.db, officeId, since, MAX_SAMPLES);
+    this.byOffice.set(officeId, { at: performance.now(), samples });
+    return samples;
+  }
+
+  forget(officeId: string): void {
+    this.byOffice.delete(officeId);
+  }
+}
+
+export async function loadOfficeSnapshot(ctx: AppContext, handling: HandlingTimes, tenant: SnapshotTenant, officeId: string, alsoTicketIds: readonly string[] = []): Promise<OfficeSnapshot | null> {
+  const office = await findOfficeSettings(ctx.db, tenant.id, officeId);
+  if (!office) return null;
+  const now = ctx.clock.now().getTime();
+  const day = localDate(now, tenant.time_zone);
+  const [queues, desks, tickets, samples] = await Promise.all([
+    listOfficeQueues(ctx.db, tenant.id, officeId),
+    listOfficeDesks(ctx.db, tenant.id, officeId),
+    listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds),
+    handling.forOffice(ctx, officeId),
+  ]);
+  const durations = new Map(queues.flatMap((q) => q.services.map((s) => [s.id, s.duration_min] as const)));
+  const minutes = new Map<string, number>();
+  return {
+    tenant,
+    office,
+    day,
+    now,
+    queues,
+    desks,
+    tickets,
+    rules: { earlyMin: office.queue_early_min },
+    handlingMinutes(serviceId) {
+      let m = minutes.get(serviceId);
+      if (m === undefined) minutes.set(serviceId, (m = typicalHandlingMinutes(samples.get(serviceId) ?? [], durations.get(serviceId) ?? 15)));
+      return m;
+    },
+  };
+}
+
+export function toLineTicket(t: TicketRow): LineTicket {
+  return {
+    id: t.id,
+    queueId: t.queue_id,
+    sortAt: t.sort_at.getTime(),
+    appointmentAt: t.appointment_at ? t.appointment_at.getTime() : null,
+    late: t.late,
+    priority: t.priority_class !== null,
+    targetDeskId: t.target_desk_id,
+    arrival: t.arrival,
+  };
+}
+
+/** The waiting tickets of the day, as the ordering code sees them. */
+export function waitingOf(s: OfficeSnapshot): Array<LineTicket & { serviceId: string }> {
+  return s.tickets.filter((t) => t.status === 'waiting' && t.service_day === s.day).map((t) => ({ ...toLineTicket(t), serviceId: t.service_id }));
+}
+
+function servesQueue(desk: DeskRow, queue: QueueRow): boolean {
+  return desk.active && desk.queueIds.includes(queue.id) && (queue.kind === 'in_person' || desk.takes_video);
+}
+
+/** Desks able to serve a queue with an officer at them now; with none, the desks configured for it. */
+export function desksFor(s: OfficeSnapshot, queueId: string): { open: number; configured: number } {
+  const queue = s.queues.find((q) => q.id === queueId);
+  if (!queue) return { open: 0, configured: 0 };
+  const able = s.desks.filter((d) => servesQueue(d, queue));
+  return { open: able.filter((d) => d.operator !== null).length, configured: able.length };
+}

@@ -1,0 +1,135 @@
+// Configuration of an office's virtual queue (admins; managers for their offices): the queues with
+// their prefix and services, which desks serve which queues (and take video), and the office's rules
+// (appointment window, alert threshold, when numbers can be taken). Audited in each transaction.
+import type { Static } from 'typebox';
+import type { DeskQueuesInput, OfficeQueueConfig, OfficeQueueSettings, QueueInput, QueuePatch } from '../../../contracts/queue.ts';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
+import type { OperatorPrincipal } from '../operators/sessions.ts';
+import { deskNotFound, officeNotFound } from './errors.ts';
+import { findOfficeSettings, listOfficeDesks, listOfficeQueues, notifyQueue } from './repository.ts';
+
+const queueNotFound = () => new AppError(404, 'QUEUE_NOT_FOUND', 'Coda non trovata.', 'Queue not found.');
+const prefixTaken = () => new AppError(409, 'PREFIX_TAKEN', "Un'altra coda di questo ufficio usa già questa lettera.", 'Another queue of this office uses this prefix.');
+const serviceInOtherQueue = () => new AppError(409, 'SERVICE_IN_OTHER_QUEUE', 'Uno dei servizi è già in un’altra coda: ogni servizio sta in una sola coda.', 'A service is already in another queue.');
+
+function constraintOf(err: unknown): string | undefined {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== '23505') return undefined;
+  return e.constraint ?? e.message ?? '';
+}
+
+async function assertConfigurable(ctx: AppContext, op: OperatorPrincipal, officeId: string): Promise<void> {
+  assertOffice(op, officeId);
+  if (!(await findOfficeSettings(ctx.db, op.tenantId, officeId))) throw officeNotFound();
+  assertCanConfigureOffice(op, officeId);
+}
+
+export async function getQueueConfig(ctx: AppContext, op: OperatorPrincipal, officeId: string): Promise<OfficeQueueConfig> {
+  assertOffice(op, officeId);
+  const office = await findOfficeSettings(ctx.db, op.tenantId, officeId);
+  if (!office) throw officeNotFound();
+  const [queues, desks] = await Promise.all([listOfficeQueues(ctx.db, op.tenantId, officeId), listOfficeDesks(ctx.db, op.tenantId, officeId)]);
+  return {
+    settings: { earlyMinutes: office.queue_early_min, lateMinutes: office.queue_late_min, alertAhead: office.queue_alert_ahead, opensBeforeMinutes: office.queue_opens_before_min },
+    queues: queues.map((q) => ({ id: q.id, officeId: q.office_id, name: q.name, prefix: q.prefix, kind: q.kind, active: q.active, serviceIds: q.services.map((s) => s.id) })),
+    desks: desks.map((d) => ({ id: d.id, name: d.name, takesVideo: d.takes_video, queueIds: d.queueIds })),
+  };
+}
+
+export async function putQueueSettings(ctx: AppContext, op: OperatorPrincipal, officeId: string, s: OfficeQueueSettings): Promise<OfficeQueueConfig> {
+  await assertConfigurable(ctx, op, officeId);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('offices')
+      .set({ queue_early_min: s.earlyMinutes, queue_late_min: s.lateMinutes, queue_alert_ahead: s.alertAhead, queue_opens_before_min: s.opensBeforeMinutes })
+      .where('id', '=', officeId)
+      .where('tenant_id', '=', op.tenantId)
+      .execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.settings', entityType: 'office', entityId: officeId, details: { ...s } });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId });
+  });
+  return getQueueConfig(ctx, op, officeId);
+}
+
+async function assertServices(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
+  const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
+  if (rows.length !== serviceIds.length) throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
+}
+
+async function writeQueue(ctx: AppContext, op: OperatorPrincipal, officeId: string, fn: () => Promise<void>): Promise<OfficeQueueConfig> {
+  try {
+    await fn();
+  } catch (err) {
+    const c = constraintOf(err);
+    if (c !== undefined) throw c.includes('prefix') ? prefixTaken() : serviceInOtherQueue();
+    throw err;
+  }
+  return getQueueConfig(ctx, op, officeId);
+}
+
+export async function createQueue(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof QueueInput>): Promise<OfficeQueueConfig> {
+  await assertConfigurable(ctx, op, input.officeId);
+  const serviceIds = [...new Set(input.serviceIds)];
+  await assertServices(ctx, op, input.officeId, serviceIds);
+  return writeQueue(ctx, op, input.officeId, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const q = await trx
+        .insertInto('queues')
+        .values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), prefix: input.prefix, kind: input.kind ?? 'in_person', active: input.active ?? true })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: q.id, service_id }))).execute();
+      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.create', entityType: 'queue', entityId: q.id, details: { ...input } });
+      await notifyQueue(trx, { tenantId: op.tenantId, officeId: input.officeId });
+    }),
+  );
+}
+
+export async function updateQueue(ctx: AppContext, op: OperatorPrincipal, queueId: string, patch: Static<typeof QueuePatch>): Promise<OfficeQueueConfig> {
+  const queue = await ctx.db.selectFrom('queues').select(['id', 'office_id']).where('tenant_id', '=', op.tenantId).where('id', '=', queueId).executeTakeFirst();
+  if (!queue) throw queueNotFound();
+  await assertConfigurable(ctx, op, queue.office_id);
+  const serviceIds = patch.serviceIds ? [...new Set(patch.serviceIds)] : undefined;
+  if (serviceIds) await assertServices(ctx, op, queue.office_id, serviceIds);
+  return writeQueue(ctx, op, queue.office_id, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const cols = {
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.prefix !== undefined ? { prefix: patch.prefix } : {}),
+        ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+      };
+      if (Object.keys(cols).length) await trx.updateTable('queues').set(cols).where('id', '=', queueId).execute();
+      if (serviceIds) {
+        await trx.deleteFrom('queue_services').where('queue_id', '=', queueId).execute();
+        await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: queueId, service_id }))).execute();
+      }
+      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.update', entityType: 'queue', entityId: queueId, details: { ...patch } });
+      await notifyQueue(trx, { tenantId: op.tenantId, officeId: queue.office_id });
+    }),
+  );
+}
+
+export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, deskId: string, input: Static<typeof DeskQueuesInput>): Promise<OfficeQueueConfig> {
+  const desk = await ctx.db.selectFrom('desks').select(['id', 'office_id', 'takes_video']).where('tenant_id', '=', op.tenantId).where('id', '=', deskId).executeTakeFirst();
+  if (!desk) throw deskNotFound();
+  await assertConfigurable(ctx, op, desk.office_id);
+  const queueIds = [...new Set(input.queueIds)];
+  const queues = queueIds.length ? await ctx.db.selectFrom('queues').select(['id', 'kind']).where('office_id', '=', desk.office_id).where('id', 'in', queueIds).execute() : [];
+  if (queues.length !== queueIds.length) throw badRequest('UNKNOWN_QUEUE', 'Una o più code non appartengono a questo ufficio.', 'One or more queues do not belong to this office.');
+  const takesVideo = input.takesVideo ?? desk.takes_video;
+  if (!takesVideo && queues.some((q) => q.kind === 'video')) {
+    throw badRequest('DESK_WITHOUT_VIDEO', 'Una coda di videochiamate può essere servita solo da uno sportello abilitato alle videochiamate.', 'A video queue needs a desk that takes video.');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('desks').set({ takes_video: takesVideo }).where('id', '=', deskId).execute();
+    await trx.deleteFrom('desk_queues').where('desk_id', '=', deskId).execute();
+    if (queueIds.length) await trx.insertInto('desk_queues').values(queueIds.map((queue_id) => ({ tenant_id: op.tenantId, desk_id: deskId, queue_id }))).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.queues', entityType: 'desk', entityId: deskId, details: { queueIds, takesVideo } });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+  });
+  return getQueueConfig(ctx, op, desk.office_id);
+}
