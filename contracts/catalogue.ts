@@ -8,6 +8,7 @@ export const Office = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   openingHours: Type.String(),
+  hasQueue: Type.Boolean({ description: 'The office runs a virtual queue: citizens can take a number (GET …/offices/{id}/queue)' }),
 });
 export type Office = Static<typeof Office>;
 

@@ -2,7 +2,7 @@
 // the application context. Shared by main.ts, the tests and the benchmarks.
 import type { Config } from './config.ts';
 import { seedDemo } from './modules/demo/seed.ts';
-import { systemClock, type Clock } from './platform/clock.ts';
+import { ShiftedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -19,5 +19,5 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
-  return { config, database, db: database.db, clock: opts.clock ?? systemClock, log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs), storage: new LocalDiskStorage(config.filesDir) };
+  return { config, database, db: database.db, clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock), log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs), storage: new LocalDiskStorage(config.filesDir) };
 }

@@ -24,6 +24,8 @@ export interface Config {
   filesDir: string;
   /** Largest document accepted in a video room, in bytes. */
   uploadMaxBytes: number;
+  /** Demo mode: the clock starts at this instant and runs from there (DEMO_NOW). */
+  demoNow: Date | undefined;
   video: {
     stunUrls: string[];
     turnUrls: string[];
@@ -77,6 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!smtpUrl) problems.push('SMTP_URL is required in production mode (the development mailbox is not served there)');
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET (at least 32 characters) is required in production mode');
   }
+  let demoNow: Date | undefined;
+  if (env.DEMO_NOW) {
+    demoNow = new Date(env.DEMO_NOW);
+    if (Number.isNaN(demoNow.getTime())) problems.push(`DEMO_NOW must be an ISO 8601 instant, e.g. 2026-03-02T09:30:00+01:00 (got "${env.DEMO_NOW}")`);
+    if (mode === 'production') problems.push('DEMO_NOW is for demonstrations: it is refused in production mode');
+  }
   const rolesRaw = (env.SPORTELLO_ROLES || 'web,worker,scheduler').split(',').map((r) => r.trim());
   const roles = new Set<'web' | 'worker' | 'scheduler'>();
   for (const r of rolesRaw) {
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles,
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, problems, 1, 500) * 1024 * 1024,
+    demoNow,
     video: {
       // No STUN by default: nothing leaves for a third party unless the comune configures it.
       stunUrls: urlList(env, 'STUN_URLS', /^stuns?:/, problems),

@@ -120,7 +120,7 @@ create table tickets (
   updated_at timestamptz not null,
   unique (tenant_id, id),
   unique (queue_id, service_day, seq),
-  check ((booking_id is null) = (appointment_at is null)),
+  check (booking_id is null or appointment_at is not null),
   foreign key (tenant_id, office_id) references offices (tenant_id, id),
   foreign key (tenant_id, queue_id) references queues (tenant_id, id),
   foreign key (tenant_id, service_id) references services (tenant_id, id),

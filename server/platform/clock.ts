@@ -17,3 +17,17 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * A clock that runs from a chosen instant (DEMO_NOW, demo mode only): shows the queue and the
+ * agenda on a working morning whatever the hour of the demonstration.
+ */
+export class ShiftedClock implements Clock {
+  private readonly offset: number;
+  constructor(start: Date) {
+    this.offset = start.getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+}

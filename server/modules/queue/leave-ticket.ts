@@ -9,7 +9,8 @@ import { invalidTicketTransition, ticketNotFound } from './errors.ts';
 import { findOfficeSettings, findTicketByToken, insertTicketEvent, lockTicket, notifyQueue } from './repository.ts';
 import type { QueueTenant } from './take-ticket.ts';
 
-export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId: string, token: string): Promise<void> {
+/** Returns the ticket's office. */
+export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId: string, token: string): Promise<string> {
   const found = await findTicketByToken(ctx.db, tenant.id, ticketId, token);
   if (!found) throw ticketNotFound();
   const now = ctx.clock.now();
@@ -32,4 +33,5 @@ export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId
     });
     await notifyQueue(trx, { tenantId: tenant.id, officeId: t.office_id });
   });
+  return found.office_id;
 }

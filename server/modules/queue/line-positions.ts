@@ -2,10 +2,10 @@
 // of the tickets ahead. Computed once per snapshot by sorting each line (a queue's untargeted
 // tickets, or the tickets sent to one desk), so a thousand citizens' screens cost one sort, not a
 // thousand scans. The same order as domain/line-order.ts's ticketsAhead (a test checks it).
-import { compareTickets, type LineTicket } from './domain/line-order.ts';
+import { sortLine, type LineTicket } from './domain/line-order.ts';
 import { estimateFromTotals, waitRange, type WaitRange } from './domain/wait-estimate.ts';
 import { desksFor, waitingOf, type OfficeSnapshot } from './office-snapshot.ts';
-import type { TicketRow } from './repository.ts';
+import type { LineRow } from './repository.ts';
 
 export interface Placement {
   /** 1: the next to be called in its line. */
@@ -26,9 +26,8 @@ export function placements(s: OfficeSnapshot): Map<string, Placement> {
     lines.set(key, line);
   }
   const out = new Map<string, Placement>();
-  for (const line of lines.values()) {
-    const desk = line[0]!.targetDeskId ?? undefined;
-    line.sort((a, b) => compareTickets(a, b, s.now, s.rules, desk));
+  for (const unsorted of lines.values()) {
+    const line = sortLine(unsorted, s.now, s.rules, unsorted[0]!.targetDeskId ?? undefined);
     let ahead = 0;
     line.forEach((t, i) => {
       out.set(t.id, { position: i + 1, aheadMinutes: ahead });
@@ -40,7 +39,7 @@ export function placements(s: OfficeSnapshot): Map<string, Placement> {
 }
 
 /** Handling time of the tickets called or being served in a ticket's line (they count half). */
-function inServiceMinutes(s: OfficeSnapshot, t: Pick<TicketRow, 'queue_id' | 'target_desk_id'>): number {
+function inServiceMinutes(s: OfficeSnapshot, t: Pick<LineRow, 'queue_id' | 'target_desk_id'>): number {
   let sum = 0;
   for (const x of s.tickets) {
     if ((x.status !== 'called' && x.status !== 'serving') || x.service_day !== s.day) continue;
@@ -49,7 +48,7 @@ function inServiceMinutes(s: OfficeSnapshot, t: Pick<TicketRow, 'queue_id' | 'ta
   return sum;
 }
 
-export function waitFor(s: OfficeSnapshot, t: TicketRow, placement: Placement): WaitRange {
+export function waitFor(s: OfficeSnapshot, t: LineRow, placement: Placement): WaitRange {
   const d = desksFor(s, t.queue_id);
   const desks = t.target_desk_id ? 1 : d.open || d.configured;
   return waitRange(estimateFromTotals({ aheadMinutes: placement.aheadMinutes, inServiceMinutes: inServiceMinutes(s, t), desks }));

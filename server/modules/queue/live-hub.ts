@@ -63,8 +63,8 @@ export class QueueLiveHub {
     return n;
   }
 
-  snapshot(tenant: SnapshotTenant, officeId: string, alsoTicketIds: readonly string[] = []): Promise<OfficeSnapshot | null> {
-    return loadOfficeSnapshot(this.ctx, this.handling, tenant, officeId, alsoTicketIds);
+  snapshot(tenant: SnapshotTenant, officeId: string, alsoTicketIds: readonly string[] = [], opts: { withWaiting?: boolean } = {}): Promise<OfficeSnapshot | null> {
+    return loadOfficeSnapshot(this.ctx, this.handling, tenant, officeId, alsoTicketIds, opts);
   }
 
   /** Adds a screen and sends it its first view at once. */

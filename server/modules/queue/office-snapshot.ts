@@ -7,7 +7,7 @@ import type { PriorityClass } from '../../platform/db/schema.ts';
 import { localDate } from '../scheduling/domain/zoned-time.ts';
 import type { LineRules, LineTicket } from './domain/line-order.ts';
 import { typicalHandlingMinutes, MAX_SAMPLES } from './domain/wait-estimate.ts';
-import { findOfficeSettings, handlingSamples, listOfficeDayTickets, listOfficeDesks, listOfficeQueues, type DeskRow, type OfficeSettingsRow, type QueueRow, type TicketRow } from './repository.ts';
+import { findOfficeSettings, handlingSamples, listOfficeDayTickets, listOfficeDesks, listOfficeQueues, type DeskRow, type OfficeSettingsRow, type LineRow, type QueueRow } from './repository.ts';
 
 export interface SnapshotTenant {
   id: string;
@@ -25,7 +25,9 @@ export interface OfficeSnapshot {
   queues: QueueRow[];
   desks: DeskRow[];
   /** The day's tickets waiting, called, being served or parked, plus any asked for by id. */
-  tickets: TicketRow[];
+  tickets: LineRow[];
+  /** False when the waiting tickets were left out (see loadOfficeSnapshot). */
+  complete: boolean;
   rules: LineRules;
   handlingMinutes(serviceId: string): number;
 }
@@ -54,7 +56,18 @@ export class HandlingTimes {
   }
 }
 
-export async function loadOfficeSnapshot(ctx: AppContext, handling: HandlingTimes, tenant: SnapshotTenant, officeId: string, alsoTicketIds: readonly string[] = []): Promise<OfficeSnapshot | null> {
+/**
+ * `withWaiting: false` leaves the waiting tickets out (all but the ones asked for): enough for a view
+ * of one ticket whose place is counted in SQL, and cheap however long the line.
+ */
+export async function loadOfficeSnapshot(
+  ctx: AppContext,
+  handling: HandlingTimes,
+  tenant: SnapshotTenant,
+  officeId: string,
+  alsoTicketIds: readonly string[] = [],
+  opts: { withWaiting?: boolean } = {},
+): Promise<OfficeSnapshot | null> {
   const office = await findOfficeSettings(ctx.db, tenant.id, officeId);
   if (!office) return null;
   const now = ctx.clock.now().getTime();
@@ -62,7 +75,7 @@ export async function loadOfficeSnapshot(ctx: AppContext, handling: HandlingTime
   const [queues, desks, tickets, samples] = await Promise.all([
     listOfficeQueues(ctx.db, tenant.id, officeId),
     listOfficeDesks(ctx.db, tenant.id, officeId),
-    listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds),
+    listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds, opts.withWaiting ?? true),
     handling.forOffice(ctx, officeId),
   ]);
   const durations = new Map(queues.flatMap((q) => q.services.map((s) => [s.id, s.duration_min] as const)));
@@ -75,6 +88,7 @@ export async function loadOfficeSnapshot(ctx: AppContext, handling: HandlingTime
     queues,
     desks,
     tickets,
+    complete: opts.withWaiting ?? true,
     rules: { earlyMin: office.queue_early_min },
     handlingMinutes(serviceId) {
       let m = minutes.get(serviceId);
@@ -84,12 +98,12 @@ export async function loadOfficeSnapshot(ctx: AppContext, handling: HandlingTime
   };
 }
 
-export function toLineTicket(t: TicketRow): LineTicket {
+export function toLineTicket(t: LineRow): LineTicket {
   return {
     id: t.id,
     queueId: t.queue_id,
-    sortAt: t.sort_at.getTime(),
-    appointmentAt: t.appointment_at ? t.appointment_at.getTime() : null,
+    sortAt: t.sort_at,
+    appointmentAt: t.appointment_at,
     late: t.late,
     priority: t.priority_class !== null,
     targetDeskId: t.target_desk_id,

@@ -58,8 +58,8 @@ export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): Fastify
 
     async function answer(tenant: QueueTenant, deskId: string, r: DeskActionResult): Promise<CallNextResponse> {
       const ticket = r.ticket!;
-      const snap = (await hub.snapshot(tenant, ticket.office_id, [ticket.id]))!;
-      const row = snap.tickets.find((t) => t.id === ticket.id) ?? ticket;
+      const snap = (await hub.snapshot(tenant, ticket.office_id, [ticket.id], { withWaiting: false }))!;
+      const row = snap.tickets.find((t) => t.id === ticket.id)!;
       return { ticket: lineTicketView(snap, row, deskId), ...(r.officerVideoUrl ? { officerVideoUrl: r.officerVideoUrl } : {}) };
     }
 
@@ -70,7 +70,7 @@ export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): Fastify
       if (req.operator.officeIds) offices = offices.where('id', 'in', req.operator.officeIds.length ? req.operator.officeIds : ['00000000-0000-0000-0000-000000000000']);
       const desks = [];
       for (const { id } of await offices.orderBy('position').execute()) {
-        const snap = await hub.snapshot(req.tenant, id);
+        const snap = await hub.snapshot(req.tenant, id, [], { withWaiting: false });
         if (!snap || !snap.queues.length) continue;
         desks.push(...snap.desks.filter((d) => d.active && d.queueIds.length).map((d) => operatorDesk(snap, d, req.operator.id)));
       }

@@ -12,11 +12,11 @@ import { checkIn, findBookingForKiosk, type CheckedIn } from './check-in.ts';
 import { officeNotFound, ticketNotFound } from './errors.ts';
 import { leaveTicket } from './leave-ticket.ts';
 import type { QueueLiveHub } from './live-hub.ts';
-import { placements, waitFor } from './line-positions.ts';
 import { ticketWindowNow } from './opening.ts';
-import { findTicket, findTicketByToken, recentCalls } from './repository.ts';
+import { findTicketByToken, recentCalls } from './repository.ts';
+import { loadTicketCreated, loadTicketView } from './ticket-lookup.ts';
 import { takeTicket, type QueueTenant } from './take-ticket.ts';
-import { boardView, officeQueueInfo, ticketPageUrl, ticketView } from './views.ts';
+import { boardView, officeQueueInfo } from './views.ts';
 import { arrivalUrl } from '../booking/links.ts';
 
 const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -26,20 +26,7 @@ const CheckInResponse = Type.Object({ bookingId: Type.String(), ticket: Type.Uni
 
 export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPluginAsyncTypebox {
   return async (app) => {
-    async function created(tenant: QueueTenant, officeId: string, id: string, token: string) {
-      const snap = await hub.snapshot(tenant, officeId, [id]);
-      const t = snap?.tickets.find((x) => x.id === id);
-      if (!snap || !t) throw ticketNotFound();
-      const place = placements(snap).get(id);
-      return {
-        id,
-        number: t.number,
-        position: place?.position ?? 1,
-        estimatedWait: place ? waitFor(snap, t, place) : { minMinutes: 0, maxMinutes: 2 },
-        trackUrl: ticketPageUrl(ctx.config, tenant.slug, id, token),
-        token,
-      };
-    }
+    const created = (tenant: QueueTenant, officeId: string, id: string, token: string) => loadTicketCreated(ctx, hub, tenant, officeId, id, token);
 
     async function checkedInResponse(tenant: QueueTenant, officeId: string, r: CheckedIn) {
       return { bookingId: r.bookingId, ticket: r.ticket ? await created(tenant, officeId, r.ticket.id, r.ticket.token) : null };
@@ -76,20 +63,15 @@ export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPl
       reply.header('cache-control', 'no-store');
       const t = await findTicketByToken(ctx.db, req.tenant.id, req.params.id, req.query.token);
       if (!t) throw ticketNotFound();
-      const snap = await hub.snapshot(req.tenant, t.office_id, [t.id]);
-      const row = snap?.tickets.find((x) => x.id === t.id);
-      if (!snap || !row) throw ticketNotFound();
-      return ticketView(snap, row, ctx.config, req.query.token);
+      return loadTicketView(ctx, hub, req.tenant, t.office_id, t.id, req.query.token);
     });
 
     app.post('/api/v1/:tenant/tickets/:id/leave', {
       config: writeLimit,
       schema: { tags: ['queue'], summary: 'Leave the line', params: TicketParams, querystring: TicketTokenQuery, response: { 200: TicketView, 409: ErrorResponse, ...errorResponses } },
     }, async (req) => {
-      await leaveTicket(ctx, req.tenant, req.params.id, req.query.token);
-      const t = (await findTicket(ctx.db, req.tenant.id, req.params.id))!;
-      const snap = (await hub.snapshot(req.tenant, t.office_id, [t.id]))!;
-      return ticketView(snap, snap.tickets.find((x) => x.id === t.id)!, ctx.config, req.query.token);
+      const officeId = await leaveTicket(ctx, req.tenant, req.params.id, req.query.token);
+      return loadTicketView(ctx, hub, req.tenant, officeId, req.params.id, req.query.token);
     });
 
     app.get('/api/v1/:tenant/tickets/:id/live', {

@@ -5,11 +5,11 @@ import type { Config } from '../../config.ts';
 import { formatInstant } from '../scheduling/domain/zoned-time.ts';
 import { deskLine, laneOf } from './domain/line-order.ts';
 import { toLineTicket, waitingOf, desksFor, type OfficeSnapshot } from './office-snapshot.ts';
-import { placements, waitFor, waitForNewcomer } from './line-positions.ts';
-import type { DeskRow, TicketRow } from './repository.ts';
+import { placements, waitFor, waitForNewcomer, type Placement } from './line-positions.ts';
+import type { DeskRow, LineRow } from './repository.ts';
 import type { TicketWindow } from './domain/ticket-window.ts';
 
-const iso = (s: OfficeSnapshot, d: Date | null) => (d ? formatInstant(d.getTime(), s.tenant.time_zone) : null);
+const iso = (s: OfficeSnapshot, ms: number | null) => (ms === null ? null : formatInstant(ms, s.tenant.time_zone));
 
 function serviceName(s: OfficeSnapshot, serviceId: string): string {
   for (const q of s.queues) for (const sv of q.services) if (sv.id === serviceId) return sv.name;
@@ -34,10 +34,11 @@ export function ticketVideoUrl(config: Config, slug: string, token: string): str
   return `${config.publicUrl}/${slug}/video/${token}`;
 }
 
-export function ticketView(s: OfficeSnapshot, t: TicketRow, config: Config, token: string): TicketView {
+/** `place`: where the ticket stands when the snapshot left the line out (counted in SQL instead). */
+export function ticketView(s: OfficeSnapshot, t: LineRow, config: Config, token: string, place?: Placement): TicketView {
   const queue = queueOf(s, t.queue_id);
   const waitingToday = t.status === 'waiting' && t.service_day === s.day;
-  const place = waitingToday ? placements(s).get(t.id) : undefined;
+  if (waitingToday && !place && s.complete) place = placements(s).get(t.id);
   const atDesk = t.status === 'called' || t.status === 'serving' || t.status === 'parked';
   const desk = atDesk && t.desk_id ? s.desks.find((d) => d.id === t.desk_id) : undefined;
   return {
@@ -53,9 +54,9 @@ export function ticketView(s: OfficeSnapshot, t: TicketRow, config: Config, toke
     takenAt: iso(s, t.created_at)!,
     appointment: t.appointment_at ? { reference: t.booking_reference ?? '', start: iso(s, t.appointment_at)!, late: t.late } : null,
     priority: priorityLabel(s, t.priority_class),
-    position: place?.position ?? null,
-    estimatedWait: place ? waitFor(s, t, place) : null,
-    almostYourTurn: place !== undefined && place.position - 1 <= s.office.queue_alert_ahead,
+    position: waitingToday ? (place?.position ?? null) : null,
+    estimatedWait: waitingToday && place ? waitFor(s, t, place) : null,
+    almostYourTurn: place !== undefined && waitingToday && place.position - 1 <= s.office.queue_alert_ahead,
     desk: desk ? { name: desk.name } : null,
     calledAt: iso(s, t.last_called_at),
     callCount: t.call_count,
@@ -94,7 +95,7 @@ export function boardView(s: OfficeSnapshot, calls: Array<{ id: string; number: 
   return {
     office: { id: s.office.id, name: s.office.name },
     tenantName: s.tenant.name,
-    calls: calls.map((c) => ({ ticketId: c.id, number: c.number, deskName: c.desk_name, at: iso(s, c.last_called_at)!, callCount: c.call_count })),
+    calls: calls.map((c) => ({ ticketId: c.id, number: c.number, deskName: c.desk_name, at: iso(s, c.last_called_at ? c.last_called_at.getTime() : null)!, callCount: c.call_count })),
     queues: s.queues.filter((q) => q.active).map((q) => ({ name: q.name, prefix: q.prefix, waiting: waiting.filter((t) => t.queueId === q.id).length })),
     timeZone: s.tenant.time_zone,
   };
@@ -114,7 +115,7 @@ export function operatorDesk(s: OfficeSnapshot, d: DeskRow, operatorId: string):
   };
 }
 
-export function lineTicketView(s: OfficeSnapshot, t: TicketRow, deskId: string | undefined): LineTicketView {
+export function lineTicketView(s: OfficeSnapshot, t: LineRow, deskId: string | undefined): LineTicketView {
   const queue = queueOf(s, t.queue_id);
   return {
     id: t.id,
@@ -131,7 +132,7 @@ export function lineTicketView(s: OfficeSnapshot, t: TicketRow, deskId: string |
     calledAt: iso(s, t.last_called_at),
     callCount: t.call_count,
     servingSince: iso(s, t.serve_started_at),
-    hasEmail: Boolean(t.email),
+    hasEmail: t.has_email,
     roomId: t.room_id,
   };
 }

@@ -2,7 +2,7 @@ import type { Office, Service } from '../../../contracts/catalogue.ts';
 import type { findOffice, ServiceRow } from './catalogue-repository.ts';
 
 export function toOffice(o: NonNullable<Awaited<ReturnType<typeof findOffice>>>): Office {
-  return { id: o.id, name: o.name, description: o.description, address: o.address, phone: o.phone, email: o.email, openingHours: o.opening_hours };
+  return { id: o.id, name: o.name, description: o.description, address: o.address, phone: o.phone, email: o.email, openingHours: o.opening_hours, hasQueue: o.has_queue };
 }
 
 export function toService(s: ServiceRow): Service {

@@ -2,14 +2,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
-const officeColumns = ['id', 'name', 'description', 'address', 'phone', 'email', 'opening_hours'] as const;
+const officeColumns = ['o.id', 'o.name', 'o.description', 'o.address', 'o.phone', 'o.email', 'o.opening_hours'] as const;
+
+// Whether the office runs a virtual queue (citizens can take a number there).
+const hasQueue = sql<boolean>`exists (select 1 from queues q where q.office_id = o.id and q.active)`.as('has_queue');
 
 export async function listOffices(db: Kysely<DB>, tenantId: string) {
-  return db.selectFrom('offices').select(officeColumns).where('tenant_id', '=', tenantId).where('active', '=', true).orderBy('position').orderBy('name').execute();
+  return db.selectFrom('offices as o').select([...officeColumns, hasQueue]).where('o.tenant_id', '=', tenantId).where('o.active', '=', true).orderBy('o.position').orderBy('o.name').execute();
 }
 
 export async function findOffice(db: Kysely<DB>, tenantId: string, officeId: string) {
-  return db.selectFrom('offices').select(officeColumns).where('tenant_id', '=', tenantId).where('id', '=', officeId).where('active', '=', true).executeTakeFirst();
+  return db.selectFrom('offices as o').select([...officeColumns, hasQueue]).where('o.tenant_id', '=', tenantId).where('o.id', '=', officeId).where('o.active', '=', true).executeTakeFirst();
 }
 
 const serviceQuery = (db: Kysely<DB>, tenantId: string) =>
