@@ -1,5 +1,5 @@
-// npm run bench: the booking race, availability latency, booking throughput, video signalling and
-// the time to a call's first video frame, on PGlite in
+// npm run bench: the booking race, availability latency, booking throughput, video signalling, the
+// time to a call's first video frame, the queue's call-next latency, live fan-out and wait estimate, on PGlite in
 // memory and on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local default;
 // BENCH_DATABASE_URL=off skips it). Figures that miss a goal are printed as such; the exit code
 // stays 0 so a slow machine does not look like a broken build.
@@ -13,6 +13,9 @@ import { boot, unreachable, type Engine } from './setup.ts';
 import { printTable, type Row } from './stats.ts';
 import { videoFirstFrame } from './video-first-frame.ts';
 import { videoSignalling } from './video-signalling.ts';
+import { queueCalls } from './queue-calls.ts';
+import { queueEstimate } from './queue-estimate.ts';
+import { queueFanout } from './queue-fanout.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -23,6 +26,9 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['commits', commits],
   ['video signalling', videoSignalling],
   ['video first frame', videoFirstFrame],
+  ['queue call-next', queueCalls],
+  ['queue fan-out', queueFanout],
+  ['queue estimate', queueEstimate],
 ];
 
 async function runEngine(engine: Engine, title: string): Promise<void> {

@@ -4,10 +4,8 @@
 // node: transactions run one after the other) the same race runs on a shorter line.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { hashPassword } from '../server/modules/operators/passwords.ts';
-import { findService } from './support/fixtures.ts';
 import { startHarness, type Harness } from './support/harness.ts';
-import { signIn } from './support/operator.ts';
+import { registryOffice, registryOfficers, seatOfficer, takeTickets } from './support/queue.ts';
 
 const DESKS = 18;
 /** Monday 2 March 2026, 09:00 in Rome: the registry office is open. */
@@ -29,45 +27,23 @@ function race(name: string, opts: { url?: string; twoNodes: boolean; tickets: nu
     });
 
     it(`calls each of ${TICKETS} tickets exactly once with ${DESKS} desks calling at once`, async () => {
-      const { office, service } = await findService(a.app, 'bari', 'Anagrafe');
-      // One officer per desk (a desk takes one officer): 18 registry officers.
-      const tenant = await a.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow();
-      const hash = await hashPassword('sportello-demo');
-      for (let i = 1; i <= DESKS; i++) {
-        const op = await a.ctx.db.insertInto('operators').values({ tenant_id: tenant.id, username: `cie${i}.bari`, display_name: `Operatore CIE ${i}`, password_hash: hash, role: 'operator' }).returning('id').executeTakeFirstOrThrow();
-        await a.ctx.db.insertInto('operator_offices').values({ tenant_id: tenant.id, operator_id: op.id, office_id: office.id }).execute();
-      }
-      const desks = await a.ctx.db.selectFrom('desks').select('id').where('office_id', '=', office.id).orderBy('num').execute();
-      assert.equal(desks.length, DESKS);
-
-      // The line: 2,000 numbers taken through the public API, from many phones.
-      const ids = new Set<string>();
-      for (let i = 0; i < TICKETS; i += 50) {
-        const batch = await Promise.all(
-          Array.from({ length: Math.min(50, TICKETS - i) }, (_, k) =>
-            a.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${office.id}/tickets`, payload: { serviceId: service.id }, headers: { 'x-forwarded-for': `10.9.${Math.floor((i + k) / 200)}.${(i + k) % 200}` } }),
-          ),
-        );
-        for (const res of batch) {
-          assert.equal(res.statusCode, 201, res.body);
-          ids.add(res.json().id);
-        }
-      }
+      const { officeId, serviceId } = await registryOffice(a);
+      const officers = await registryOfficers(a, DESKS);
+      assert.equal(officers.length, DESKS);
+      // The line: numbers taken through the public API, from many phones.
+      const ids = new Set((await takeTickets(a, officeId, serviceId, TICKETS)).map((t) => t.id));
       assert.equal(ids.size, TICKETS);
 
       const calledBy = new Map<string, string[]>();
       await Promise.all(
-        desks.map(async (desk, i) => {
-          const node = i % 2 === 0 ? a : b;
-          const op = await signIn(node.app, 'bari', `cie${i + 1}.bari`);
-          const sat = await op.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${desk.id}/session`, payload: {} });
-          assert.equal(sat.statusCode, 200, sat.body);
+        officers.map(async ({ deskId, username }, i) => {
+          const act = await seatOfficer(i % 2 === 0 ? a : b, deskId, username);
           for (;;) {
-            const res = await op.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${desk.id}/call-next` });
+            const res = await act('call-next');
             if (res.statusCode === 204) return;
             assert.equal(res.statusCode, 200, res.body);
             const id = res.json().ticket.id as string;
-            calledBy.set(id, [...(calledBy.get(id) ?? []), desk.id]);
+            calledBy.set(id, [...(calledBy.get(id) ?? []), deskId]);
           }
         }),
       );

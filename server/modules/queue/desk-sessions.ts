@@ -30,7 +30,11 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.take-over', entityType: 'desk', entityId: desk.id, details: { from: current.operator_id } });
     }
     const previous = await activeSessionOfOperator(trx, op.id);
-    if (previous) await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', previous.id).execute();
+    if (previous) {
+      // Moving desks with a citizen called or at the desk would leave them stranded at the old one.
+      if ((await deskTickets(trx, previous.desk_id, ['called', 'serving'])).length) throw busyLeaving();
+      await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', previous.id).execute();
+    }
     await trx.insertInto('desk_sessions').values({ tenant_id: op.tenantId, desk_id: desk.id, operator_id: op.id, started_at: now }).execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-in', entityType: 'desk', entityId: desk.id, details: previous ? { leftDesk: previous.desk_id } : {} });
     await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });

@@ -36,18 +36,20 @@ const SAMPLE_DAYS = 30;
 const HANDLING_TTL_MS = 60_000;
 
 /**
- * Typical handling times per office, kept for a minute: they move slowly, and reading the last
- * weeks' finished tickets on every change of the line would cost more than the rest of the snapshot.
+ * Typical handling times per office, kept for a minute (of the domain clock, so a simulated day
+ * behaves as a real one): they move slowly, and reading the last weeks' finished tickets on every
+ * change of the line would cost more than the rest of the snapshot.
  */
 export class HandlingTimes {
   private readonly byOffice = new Map<string, { at: number; samples: Map<string, number[]> }>();
 
   async forOffice(ctx: AppContext, officeId: string): Promise<Map<string, number[]>> {
+    const now = ctx.clock.now().getTime();
     const hit = this.byOffice.get(officeId);
-    if (hit && performance.now() - hit.at < HANDLING_TTL_MS) return hit.samples;
-    const since = new Date(ctx.clock.now().getTime() - SAMPLE_DAYS * 86_400_000);
+    if (hit && now - hit.at >= 0 && now - hit.at < HANDLING_TTL_MS) return hit.samples;
+    const since = new Date(now - SAMPLE_DAYS * 86_400_000);
     const samples = await handlingSamples(ctx.db, officeId, since, MAX_SAMPLES);
-    this.byOffice.set(officeId, { at: performance.now(), samples });
+    this.byOffice.set(officeId, { at: now, samples });
     return samples;
   }
 

@@ -9,6 +9,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
   const links = session
     ? [
         { href: `${session.base}/agenda`, label: 'Agenda', active: (p: string) => p === session.base || p === `${session.base}/` || p.startsWith(`${session.base}/agenda`) || p.startsWith(`${session.base}/prenotazioni`) },
+        { href: `${session.base}/coda`, label: 'Coda', active: (p: string) => p.startsWith(`${session.base}/coda`) },
         { href: `${session.base}/videochiamate`, label: 'Videochiamate', active: (p: string) => p.startsWith(`${session.base}/video`) || p.startsWith(`${session.base}/stanze/`) || p.startsWith(`${session.base}/appuntamenti/`) },
         { href: `${session.base}/nuova-prenotazione`, label: 'Nuova prenotazione', active: (p: string) => p.startsWith(`${session.base}/nuova-prenotazione`) },
         ...(canConfigure(session) ? [{ href: `${session.base}/configurazione`, label: 'Configurazione', active: (p: string) => p.startsWith(`${session.base}/configurazione`) }] : []),

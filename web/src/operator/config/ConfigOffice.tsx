@@ -1,9 +1,11 @@
-// The configuration of one office: its data, services, desks (with weekly hours) and the closures and
-// extra openings of particular days. Every change is saved on its own and its outcome announced.
+// The configuration of one office: its data, services, desks (with weekly hours), the closures and
+// extra openings of particular days, and its virtual queue. Every change is saved on its own and its
+// outcome announced.
 import type { OperatorOffice } from '../../../../contracts/operator.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { useOperatorApi, useSession } from '../session.tsx';
+import { OfficeQueueSection } from '../queue/config/OfficeQueueSection.tsx';
 import { Heading } from '../ui.tsx';
 import { Desks } from './Desks.tsx';
 import { Exceptions } from './Exceptions.tsx';
@@ -46,8 +48,11 @@ export function ConfigOffice({ officeId }: { officeId: string }) {
           <li className="list-inline-item me-3">
             <a href="#sezione-sportelli">Sportelli e orari</a>
           </li>
-          <li className="list-inline-item">
+          <li className="list-inline-item me-3">
             <a href="#sezione-eccezioni">Chiusure e aperture straordinarie</a>
+          </li>
+          <li className="list-inline-item">
+            <a href="#sezione-coda">Coda virtuale</a>
           </li>
         </ul>
       </nav>
@@ -78,6 +83,13 @@ export function ConfigOffice({ officeId }: { officeId: string }) {
           Chiusure e aperture straordinarie
         </h2>
         <Exceptions office={office} />
+      </section>
+
+      <section aria-labelledby="sezione-coda" className="mb-5">
+        <h2 className="h4" id="sezione-coda" tabIndex={-1}>
+          Coda virtuale
+        </h2>
+        <OfficeQueueSection office={office} />
       </section>
     </>
   );

@@ -1,0 +1,47 @@
+// Worker thread of bench/queue-fanout.ts: holds the board and ticket WebSockets (away from the
+// server's event loop, as phones and TVs would be) and reports, for each call the main thread marks,
+// when each socket received its first message after the mark.
+import { parentPort, workerData } from 'node:worker_threads';
+import WebSocket from 'ws';
+
+const now = () => performance.timeOrigin + performance.now();
+const { base, paths } = workerData;
+const sockets = [];
+let mark = null;
+let pending = new Map();
+
+await Promise.all(
+  paths.map(
+    (path, i) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(base.replace(/^http/, 'ws') + path, { headers: { 'x-forwarded-for': `10.66.${i >> 8}.${i & 255}` } });
+        ws.once('message', () => resolve());
+        ws.once('error', reject);
+        ws.on('message', () => {
+          if (mark !== null && pending.has(i)) {
+            pending.get(i)(now());
+            pending.delete(i);
+          }
+        });
+        sockets.push(ws);
+      }),
+  ),
+);
+parentPort.postMessage({ type: 'ready' });
+
+parentPort.on('message', async (m) => {
+  if (m.type === 'mark') {
+    mark = m.at;
+    const arrivals = await Promise.all(
+      sockets.map((_, i) => new Promise((resolve) => {
+        pending.set(i, resolve);
+        setTimeout(() => { if (pending.delete(i)) resolve(null); }, 5000);
+      })),
+    );
+    mark = null;
+    parentPort.postMessage({ type: 'delays', delays: arrivals.map((t) => (t === null ? null : t - m.at)) });
+  } else if (m.type === 'close') {
+    for (const ws of sockets) ws.close();
+    parentPort.postMessage({ type: 'closed' });
+  }
+});
