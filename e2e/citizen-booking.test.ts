@@ -109,13 +109,14 @@ for (const engine of ENGINES) {
       const mails = await outbox(portal.app, email);
       assert.equal(mails.length, 1);
       assert.match(mails[0]!.subject, /^Appuntamento confermato: Informazioni generali/);
-      assert.deepEqual(mails[0]!.attachments.map((a) => a.filename), ['appuntamento.ics']);
+      // The calendar file, and the QR code the office's kiosk reads on arrival.
+      assert.deepEqual(mails[0]!.attachments.map((a) => a.filename), ['appuntamento.ics', 'arrivo-qr.png']);
 
       await page.goto(`${portal.url}/dev/mailbox`);
       const message = page.getByRole('article').filter({ hasText: email }).first();
       await message.waitFor();
       await expectAccessible(page, 'the development mailbox');
-      await message.getByRole('link', { name: /\/bari\/appuntamento\// }).click();
+      await message.getByRole('link', { name: /\/bari\/appuntamento\/[^/]+$/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Il tuo appuntamento' }).waitFor();
     });
 

@@ -1,4 +1,5 @@
-// Citizen pages. The development mailbox is loaded on demand so it never weighs on the booking flow.
+// Citizen pages. The development mailbox, the video room and the queue pages (web/src/queue/routes.tsx)
+// are loaded on demand so they never weigh on the booking flow.
 import { lazy, Suspense } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
 import { Loading, PageHeading } from '../shared/Page.tsx';
@@ -12,6 +13,7 @@ import { AccessibilityPage, PrivacyPage } from './InfoPages.tsx';
 import { Layout } from './Layout.tsx';
 import { ManageBooking } from './manage/ManageBooking.tsx';
 import { TenantContext } from './tenant.ts';
+import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
 // The video room (WebRTC, device check) loads only when a room is opened.
@@ -41,7 +43,10 @@ export function App() {
 
 function TenantPages({ slug, path }: { slug: string; path: string }) {
   const tenant = useApi<TenantInfo>(/^[a-z][a-z0-9-]{1,40}$/.test(slug) ? `/api/v1/${slug}` : null);
+  // The kiosk, the display board and the poster fill the screen (or the sheet) on their own.
+  const bare = isBareQueuePath(path);
   if (tenant.loading && !tenant.data) {
+    if (bare) return <Loading />;
     return (
       <Layout tenant={null}>
         <Loading />
@@ -49,6 +54,9 @@ function TenantPages({ slug, path }: { slug: string; path: string }) {
     );
   }
   if (!tenant.data) return <NotFound />;
+  if (bare) {
+    return <TenantContext.Provider value={tenant.data}>{queueRoute(path)?.page}</TenantContext.Provider>;
+  }
   return (
     <TenantContext.Provider value={tenant.data}>
       <Layout tenant={tenant.data}>
@@ -70,6 +78,8 @@ function TenantRoute({ path }: { path: string }) {
       </Suspense>
     );
   }
+  const queue = queueRoute(path);
+  if (queue) return queue.page;
   const manage = matchPath('/:tenant/appuntamento/:token', path);
   if (manage) return <ManageBooking token={manage.token!} />;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;

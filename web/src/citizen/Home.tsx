@@ -1,10 +1,12 @@
-// A comune's home: its offices, each with the services that can be booked.
+// A comune's home: its offices, each with the services that can be booked and, where the office runs
+// a virtual queue, the link to take a number for today.
 import type { Office, Service } from '../../../contracts/catalogue.ts';
 import { Icon } from '../shared/Icon.tsx';
 import { ErrorAlert, Loading, PageHeading } from '../shared/Page.tsx';
 import { Link } from '../shared/router.tsx';
 import { minutesLabel } from '../shared/format.ts';
 import { useApi } from '../shared/useApi.ts';
+import { takeNumberPath } from '../queue/paths.ts';
 import { bookingPath, useTenant } from './tenant.ts';
 
 export function Home() {
@@ -50,6 +52,15 @@ function OfficeCard({ office }: { office: Office }) {
           {office.address}
         </p>
         {office.openingHours ? <p className="text-muted small">{office.openingHours}</p> : null}
+        {office.hasQueue ? (
+          <p>
+            <Link href={takeNumberPath(t.slug, office.id)} className="btn btn-outline-primary btn-sm" aria-label={`Prendi il numero: ${office.name}`}>
+              <Icon name="it-list" size="sm" className="icon-primary me-1" />
+              Prendi il numero
+            </Link>{' '}
+            <span className="small">senza prenotare, per oggi</span>
+          </p>
+        ) : null}
         {services.loading && !services.data ? <Loading /> : null}
         <ul className="list-unstyled mt-3 mb-0">
           {services.data?.services.map((s) => (

@@ -1,6 +1,6 @@
 // The page behind the emailed manage link: see the appointment, move it or cancel it until the
 // service's cut-off. The token in the URL is the only credential, so the page never shows it back.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ManagedBooking, SlotView } from '../../../../contracts/booking.ts';
 import { api, ApiError, errorMessage } from '../../shared/api.ts';
 import { Icon } from '../../shared/Icon.tsx';
@@ -11,6 +11,9 @@ import { useApi } from '../../shared/useApi.ts';
 import { SlotPicker } from '../booking/SlotPicker.tsx';
 import { Breadcrumb } from '../Layout.tsx';
 import { useTenant } from '../tenant.ts';
+
+// "Sono arrivato in ufficio" belongs to the queue: loaded on demand, the manage page stays as light.
+const ArrivalCheckIn = lazy(() => import('../../queue/ArrivalCheckIn.tsx').then((m) => ({ default: m.ArrivalCheckIn })));
 
 const STATUS: Record<string, { label: string; badge: string }> = {
   pending: { label: "In attesa di conferma dell'ufficio", badge: 'bg-warning' },
@@ -134,6 +137,10 @@ export function ManageBooking({ token }: { token: string }) {
           ) : null}
         </div>
       </section>
+
+      <Suspense fallback={null}>
+        <ArrivalCheckIn slug={t.slug} token={token} booking={b} onCheckedIn={() => (setBooking(undefined), res.reload())} />
+      </Suspense>
 
       {b.status !== 'cancelled' ? (
         <p>
