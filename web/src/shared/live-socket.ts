@@ -1,10 +1,12 @@
-// A reconnecting JSON WebSocket for the live channels of the queue (ticket page, display board).
+// A reconnecting JSON WebSocket for the live channels of the queue (ticket page, display board, the
+// officer's desk console).
 // The server pushes a full view on connect and at every change, so nothing is lost across a
 // reconnection: we only need to come back. A ping every 25 s keeps proxies from closing an idle
 // socket, a watchdog drops a socket silent for too long (a dead network can leave it "open"), and
 // retries back off exponentially with jitter so a restarted server is not stormed by every screen.
 
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
+/** `closed`: the server refused the channel for good (4400-4499: not found, not allowed); no retry. */
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface LiveSocketEvents<M> {
   onMessage(message: M): void;
@@ -97,7 +99,14 @@ export class LiveSocket<M extends { type: string }> {
       }
       if (m.type !== 'pong') this.events.onMessage(m);
     };
-    ws.onclose = () => this.dropped(ws);
+    ws.onclose = (ev) => {
+      if (ev.code >= 4400 && ev.code < 4500 && ws === this.ws) {
+        this.stop();
+        this.events.onStatus?.('closed');
+        return;
+      }
+      this.dropped(ws);
+    };
   }
 
   private dropped(ws: WebSocket): void {

@@ -1,15 +1,15 @@
 // Whether the console is following the line live. Said in words (and a shape), never by colour
 // alone; a polite status so a screen reader hears when the connection drops and comes back.
-import type { LiveState } from './live-socket.ts';
+import type { LiveStatus } from '../../shared/live-socket.ts';
 
-const TEXT: Record<LiveState, string> = {
+const TEXT: Record<LiveStatus, string> = {
   connecting: 'Collegamento in tempo reale in corso…',
   open: 'Aggiornamento in tempo reale attivo',
   reconnecting: 'Connessione interrotta: riconnessione in corso…',
   closed: 'Aggiornamento in tempo reale non disponibile: usa «Aggiorna ora».',
 };
 
-export function LiveIndicator({ state, onRefresh }: { state: LiveState; onRefresh(): void }) {
+export function LiveIndicator({ state, onRefresh }: { state: LiveStatus; onRefresh(): void }) {
   return (
     <div className="d-flex flex-wrap align-items-center gap-2">
       <p className={`live-indicator live-${state} mb-0`} role="status" data-testid="live-indicator" data-state={state}>

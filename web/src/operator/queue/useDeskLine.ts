@@ -5,13 +5,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskLine } from '../../../../contracts/queue.ts';
 import { errorMessage } from '../../shared/api.ts';
 import { useSession } from '../session.tsx';
-import { openLiveSocket, type LiveState } from './live-socket.ts';
+import type { DeskMessage } from '../../../../contracts/queue.ts';
+import { LiveSocket, type LiveStatus } from '../../shared/live-socket.ts';
 
 export interface DeskLineState {
   line: DeskLine | undefined;
   /** The last fetch failed (the line shown may be old). */
   error: string | undefined;
-  live: LiveState;
+  live: LiveStatus;
   reload(): Promise<void>;
 }
 
@@ -19,7 +20,7 @@ export function useDeskLine(deskId: string): DeskLineState {
   const session = useSession();
   const [line, setLine] = useState<DeskLine>();
   const [error, setError] = useState<string>();
-  const [live, setLive] = useState<LiveState>('connecting');
+  const [live, setLive] = useState<LiveStatus>('connecting');
   // One fetch at a time; a request for more while one runs folds into one more fetch after it, so a
   // burst of "changed" messages costs at most two requests and answers never arrive out of order.
   const running = useRef<Promise<void> | null>(null);
@@ -54,13 +55,15 @@ export function useDeskLine(deskId: string): DeskLineState {
   useEffect(() => {
     alive.current = true;
     void reload();
-    const close = openLiveSocket(`${session.apiBase}/desks/${encodeURIComponent(deskId)}/live`, {
-      onChanged: () => void reload(),
-      onState: setLive,
+    // Every (re)connection starts with a "changed": the page catches up on what happened meanwhile.
+    const socket = new LiveSocket<DeskMessage>(`${session.apiBase}/desks/${encodeURIComponent(deskId)}/live`, {
+      onMessage: (m) => m.type === 'changed' && void reload(),
+      onStatus: setLive,
     });
+    socket.start();
     return () => {
       alive.current = false;
-      close();
+      socket.stop();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [deskId]);
