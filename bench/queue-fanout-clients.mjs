@@ -8,7 +8,7 @@ const now = () => performance.timeOrigin + performance.now();
 const { base, paths } = workerData;
 const sockets = [];
 let mark = null;
-let pending = new Map();
+const pending = new Map();
 
 await Promise.all(
   paths.map(
@@ -16,6 +16,7 @@ await Promise.all(
       new Promise((resolve, reject) => {
         const ws = new WebSocket(base.replace(/^http/, 'ws') + path, { headers: { 'x-forwarded-for': `10.66.${i >> 8}.${i & 255}` } });
         ws.once('message', () => resolve());
+        ws.once('unexpected-response', (_q, res) => reject(new Error('refused ' + res.statusCode)));
         ws.once('error', reject);
         ws.on('message', () => {
           if (mark !== null && pending.has(i)) {
@@ -31,15 +32,33 @@ parentPort.postMessage({ type: 'ready' });
 
 parentPort.on('message', async (m) => {
   if (m.type === 'mark') {
-    mark = m.at;
-    const arrivals = await Promise.all(
+    mark = true;
+    const arrivals = Promise.all(
       sockets.map((_, i) => new Promise((resolve) => {
         pending.set(i, resolve);
-        setTimeout(() => { if (pending.delete(i)) resolve(null); }, 5000);
+        // Only this mark's waiter: a timer of an earlier mark must not take a later one's place.
+        const timer = setTimeout(() => {
+          if (pending.get(i) === resolve) {
+            pending.delete(i);
+            resolve(null);
+          }
+        }, 5000);
+        timer.unref();
       })),
     );
+    // Waiting on every socket now: the main thread may make the call (and only now takes the time).
+    parentPort.postMessage({ type: 'marked' });
+    const at = await new Promise((resolve) => {
+      const onStart = (s) => {
+        if (s.type !== 'started') return;
+        parentPort.off('message', onStart);
+        resolve(s.at);
+      };
+      parentPort.on('message', onStart);
+    });
+    const times = await arrivals;
     mark = null;
-    parentPort.postMessage({ type: 'delays', delays: arrivals.map((t) => (t === null ? null : t - m.at)) });
+    parentPort.postMessage({ type: 'delays', delays: times.map((t) => (t === null ? null : t - at)) });
   } else if (m.type === 'close') {
     for (const ws of sockets) ws.close();
     parentPort.postMessage({ type: 'closed' });

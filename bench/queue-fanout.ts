@@ -31,7 +31,8 @@ export async function queueFanout(h: Harness): Promise<Row[]> {
   try {
     const { officeId, serviceId } = await registryOffice(h);
     const [officer] = await registryOfficers(h, 1);
-    const tickets = await takeTickets(h, officeId, serviceId, TICKET_PAGES + CALLS);
+    // In line order (numbers taken in parallel come back in any order).
+    const tickets = (await takeTickets(h, officeId, serviceId, TICKET_PAGES + CALLS)).sort((x, y) => Number(x.number.slice(1)) - Number(y.number.slice(1)));
     const base = await screensNode.app.listen({ port: 0, host: '127.0.0.1' });
     // The tickets called during the run are the first ones; the pages watch the ones behind them.
     const watched = tickets.slice(CALLS);
@@ -46,12 +47,15 @@ export async function queueFanout(h: Harness): Promise<Row[]> {
     let missed = 0;
     for (let i = 0; i < CALLS; i++) {
       await new Promise((r) => setTimeout(r, 100)); // let the previous fan-out settle
-      const at = performance.timeOrigin + performance.now();
+      const marked = once(worker, 'marked');
       const result = once<{ delays: Array<number | null> }>(worker, 'delays');
-      worker.postMessage({ type: 'mark', at });
+      worker.postMessage({ type: 'mark' });
+      await marked;
+      worker.postMessage({ type: 'started', at: performance.timeOrigin + performance.now() });
       const res = await act('call-next');
       if (res.statusCode !== 200) throw new Error(`call-next ${res.statusCode}`);
-      for (const d of (await result).delays) d === null ? missed++ : delays.push(d);
+      const got = (await result).delays;
+      for (const d of got) d === null ? missed++ : delays.push(d);
     }
     worker.postMessage({ type: 'close' });
     await once(worker, 'closed');

@@ -110,6 +110,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const queueHub = new QueueLiveHub(ctx);
   await queueHub.start();
   app.addHook('onClose', async () => queueHub.stop());
+  // Configuration and desk sign-ins change what the queue screens show: this node reads offices'
+  // set-ups again at once (other nodes are told by the queue's notice, or see it within seconds).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && /\/operator\/(admin\/|desks\/[^/]+\/session)/.test(req.url)) queueHub.forgetSetups();
+    return payload;
+  });
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {

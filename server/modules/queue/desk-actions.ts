@@ -6,7 +6,7 @@ import { sql, type Transaction, type UpdateObject } from 'kysely';
 import type { TransferRequest } from '../../../contracts/queue.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { DB, TicketStatus } from '../../platform/db/schema.ts';
+import type { DB, QueueKind, TicketStatus } from '../../platform/db/schema.ts';
 import { assertOffice } from '../operators/policy.ts';
 import type { OperatorPrincipal } from '../operators/sessions.ts';
 import { localDate } from '../scheduling/domain/zoned-time.ts';
@@ -93,7 +93,7 @@ async function finish(s: DeskScope, op: OperatorPrincipal, t: TicketRow, note: s
   return row;
 }
 
-async function queueKind(s: DeskScope, queueId: string): Promise<'in_person' | 'video'> {
+async function queueKind(s: DeskScope, queueId: string): Promise<QueueKind> {
   const q = await s.trx.selectFrom('queues').select('kind').where('id', '=', queueId).executeTakeFirstOrThrow();
   return q.kind;
 }
@@ -102,14 +102,14 @@ function mailContext(tenant: QueueTenant, s: DeskScope) {
   return { tenant, officeName: s.office.name, officeAddress: s.office.address };
 }
 
-async function alertQueue(ctx: AppContext, tenant: QueueTenant, s: DeskScope, queueId: string): Promise<void> {
+async function alertQueue(ctx: AppContext, tenant: QueueTenant, s: DeskScope, queueId: string, kind: QueueKind): Promise<void> {
   const dueBefore = new Date(s.now.getTime() + s.office.queue_early_min * 60_000);
-  await sendAlmostAlerts(s.trx, ctx, mailContext(tenant, s), { queueId, kind: await queueKind(s, queueId), day: s.day, dueBefore, alertAhead: s.office.queue_alert_ahead });
+  await sendAlmostAlerts(s.trx, ctx, mailContext(tenant, s), { queueId, kind, day: s.day, dueBefore, alertAhead: s.office.queue_alert_ahead });
 }
 
 /** Puts a waiting ticket at this desk: the board shows it, the citizen's page and email say where. */
-async function callTicket(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, s: DeskScope, t: TicketRow, type: 'called' | 'resumed'): Promise<DeskActionResult> {
-  const kind = await queueKind(s, t.queue_id);
+async function callTicket(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, s: DeskScope, t: TicketRow, type: 'called' | 'resumed', knownKind?: QueueKind): Promise<DeskActionResult> {
+  const kind = knownKind ?? (await queueKind(s, t.queue_id));
   let room: { roomId: string; officerUrl: string } | undefined;
   if (kind === 'video' && !t.room_id) {
     room = await openQueueRoom(s.trx, ctx, { tenantId: op.tenantId, tenantSlug: tenant.slug, officeId: s.desk.office_id, operatorId: op.id, citizenName: t.citizen_name, now: s.now });
@@ -127,7 +127,7 @@ async function callTicket(ctx: AppContext, tenant: QueueTenant, op: OperatorPrin
   });
   await record(s, op, t, type, room ? { roomId: room.roomId } : {});
   await queueTicketEmail(s.trx, ctx.config, { ...mailContext(tenant, s), queueKind: kind }, row, { kind: 'called', deskName: s.desk.name });
-  if (type === 'called') await alertQueue(ctx, tenant, s, t.queue_id);
+  if (type === 'called') await alertQueue(ctx, tenant, s, t.queue_id, kind);
   return { ticket: row, ...(room ? { officerVideoUrl: room.officerUrl } : {}) };
 }
 
@@ -158,7 +158,8 @@ export async function callNext(ctx: AppContext, tenant: QueueTenant, op: Operato
       if (ticketId) throw ticketNotFound();
       return { ticket: null };
     }
-    return callTicket(ctx, tenant, op, s, next, 'called');
+    const { queue_kind, ...ticket } = next;
+    return callTicket(ctx, tenant, op, s, ticket, 'called', queue_kind);
   });
 }
 

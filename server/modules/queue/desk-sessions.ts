@@ -37,7 +37,7 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
     }
     await trx.insertInto('desk_sessions').values({ tenant_id: op.tenantId, desk_id: desk.id, operator_id: op.id, started_at: now }).execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-in', entityType: 'desk', entityId: desk.id, details: previous ? { leftDesk: previous.desk_id } : {} });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
 }
 
@@ -52,6 +52,6 @@ export async function signOutOfDesk(ctx: AppContext, op: OperatorPrincipal, desk
     if ((await deskTickets(trx, desk.id, ['called', 'serving'])).length) throw busyLeaving();
     await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-out', entityType: 'desk', entityId: desk.id, details: {} });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
 }

@@ -7,7 +7,7 @@
 import type { WebSocket } from 'ws';
 import type { LiveMessage } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { HandlingTimes, loadOfficeSnapshot, type OfficeSnapshot, type SnapshotTenant } from './office-snapshot.ts';
+import { HandlingTimes, loadOfficeSnapshot, OfficeSetups, type OfficeSnapshot, type QueueCaches, type SnapshotTenant } from './office-snapshot.ts';
 import { QUEUE_CHANNEL, recentCalls } from './repository.ts';
 import { boardView, ticketView } from './views.ts';
 
@@ -27,7 +27,7 @@ interface OfficeScreens {
 }
 
 export class QueueLiveHub {
-  readonly handling = new HandlingTimes();
+  readonly caches: QueueCaches = { handling: new HandlingTimes(), setups: new OfficeSetups() };
   private readonly offices = new Map<string, OfficeScreens>();
   private unlisten?: () => Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -37,7 +37,8 @@ export class QueueLiveHub {
   async start(): Promise<void> {
     this.unlisten = await this.ctx.database.listen(QUEUE_CHANNEL, (payload) => {
       try {
-        const { officeId } = JSON.parse(payload) as { officeId: string };
+        const { officeId, setup } = JSON.parse(payload) as { officeId: string; setup?: boolean };
+        if (setup) this.caches.setups.forget(officeId);
         if (this.offices.has(officeId)) void this.refresh(officeId);
       } catch {
         // Not ours: ignore.
@@ -64,7 +65,12 @@ export class QueueLiveHub {
   }
 
   snapshot(tenant: SnapshotTenant, officeId: string, alsoTicketIds: readonly string[] = [], opts: { withWaiting?: boolean } = {}): Promise<OfficeSnapshot | null> {
-    return loadOfficeSnapshot(this.ctx, this.handling, tenant, officeId, alsoTicketIds, opts);
+    return loadOfficeSnapshot(this.ctx, this.caches, tenant, officeId, alsoTicketIds, opts);
+  }
+
+  /** This node changed an office's set-up: read it again at once (other nodes hear the notice). */
+  forgetSetups(): void {
+    this.caches.setups.forget();
   }
 
   /** Adds a screen and sends it its first view at once. */

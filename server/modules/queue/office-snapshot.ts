@@ -34,6 +34,49 @@ export interface OfficeSnapshot {
 
 const SAMPLE_DAYS = 30;
 const HANDLING_TTL_MS = 60_000;
+/** Longest a node serves an office's set-up read before (a change on another node that sent no notice). */
+const SETUP_TTL_MS = 10_000;
+
+export interface OfficeSetup {
+  office: OfficeSettingsRow;
+  queues: QueueRow[];
+  desks: DeskRow[];
+}
+
+/**
+ * An office's set-up (rules, queues with services, desks with queues and officers) changes a few
+ * times a day while its line changes every minute: kept per office, dropped by a "set-up" notice
+ * (desk sign-in or sign-out, queue configuration: repository.ts notifyQueue) from any node, by any
+ * write through the admin API of this node, and after SETUP_TTL_MS whatever happens.
+ */
+export class OfficeSetups {
+  private readonly byOffice = new Map<string, { at: number; setup: Promise<OfficeSetup | null> }>();
+
+  get(ctx: AppContext, tenantId: string, officeId: string): Promise<OfficeSetup | null> {
+    const hit = this.byOffice.get(officeId);
+    if (hit && performance.now() - hit.at < SETUP_TTL_MS) return hit.setup;
+    const setup = (async () => {
+      const office = await findOfficeSettings(ctx.db, tenantId, officeId);
+      if (!office) return null;
+      const [queues, desks] = await Promise.all([listOfficeQueues(ctx.db, tenantId, officeId), listOfficeDesks(ctx.db, tenantId, officeId)]);
+      return { office, queues, desks };
+    })();
+    this.byOffice.set(officeId, { at: performance.now(), setup });
+    setup.catch(() => this.byOffice.delete(officeId));
+    return setup;
+  }
+
+  forget(officeId?: string): void {
+    if (officeId) this.byOffice.delete(officeId);
+    else this.byOffice.clear();
+  }
+}
+
+/** What snapshots read through: handling times and set-ups, one of each per node. */
+export interface QueueCaches {
+  handling: HandlingTimes;
+  setups: OfficeSetups;
+}
 
 /**
  * Typical handling times per office, kept for a minute (of the domain clock, so a simulated day
@@ -64,21 +107,20 @@ export class HandlingTimes {
  */
 export async function loadOfficeSnapshot(
   ctx: AppContext,
-  handling: HandlingTimes,
+  caches: QueueCaches,
   tenant: SnapshotTenant,
   officeId: string,
   alsoTicketIds: readonly string[] = [],
   opts: { withWaiting?: boolean } = {},
 ): Promise<OfficeSnapshot | null> {
-  const office = await findOfficeSettings(ctx.db, tenant.id, officeId);
-  if (!office) return null;
+  const setup = await caches.setups.get(ctx, tenant.id, officeId);
+  if (!setup) return null;
+  const { office, queues, desks } = setup;
   const now = ctx.clock.now().getTime();
   const day = localDate(now, tenant.time_zone);
-  const [queues, desks, tickets, samples] = await Promise.all([
-    listOfficeQueues(ctx.db, tenant.id, officeId),
-    listOfficeDesks(ctx.db, tenant.id, officeId),
+  const [tickets, samples] = await Promise.all([
     listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds, opts.withWaiting ?? true),
-    handling.forOffice(ctx, officeId),
+    caches.handling.forOffice(ctx, officeId),
   ]);
   const durations = new Map(queues.flatMap((q) => q.services.map((s) => [s.id, s.duration_min] as const)));
   const minutes = new Map<string, number>();

@@ -49,7 +49,7 @@ export async function putQueueSettings(ctx: AppContext, op: OperatorPrincipal, o
       .where('tenant_id', '=', op.tenantId)
       .execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.settings', entityType: 'office', entityId: officeId, details: { ...s } });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId, setup: true });
   });
   return getQueueConfig(ctx, op, officeId);
 }
@@ -83,7 +83,7 @@ export async function createQueue(ctx: AppContext, op: OperatorPrincipal, input:
         .executeTakeFirstOrThrow();
       await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: q.id, service_id }))).execute();
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.create', entityType: 'queue', entityId: q.id, details: { ...input } });
-      await notifyQueue(trx, { tenantId: op.tenantId, officeId: input.officeId });
+      await notifyQueue(trx, { tenantId: op.tenantId, officeId: input.officeId, setup: true });
     }),
   );
 }
@@ -108,7 +108,7 @@ export async function updateQueue(ctx: AppContext, op: OperatorPrincipal, queueI
         await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: queueId, service_id }))).execute();
       }
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.update', entityType: 'queue', entityId: queueId, details: { ...patch } });
-      await notifyQueue(trx, { tenantId: op.tenantId, officeId: queue.office_id });
+      await notifyQueue(trx, { tenantId: op.tenantId, officeId: queue.office_id, setup: true });
     }),
   );
 }
@@ -129,7 +129,7 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
     await trx.deleteFrom('desk_queues').where('desk_id', '=', deskId).execute();
     if (queueIds.length) await trx.insertInto('desk_queues').values(queueIds.map((queue_id) => ({ tenant_id: op.tenantId, desk_id: deskId, queue_id }))).execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.queues', entityType: 'desk', entityId: deskId, details: { queueIds, takesVideo } });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
+    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
   return getQueueConfig(ctx, op, desk.office_id);
 }

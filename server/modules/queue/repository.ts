@@ -2,7 +2,7 @@
 // desk sessions, and the reads behind the live views. The only SQL of the queue module lives here
 // (statistics have their own file, stats-repository.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, TicketStatus } from '../../platform/db/schema.ts';
+import type { DB, QueueKind, TicketStatus } from '../../platform/db/schema.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
 import type { DeskSchedule } from '../scheduling/domain/slots.ts';
 import { parseTimeOfDay } from '../scheduling/domain/zoned-time.ts';
@@ -296,10 +296,11 @@ export async function ticketsAheadByService(db: Q, ticketId: string, day: string
 export async function claimNextTicket(
   trx: Transaction<DB>,
   args: { officeId: string; day: string; deskId: string; queueIds: string[]; dueBefore: Date; ticketId?: string },
-): Promise<TicketRow | undefined> {
+): Promise<(TicketRow & { queue_kind: QueueKind }) | undefined> {
   const queues = args.queueIds.length ? args.queueIds : ['00000000-0000-0000-0000-000000000000'];
-  const res = await sql<TicketRow>`
-    select t.* from tickets t
+  const res = await sql<TicketRow & { queue_kind: QueueKind }>`
+    select t.*, q.kind as queue_kind from tickets t
+    join queues q on q.id = t.queue_id
     where t.office_id = ${args.officeId} and t.service_day = ${args.day} and t.status = 'waiting'
       and (t.target_desk_id = ${args.deskId} or (t.target_desk_id is null and t.queue_id in (${sql.join(queues)})))
       ${args.ticketId ? sql`and t.id = ${args.ticketId}` : sql``}
@@ -319,8 +320,11 @@ export async function firstInQueue(db: Q, args: { queueId: string; day: string; 
   return res.rows;
 }
 
-/** Announces a change of an office's line to every node (delivered at commit, never on rollback). */
-export async function notifyQueue(db: Q, notice: { tenantId: string; officeId: string }): Promise<void> {
+/**
+ * Announces a change of an office's line to every node (delivered at commit, never on rollback);
+ * `setup`: its set-up changed too (desk sessions, queue configuration), so cached copies go.
+ */
+export async function notifyQueue(db: Q, notice: { tenantId: string; officeId: string; setup?: boolean }): Promise<void> {
   await sql`select pg_notify(${QUEUE_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
 }
 
