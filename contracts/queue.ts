@@ -287,6 +287,23 @@ export const OfficeQueueConfig = Type.Object({
 });
 export type OfficeQueueConfig = Static<typeof OfficeQueueConfig>;
 
+export const PriorityClassList = Type.Object(
+  {
+    classes: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', description: 'Stable code sent with a ticket, e.g. gravidanza' }),
+          label: Type.String({ minLength: 3, maxLength: 120, description: 'What citizens read, e.g. "Donna in gravidanza"' }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PriorityClassList = Static<typeof PriorityClassList>;
+
 export const DeskQueuesInput = Type.Object(
   { queueIds: Type.Array(Uuid, { maxItems: 50 }), takesVideo: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },

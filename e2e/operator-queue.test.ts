@@ -216,5 +216,15 @@ describe('officer console: virtual queue', { skip }, () => {
     await desk.getByRole('button', { name: 'Salva code dello sportello' }).click();
     await desk.getByRole('alert').filter({ hasText: 'abilitato alle videochiamate' }).waitFor();
     await expectAccessible(admin, 'the desk queues form with an error');
+
+    // The comune's priority classes: a new one is offered to citizens at once.
+    const classes = section.getByRole('form', { name: 'Categorie con precedenza' });
+    await classes.getByRole('button', { name: 'Aggiungi categoria' }).click();
+    await classes.getByLabel('Categoria 4').fill('Persona con bambini piccoli');
+    await classes.getByRole('button', { name: 'Salva categorie' }).click();
+    await classes.getByText('Categorie con precedenza salvate.').waitFor();
+    await expectAccessible(admin, 'the priority classes');
+    const info = (await portal.app.inject(`/api/v1/bari/offices/${urp.officeId}/queue`)).json();
+    assert.deepEqual(info.priorityClasses.at(-1), { code: 'persona-con-bambini-piccoli', label: 'Persona con bambini piccoli' });
   });
 });

@@ -112,10 +112,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onClose', async () => queueHub.stop());
   // Configuration and desk sign-ins change what the queue screens show: this node reads offices'
   // set-ups again at once (other nodes are told by the queue's notice, or see it within seconds).
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && /\/operator\/(admin\/|desks\/[^/]+\/session)/.test(req.url)) queueHub.forgetSetups();
-    return payload;
-  });
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {
@@ -134,6 +130,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
   const resolveTenant = tenantResolver(ctx);
+  // Configuration and desk sign-ins change what the queue screens show and what a comune accepts:
+  // this node reads them again at once (other nodes hear the queue's notice, or see it in seconds).
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && /\/operator\/(admin\/|desks\/[^/]+\/session)/.test(req.url)) {
+      queueHub.forgetSetups();
+      resolveTenant.forget();
+    }
+    return payload;
+  });
   await app.register(async (tenantScoped) => {
     tenantScoped.addHook('preHandler', async (req) => {
       if ((req.params as { tenant?: string }).tenant !== undefined) await resolveTenant(req);

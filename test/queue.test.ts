@@ -341,6 +341,27 @@ for (const engine of ENGINES) {
       assert.equal((await admin.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${bariDesk}/session`, payload: { takeOver: true } })).statusCode, 200);
     });
 
+    it("lets admins change the comune's priority classes; operators may not", async () => {
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const classes = { classes: [{ code: 'anziani', label: 'Persona con più di 70 anni' }, { code: 'fragili', label: 'Persona fragile o accompagnatore' }] };
+      const saved = await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: classes });
+      assert.equal(saved.statusCode, 200, saved.body);
+      const info = (await h.app.inject(`/api/v1/bari/offices/${urp.officeId}/queue`)).json() as OfficeQueueInfo;
+      assert.deepEqual(info.priorityClasses, classes.classes);
+      assert.equal((await take({ serviceId: urp.infoService, priority: 'fragili' })).statusCode, 201);
+      assert.equal((await take({ serviceId: urp.infoService, priority: 'gravidanza' })).json().code, 'UNKNOWN_PRIORITY');
+      const dup = await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: { classes: [classes.classes[0], classes.classes[0]] } });
+      assert.equal(dup.statusCode, 400);
+      const op = await signIn(h.app, 'bari', 'urp.bari');
+      assert.equal((await op.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: classes })).statusCode, 403);
+      // Back to the demo's classes for the other tests.
+      await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: { classes: [
+        { code: 'disabilita', label: 'Persona con disabilità o accompagnatore' },
+        { code: 'gravidanza', label: 'Donna in gravidanza' },
+        { code: 'anziani', label: 'Persona con più di 75 anni' },
+      ] } });
+    });
+
     it('gives managers the figures per day, service and desk, with a CSV export', async () => {
       const d = await atDesk('urp.bari', 'Sportello URP 1');
       await ticket();

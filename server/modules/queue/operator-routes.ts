@@ -13,6 +13,7 @@ import {
   OfficeQueueConfig,
   OfficeQueueSettings,
   OperatorDeskList,
+  PriorityClassList,
   QueueInput,
   QueuePatch,
   StatsQuery,
@@ -29,7 +30,7 @@ import { callNext, finishServing, noShow, park, recall, resume, startServing, tr
 import { signInAtDesk, signOutOfDesk } from './desk-sessions.ts';
 import { deskNotFound, officeNotFound } from './errors.ts';
 import type { QueueLiveHub } from './live-hub.ts';
-import { createQueue, getQueueConfig, putDeskQueues, putQueueSettings, updateQueue } from './queue-config.ts';
+import { createQueue, getPriorityClasses, getQueueConfig, putDeskQueues, putPriorityClasses, putQueueSettings, updateQueue } from './queue-config.ts';
 import { statsCsv, statsRows, todayFigures } from './stats.ts';
 import type { QueueTenant } from './take-ticket.ts';
 import { deskLineView, lineTicketView, operatorDesk } from './views.ts';
@@ -194,6 +195,14 @@ export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): Fastify
     app.patch(`${base}/admin/queues/:queueId`, {
       schema: { tags: ['admin'], summary: 'Change a queue', params: Type.Intersect([TenantParams, Type.Object({ queueId: Uuid })]), body: QueuePatch, response: { 200: OfficeQueueConfig, 409: ErrorResponse, ...authErrors, ...errorResponses } },
     }, async (req) => updateQueue(ctx, req.operator, req.params.queueId, req.body));
+
+    app.get(`${base}/admin/priority-classes`, {
+      schema: { tags: ['admin'], summary: "The comune's priority classes (served first among walk-ins)", params: TenantParams, response: { 200: PriorityClassList, ...authErrors, ...errorResponses } },
+    }, async (req) => getPriorityClasses(ctx, req.operator));
+
+    app.put(`${base}/admin/priority-classes`, {
+      schema: { tags: ['admin'], summary: "Replace the comune's priority classes (admins)", params: TenantParams, body: PriorityClassList, response: { 200: PriorityClassList, ...authErrors, ...errorResponses } },
+    }, async (req) => putPriorityClasses(ctx, req.operator, req.body));
 
     app.put(`${base}/admin/desks/:deskId/queues`, {
       schema: { tags: ['admin'], summary: 'The queues a desk serves, and whether it takes video', params: DeskParams, body: DeskQueuesInput, response: { 200: OfficeQueueConfig, ...authErrors, ...errorResponses } },

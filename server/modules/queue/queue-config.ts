@@ -2,11 +2,11 @@
 // their prefix and services, which desks serve which queues (and take video), and the office's rules
 // (appointment window, alert threshold, when numbers can be taken). Audited in each transaction.
 import type { Static } from 'typebox';
-import type { DeskQueuesInput, OfficeQueueConfig, OfficeQueueSettings, QueueInput, QueuePatch } from '../../../contracts/queue.ts';
+import type { DeskQueuesInput, OfficeQueueConfig, OfficeQueueSettings, PriorityClassList, QueueInput, QueuePatch } from '../../../contracts/queue.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
-import { assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
+import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
 import type { OperatorPrincipal } from '../operators/sessions.ts';
 import { deskNotFound, officeNotFound } from './errors.ts';
 import { findOfficeSettings, listOfficeDesks, listOfficeQueues, notifyQueue } from './repository.ts';
@@ -132,4 +132,22 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
     await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
   return getQueueConfig(ctx, op, desk.office_id);
+}
+
+/** The comune's priority classes (who goes first among walk-ins): admins only, the whole comune. */
+export async function getPriorityClasses(ctx: AppContext, op: OperatorPrincipal): Promise<PriorityClassList> {
+  const row = await ctx.db.selectFrom('tenants').select('priority_classes').where('id', '=', op.tenantId).executeTakeFirstOrThrow();
+  return { classes: row.priority_classes };
+}
+
+export async function putPriorityClasses(ctx: AppContext, op: OperatorPrincipal, body: PriorityClassList): Promise<PriorityClassList> {
+  assertAdmin(op);
+  const codes = body.classes.map((c) => c.code);
+  if (new Set(codes).size !== codes.length) throw badRequest('DUPLICATE_CODE', 'Due categorie hanno lo stesso codice.', 'Two classes share a code.');
+  const classes = body.classes.map((c) => ({ code: c.code, label: c.label.trim() }));
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('tenants').set({ priority_classes: JSON.stringify(classes) }).where('id', '=', op.tenantId).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.priority-classes', entityType: 'tenant', entityId: op.tenantId, details: { classes } });
+  });
+  return { classes };
 }

@@ -15,7 +15,7 @@ const TTL_MS = 30_000;
 
 export function tenantResolver(ctx: AppContext) {
   const cache = new Map<string, { tenant: Tenant; at: number }>();
-  return async function resolveTenant(req: FastifyRequest): Promise<void> {
+  const resolveTenant = async function resolveTenant(req: FastifyRequest): Promise<void> {
     const slug = (req.params as { tenant?: string }).tenant ?? '';
     const hit = cache.get(slug);
     if (hit && Date.now() - hit.at < TTL_MS) {
@@ -27,4 +27,6 @@ export function tenantResolver(ctx: AppContext) {
     cache.set(slug, { tenant, at: Date.now() });
     req.tenant = tenant;
   };
+  /** A comune's settings changed on this node (e.g. its priority classes): read it again. */
+  return Object.assign(resolveTenant, { forget: () => cache.clear() });
 }

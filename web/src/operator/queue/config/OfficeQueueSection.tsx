@@ -7,6 +7,7 @@ import type { OfficeQueueConfig } from '../../../../../contracts/queue.ts';
 import { ErrorAlert, Loading } from '../../../shared/Page.tsx';
 import { useOperatorApi } from '../../session.tsx';
 import { DeskQueues } from './DeskQueues.tsx';
+import { PriorityClassesForm } from './PriorityClassesForm.tsx';
 import { QueueList } from './QueueList.tsx';
 import { QueueRulesForm } from './QueueRulesForm.tsx';
 
@@ -38,6 +39,9 @@ export function OfficeQueueSection({ office }: { office: OperatorOffice }) {
       <QueueList office={office} config={c} onSaved={config.setData} />
       <h3 className="h5 mt-5">Code servite dagli sportelli</h3>
       <DeskQueues config={c} officeName={office.name} onSaved={config.setData} />
+      <h3 className="h5 mt-5">Categorie con precedenza (per tutto il comune)</h3>
+      <p>Passano davanti a chi non ha prenotato. Il cittadino la dichiara quando prende il numero; l'operatore la vede allo sportello.</p>
+      <PriorityClassesForm />
     </>
   );
 }
