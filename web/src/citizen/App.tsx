@@ -1,6 +1,6 @@
 // Citizen pages. The development mailbox, the video room and the queue pages (web/src/queue/routes.tsx)
 // are loaded on demand so they never weigh on the booking flow.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
 import { Loading, PageHeading } from '../shared/Page.tsx';
 import { matchPath, useLocation } from '../shared/router.tsx';
@@ -14,6 +14,7 @@ import { Layout } from './Layout.tsx';
 import { ManageBooking } from './manage/ManageBooking.tsx';
 import { TenantContext } from './tenant.ts';
 import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
+import { loadCitizen } from './session.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
 // The video room (WebRTC, device check) loads only when a room is opened.
@@ -45,6 +46,11 @@ function TenantPages({ slug, path }: { slug: string; path: string }) {
   const tenant = useApi<TenantInfo>(/^[a-z][a-z0-9-]{1,40}$/.test(slug) ? `/api/v1/${slug}` : null);
   // The kiosk, the display board and the poster fill the screen (or the sheet) on their own.
   const bare = isBareQueuePath(path);
+  // Who is logged in is asked once per page load, alongside the comune; kiosks and boards are shared
+  // screens that never show a personal header.
+  useEffect(() => {
+    if (!bare && /^[a-z][a-z0-9-]{1,40}$/.test(slug)) void loadCitizen(slug);
+  }, [slug, bare]);
   if (tenant.loading && !tenant.data) {
     if (bare) return <Loading />;
     return (

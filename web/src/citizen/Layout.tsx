@@ -1,9 +1,11 @@
 // The Modello Comuni page frame: slim header with the region, the comune's name, the site-wide
-// booking link (data-element="appointment-booking"), and the footer with privacy and accessibility.
+// booking link (data-element="appointment-booking"), the personal area's access (HeaderAccess), and
+// the footer with privacy and accessibility.
 import type { ReactNode } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
 import { Icon } from '../shared/Icon.tsx';
 import { Link } from '../shared/router.tsx';
+import { HeaderAccess } from './HeaderAccess.tsx';
 import { bookingPath } from './tenant.ts';
 
 export function Layout({ tenant, children }: { tenant: TenantInfo | null; children: ReactNode }) {
@@ -22,6 +24,11 @@ export function Layout({ tenant, children }: { tenant: TenantInfo | null; childr
               ) : (
                 <span className="d-lg-block navbar-brand">Sportello</span>
               )}
+              {tenant ? (
+                <div className="it-header-slim-right-zone">
+                  <HeaderAccess slug={tenant.slug} />
+                </div>
+              ) : null}
             </div>
           </div>
         </div>

@@ -24,8 +24,35 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * What an entry page may add to every call without the pages knowing: extra headers (a session's
+ * CSRF token on writes; may wait until the session is known) and one retry after an error (a token
+ * renewed in another tab). The shared client stays free of any one kind of session.
+ */
+export interface ApiHooks {
+  headers?(method: string, path: string): Record<string, string> | Promise<Record<string, string>>;
+  retry?(err: ApiError, method: string, path: string): Promise<boolean>;
+}
+
+let hooks: ApiHooks = {};
+
+export function setApiHooks(h: ApiHooks): void {
+  hooks = h;
+}
+
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'it', ...opts.headers };
+  const method = opts.method ?? 'GET';
+  try {
+    return await send<T>(path, method, opts);
+  } catch (err) {
+    if (err instanceof ApiError && hooks.retry && (await hooks.retry(err, method, path))) return send<T>(path, method, opts);
+    throw err;
+  }
+}
+
+async function send<T>(path: string, method: string, opts: RequestOptions): Promise<T> {
+  const extra = hooks.headers ? await hooks.headers(method, path) : {};
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'it', ...extra, ...opts.headers };
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -33,7 +60,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   let res: Response;
   try {
-    res = await fetch(path, { method: opts.method ?? 'GET', headers, body, signal: opts.signal, credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Connessione non riuscita. Controlla la rete e riprova.');
