@@ -1,5 +1,6 @@
-// Citizen pages. The development mailbox, the video room and the queue pages (web/src/queue/routes.tsx)
-// are loaded on demand so they never weigh on the booking flow.
+// Citizen pages. The development mailbox, the video room, the queue pages (web/src/queue/routes.tsx)
+// and the login page and personal area (area/routes.tsx) are loaded on demand so they never weigh on
+// the booking flow.
 import { lazy, Suspense, useEffect } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
 import { Loading, PageHeading } from '../shared/Page.tsx';
@@ -14,6 +15,7 @@ import { Layout } from './Layout.tsx';
 import { ManageBooking } from './manage/ManageBooking.tsx';
 import { TenantContext } from './tenant.ts';
 import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
+import { areaRoute } from './area/routes.tsx';
 import { loadCitizen } from './session.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
@@ -88,6 +90,8 @@ function TenantRoute({ path }: { path: string }) {
   if (queue) return queue.page;
   const manage = matchPath('/:tenant/appuntamento/:token', path);
   if (manage) return <ManageBooking token={manage.token!} />;
+  const area = areaRoute(path);
+  if (area) return area;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;
   if (matchPath('/:tenant/accessibilita', path)) return <AccessibilityPage />;
   return <PageHeading title="Pagina non trovata" />;

@@ -1,5 +1,6 @@
 // Short legal pages linked from every footer (data-element privacy-policy-link / accessibility-link).
 import { PageHeading } from '../shared/Page.tsx';
+import { Link } from '../shared/router.tsx';
 import { Breadcrumb } from './Layout.tsx';
 import { useTenant } from './tenant.ts';
 
@@ -17,6 +18,10 @@ export function PrivacyPage() {
       <p>
         I dati sono conservati per il tempo necessario allo svolgimento del servizio e non sono comunicati a terzi. Puoi
         esercitare i diritti di accesso, rettifica e cancellazione scrivendo all'ufficio con cui hai l'appuntamento.
+      </p>
+      <p>
+        Ogni servizio ha anche la sua informativa: <Link href={`/${t.slug}/privacy/servizi`}>leggi le informative dei servizi</Link>. Se
+        accedi con SPID o CIE, nell'area personale puoi scaricare tutti i dati che ti riguardano.
       </p>
     </>
   );

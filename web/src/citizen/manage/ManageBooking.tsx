@@ -9,20 +9,12 @@ import { fileSize, time, when } from '../../shared/format.ts';
 import { Link } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { SlotPicker } from '../booking/SlotPicker.tsx';
+import { bookingStatus } from '../booking-status.ts';
 import { Breadcrumb } from '../Layout.tsx';
 import { useTenant } from '../tenant.ts';
 
 // "Sono arrivato in ufficio" belongs to the queue: loaded on demand, the manage page stays as light.
 const ArrivalCheckIn = lazy(() => import('../../queue/ArrivalCheckIn.tsx').then((m) => ({ default: m.ArrivalCheckIn })));
-
-const STATUS: Record<string, { label: string; badge: string }> = {
-  pending: { label: "In attesa di conferma dell'ufficio", badge: 'bg-warning' },
-  confirmed: { label: 'Confermato', badge: 'bg-success' },
-  checked_in: { label: 'Presenza registrata', badge: 'bg-success' },
-  done: { label: 'Svolto', badge: 'bg-secondary' },
-  no_show: { label: 'Non presentato', badge: 'bg-secondary' },
-  cancelled: { label: 'Annullato', badge: 'bg-danger' },
-};
 
 type Mode = 'view' | 'reschedule' | 'cancel';
 
@@ -49,7 +41,7 @@ export function ManageBooking({ token }: { token: string }) {
       </>
     );
   }
-  const status = STATUS[b.status] ?? { label: b.status, badge: 'bg-secondary' };
+  const status = bookingStatus(b.status);
 
   async function act(path: string, body: unknown, message: string): Promise<void> {
     setBusy(true);
