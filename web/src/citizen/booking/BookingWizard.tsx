@@ -10,8 +10,10 @@ import { navigate, useQueryParam } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { Breadcrumb } from '../Layout.tsx';
 import { useTenant } from '../tenant.ts';
-import { CONFIRMATION_KEY, type ConfirmationState } from './Confirmation.tsx';
-import { clearDraft, emptyDraft, loadDraft, saveDraft, validateApplicant, type ApplicantErrors, type Draft } from './draft.ts';
+import { CONFIRMATION_KEY, confirmationState } from './Confirmation.tsx';
+import { currentPath, loginPath, refreshCitizen, useCitizen } from '../session.ts';
+import { bookingRequest, clearDraft, emptyDraft, loadDraft, saveDraft, stashDraftForLogin, takeStashedDraft, validateApplicant, type ApplicantErrors, type Draft } from './draft.ts';
+import { effectiveApplicant } from './identity.ts';
 import { SlotPicker } from './SlotPicker.tsx';
 import { StepApplicant } from './StepApplicant.tsx';
 import { StepDetails } from './StepDetails.tsx';
@@ -23,11 +25,15 @@ export function BookingWizard() {
   const t = useTenant();
   const qOffice = useQueryParam('ufficio');
   const qService = useQueryParam('servizio');
-  const [restored, setRestored] = useState(false);
+  const citizen = useCitizen();
+  const identity = citizen.status === 'signed-in' ? citizen.me.citizen : null;
+  const [restored, setRestored] = useState<'saved' | 'login' | null>(null);
   const [draft, setDraft] = useState<Draft>(() => {
-    const saved = loadDraft(t.slug);
+    // Back from logging in (the request was kept in this tab), else a request saved on this device.
+    const stashed = takeStashedDraft(t.slug);
+    const saved = stashed ?? loadDraft(t.slug);
     if (saved && (!qService || saved.serviceId === qService)) {
-      setTimeout(() => setRestored(true));
+      setTimeout(() => setRestored(stashed ? 'login' : 'saved'));
       return saved;
     }
     return { ...emptyDraft(), officeId: qOffice ?? undefined, serviceId: qService ?? undefined };
@@ -46,6 +52,8 @@ export function BookingWizard() {
   const offices = useApi<{ offices: Office[] }>(`/api/v1/${t.slug}/offices`);
   const services = useApi<{ services: Service[] }>(draft.officeId ? `/api/v1/${t.slug}/offices/${draft.officeId}/services` : null);
   const office = offices.data?.offices.find((o) => o.id === draft.officeId);
+  const applicant = effectiveApplicant(draft.applicant, identity);
+  const identityEmail = identity?.email;
   const service = services.data?.services.find((s) => s.id === draft.serviceId);
 
   useEffect(() => {
@@ -56,6 +64,11 @@ export function BookingWizard() {
     stepHeading.current?.focus();
     window.scrollTo(0, 0);
   }, [draft.step]);
+
+  // Logged in: the email starts as the citizen's own (editable).
+  useEffect(() => {
+    if (identityEmail) setDraft((d) => (d.applicant.email ? d : { ...d, applicant: { ...d.applicant, email: identityEmail } }));
+  }, [identityEmail]);
 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const go = (step: number) => {
@@ -88,31 +101,12 @@ export function BookingWizard() {
   }
 
   async function submit(): Promise<void> {
-    const a = draft.applicant;
     try {
-      const booking = await api<BookingCreated>(`/api/v1/${t.slug}/bookings`, {
-        method: 'POST',
-        headers: { 'idempotency-key': draft.idempotencyKey },
-        body: {
-          serviceId: draft.serviceId,
-          start: draft.start,
-          ...(draft.holdId ? { holdId: draft.holdId } : {}),
-          ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
-          ...(draft.details.trim() ? { details: draft.details.trim() } : {}),
-          applicant: { name: a.name.trim(), surname: a.surname.trim(), email: a.email.trim(), ...(a.address.trim() ? { address: a.address.trim() } : {}) },
-        },
-      });
-      const state: ConfirmationState = {
-        booking,
-        email: a.email.trim(),
-        serviceName: service?.name ?? '',
-        mode: service?.mode ?? 'in_person',
-        whatToBring: service?.whatToBring ?? '',
-        officeName: office?.name ?? '',
-        officeAddress: office?.address ?? '',
-      };
-      sessionStorage.setItem(CONFIRMATION_KEY, JSON.stringify(state));
+      const booking = await api<BookingCreated>(`/api/v1/${t.slug}/bookings`, { method: 'POST', headers: { 'idempotency-key': draft.idempotencyKey }, body: bookingRequest(draft, applicant) });
+      sessionStorage.setItem(CONFIRMATION_KEY, JSON.stringify(confirmationState(booking, applicant.email.trim(), service, office)));
       clearDraft(t.slug);
+      // The confirmation is also a new message in the personal area: the header's count follows.
+      if (identity) void refreshCitizen();
       navigate(`/${t.slug}/prenota-appuntamento/conferma`, { replace: true });
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 0) {
@@ -150,7 +144,7 @@ export function BookingWizard() {
     }
     if (draft.step === 3) return go(4);
     if (draft.step === 4) {
-      const errs = validateApplicant(draft.applicant);
+      const errs = validateApplicant(applicant);
       setApplicantErrors(errs);
       if (Object.keys(errs).length) return;
       return go(5);
@@ -172,7 +166,7 @@ export function BookingWizard() {
   function restart(): void {
     releaseHold();
     clearDraft(t.slug);
-    setRestored(false);
+    setRestored(null);
     setDraft(emptyDraft());
   }
 
@@ -183,7 +177,7 @@ export function BookingWizard() {
       <PageHeading title="Prenotazione appuntamento" />
       {restored ? (
         <div className="alert alert-info" role="status">
-          Abbiamo ripreso la richiesta che avevi salvato.{' '}
+          {restored === 'login' ? "Abbiamo ripreso la richiesta da dove l'avevi lasciata." : 'Abbiamo ripreso la richiesta che avevi salvato.'}{' '}
           <button type="button" className="btn btn-link p-0 align-baseline" onClick={restart}>
             Ricomincia da capo
           </button>
@@ -242,11 +236,18 @@ export function BookingWizard() {
           ) : null}
           {draft.step === 3 ? <StepDetails reason={draft.reason} details={draft.details} onChange={(p) => update(p)} /> : null}
           {draft.step === 4 ? (
-            <StepApplicant applicant={draft.applicant} errors={applicantErrors} onChange={(applicant) => update({ applicant: { ...draft.applicant, ...applicant } })} />
+            <StepApplicant
+              applicant={applicant}
+              errors={applicantErrors}
+              onChange={(a) => update({ applicant: { ...draft.applicant, ...a } })}
+              identity={identity}
+              login={citizen.status === 'anonymous' ? { href: loginPath(t.slug, currentPath()), onFollow: () => stashDraftForLogin(t.slug, draft) } : null}
+            />
           ) : null}
           {draft.step === 5 ? (
             <StepSummary
-              draft={draft}
+              draft={{ ...draft, applicant }}
+              identity={identity}
               office={office}
               service={service}
               onEdit={go}

@@ -1,10 +1,12 @@
 // The page after confirming: reference, summary, "Aggiungi al tuo calendario" and the manage link.
 import type { BookingCreated } from '../../../../contracts/booking.ts';
+import type { Office, Service } from '../../../../contracts/catalogue.ts';
 import { Icon } from '../../shared/Icon.tsx';
 import { PageHeading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { time, when } from '../../shared/format.ts';
 import { Breadcrumb } from '../Layout.tsx';
+import { useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 
 export const CONFIRMATION_KEY = 'sportello:conferma';
@@ -19,6 +21,18 @@ export interface ConfirmationState {
   officeAddress: string;
 }
 
+export function confirmationState(booking: BookingCreated, email: string, service: Service | undefined, office: Office | undefined): ConfirmationState {
+  return {
+    booking,
+    email,
+    serviceName: service?.name ?? '',
+    mode: service?.mode ?? 'in_person',
+    whatToBring: service?.whatToBring ?? '',
+    officeName: office?.name ?? '',
+    officeAddress: office?.address ?? '',
+  };
+}
+
 /** The manage token is the last segment of the manage URL; the page and the .ics use the same-origin path. */
 export function managePath(manageUrl: string): string {
   return new URL(manageUrl).pathname;
@@ -26,6 +40,7 @@ export function managePath(manageUrl: string): string {
 
 export function Confirmation() {
   const t = useTenant();
+  const citizen = useCitizen();
   let state: ConfirmationState | null = null;
   try {
     state = JSON.parse(sessionStorage.getItem(CONFIRMATION_KEY) ?? 'null') as ConfirmationState | null;
@@ -90,6 +105,11 @@ export function Confirmation() {
         <Link className="btn btn-outline-primary" href={managePath(booking.manageUrl)}>
           Gestisci l'appuntamento
         </Link>
+        {citizen.status === 'signed-in' ? (
+          <Link className="btn btn-outline-primary" href={`/${t.slug}/area-personale/appuntamenti`}>
+            Vedi i tuoi appuntamenti nell'area personale
+          </Link>
+        ) : null}
         <Link className="btn btn-link" href={`/${t.slug}`}>
           Torna alla home
         </Link>

@@ -1,10 +1,13 @@
-// Step 5, Riepilogo: the whole request in plain text on one screen, with a way back to each part.
+// Step 5, Riepilogo: the whole request in plain text on one screen, with a way back to each part, and
+// the consent to the service's own privacy notice.
 import type { ReactNode } from 'react';
 import type { Office, Service } from '../../../../contracts/catalogue.ts';
+import type { CitizenProfile } from '../../../../contracts/identity.ts';
 import { Link } from '../../shared/router.tsx';
 import { time, when } from '../../shared/format.ts';
 import { useTenant } from '../tenant.ts';
 import type { Draft } from './draft.ts';
+import { identitySource } from './identity.ts';
 
 export function StepSummary(props: {
   draft: Draft;
@@ -14,9 +17,11 @@ export function StepSummary(props: {
   consent: boolean;
   consentError: string | undefined;
   onConsent(v: boolean): void;
+  /** Logged in: the applicant's name and residence come from SPID/CIE (draft.applicant already has them). */
+  identity: CitizenProfile | null;
 }) {
   const t = useTenant();
-  const { draft, office, service } = props;
+  const { draft, office, service, identity } = props;
   const a = draft.applicant;
   const Edit = ({ step, what }: { step: number; what: string }) => (
     <button type="button" className="btn btn-link p-0" onClick={() => props.onEdit(step)}>
@@ -56,7 +61,14 @@ export function StepSummary(props: {
         <dt>Nome e cognome</dt>
         <dd>
           {a.name} {a.surname}
+          {identity ? <span className="small d-block">{identitySource(identity)}</span> : null}
         </dd>
+        {identity ? (
+          <>
+            <dt>Codice fiscale</dt>
+            <dd className="font-monospace">{identity.fiscalCode}</dd>
+          </>
+        ) : null}
         <dt>Email</dt>
         <dd>{a.email}</dd>
         {a.address.trim() ? (
@@ -76,7 +88,10 @@ export function StepSummary(props: {
           aria-describedby={props.consentError ? 'privacy-error' : undefined}
         />
         <label htmlFor="privacy">
-          Ho letto e compreso l'<Link href={`/${t.slug}/privacy`} target="_blank">informativa sulla privacy</Link>
+          Ho letto e compreso l'
+          <Link href={service ? `/${t.slug}/privacy/servizi/${encodeURIComponent(service.id)}` : `/${t.slug}/privacy`} target="_blank">
+            informativa sulla privacy
+          </Link>
         </label>
         {props.consentError ? (
           <p className="text-danger fw-semibold" id="privacy-error" role="alert">

@@ -26,8 +26,11 @@ export const emptyDraft = (): Draft => ({
 const key = (tenant: string) => `sportello:bozza:${tenant}`;
 
 export function loadDraft(tenant: string): Draft | null {
+  return parseDraft(localStorage.getItem(key(tenant)));
+}
+
+function parseDraft(raw: string | null): Draft | null {
   try {
-    const raw = localStorage.getItem(key(tenant));
     if (!raw) return null;
     const d = JSON.parse(raw) as Draft;
     // A hold is short-lived: a saved draft keeps the choice but not the expired hold.
@@ -47,6 +50,34 @@ export function saveDraft(tenant: string, d: Draft): void {
 
 export function clearDraft(tenant: string): void {
   localStorage.removeItem(key(tenant));
+}
+
+const loginKey = (tenant: string) => `sportello:bozza-accesso:${tenant}`;
+
+/**
+ * Keeps the request while the citizen goes to log in with SPID or CIE (the gateway is another site,
+ * so the page is left): in this tab only, and taken back once on return.
+ */
+export function stashDraftForLogin(tenant: string, d: Draft): void {
+  sessionStorage.setItem(loginKey(tenant), JSON.stringify(d));
+}
+
+export function takeStashedDraft(tenant: string): Draft | null {
+  const raw = sessionStorage.getItem(loginKey(tenant));
+  sessionStorage.removeItem(loginKey(tenant));
+  return parseDraft(raw);
+}
+
+/** The body of POST …/bookings (the hold, when taken, turns into the booking). */
+export function bookingRequest(d: Draft, a: Draft['applicant']) {
+  return {
+    serviceId: d.serviceId,
+    start: d.start,
+    ...(d.holdId ? { holdId: d.holdId } : {}),
+    ...(d.reason.trim() ? { reason: d.reason.trim() } : {}),
+    ...(d.details.trim() ? { details: d.details.trim() } : {}),
+    applicant: { name: a.name.trim(), surname: a.surname.trim(), email: a.email.trim(), ...(a.address.trim() ? { address: a.address.trim() } : {}) },
+  };
 }
 
 export type ApplicantErrors = Partial<Record<keyof Draft['applicant'], string>>;
