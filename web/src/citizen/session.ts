@@ -3,7 +3,7 @@
 // to every write of this comune's API (the booking flow included) through the api() hooks.
 import { useSyncExternalStore } from 'react';
 import type { CitizenMe } from '../../../contracts/identity.ts';
-import { api, setApiHooks } from '../shared/api.ts';
+import { api, ApiError, setApiHooks } from '../shared/api.ts';
 
 export type CitizenState = { status: 'unknown' } | { status: 'anonymous' } | { status: 'signed-in'; me: CitizenMe };
 
@@ -21,9 +21,11 @@ async function fetchMe(tenant: string): Promise<void> {
   try {
     const me = await api<CitizenMe>(`/api/v1/${tenant}/me`);
     if (slug === tenant) set({ status: 'signed-in', me });
-  } catch {
-    // 401 (not logged in), an unknown comune or no network: the pages work as for anyone.
-    if (slug === tenant) set({ status: 'anonymous' });
+  } catch (err) {
+    // 401 (not logged in) or an unknown comune: the pages work as for anyone. A network failure
+    // while asking again leaves who was known as it was.
+    if (slug !== tenant) return;
+    if (state.status === 'unknown' || (err instanceof ApiError && err.status !== 0)) set({ status: 'anonymous' });
   }
 }
 
