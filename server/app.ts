@@ -20,6 +20,11 @@ import { SignallingHub } from './modules/video/signalling-hub.ts';
 import { QueueLiveHub } from './modules/queue/live-hub.ts';
 import { queueOperatorRoutes } from './modules/queue/operator-routes.ts';
 import { queuePublicRoutes } from './modules/queue/public-routes.ts';
+import { areaRoutes } from './modules/identity/area-routes.ts';
+import { authRoutes } from './modules/identity/auth-routes.ts';
+import { privacyRoutes } from './modules/identity/privacy.ts';
+import { providerAdminRoutes } from './modules/identity/provider-admin-routes.ts';
+import { registerTestProvider } from './modules/identity/test-provider/routes.ts';
 import { registerWebClient } from './modules/web/static.ts';
 import { EVENTS_CHANNEL } from './platform/events.ts';
 import { listTenants } from './modules/tenants/repository.ts';
@@ -81,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         { name: 'admin', description: 'Configuration of offices, services and desks' },
         { name: 'video', description: 'Video rooms: view, signalling, documents' },
         { name: 'queue', description: 'Virtual queue: tickets, check-in, display board, desks, statistics' },
+        { name: 'identity', description: 'Citizens: SPID/CIE login and the personal area (Scrivania virtuale)' },
         { name: 'platform', description: 'Health and metrics' },
       ],
     },
@@ -152,7 +158,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await tenantScoped.register(videoOperatorRoutes(ctx));
     await tenantScoped.register(queuePublicRoutes(ctx, queueHub));
     await tenantScoped.register(queueOperatorRoutes(ctx, queueHub));
+    await tenantScoped.register(authRoutes(ctx));
+    await tenantScoped.register(areaRoutes(ctx));
+    await tenantScoped.register(privacyRoutes(ctx));
+    await tenantScoped.register(providerAdminRoutes(ctx));
   });
+
+  // Test identities for SPID/CIE login where no gateway is configured; never in production.
+  if (ctx.config.mode !== 'production') await registerTestProvider(app, ctx);
 
   // The development mailbox shows every email; production sends them and never exposes them.
   if (ctx.config.mode !== 'production') await app.register(devMailRoutes(ctx));

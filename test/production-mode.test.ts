@@ -77,5 +77,16 @@ for (const engine of ENGINES) {
       assert.match(cookie, /; HttpOnly/);
       assert.match(cookie, /; SameSite=Strict/);
     });
+
+    it('serves no test identity provider and refuses citizen login until the gateway is configured', async () => {
+      assert.equal((await app.inject('/oidc-test/.well-known/openid-configuration')).statusCode, 404);
+      assert.equal((await app.inject('/oidc-test/authorize')).statusCode, 404);
+      const login = await app.inject('/api/v1/bari/auth/login?provider=spid');
+      assert.equal(login.statusCode, 503);
+      assert.equal(login.json().code, 'LOGIN_NOT_CONFIGURED');
+      // A gateway pointing at the (absent) embedded provider's address is refused too.
+      await ctx.db.updateTable('tenants').set({ identity_providers: JSON.stringify({ spid: { issuer: `${ctx.config.publicUrl}/oidc-test`, clientId: 'sportello-demo' } }) }).where('slug', '=', 'bari').execute();
+      assert.equal((await app.inject('/api/v1/bari/auth/login?provider=spid')).statusCode, 503);
+    });
   });
 }

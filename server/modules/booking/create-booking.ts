@@ -25,6 +25,8 @@ export interface CreateOptions {
   channel: 'web' | 'operator';
   operatorId?: string;
   fiscalCode?: string;
+  /** The logged-in citizen (their personal area lists what they did). */
+  citizenId?: string;
 }
 
 export function parseInstant(value: string, field = 'start'): number {
@@ -124,7 +126,7 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
       await audit(trx, {
         tenantId: tenant.id,
         actorType: opts.channel === 'operator' ? 'operator' : 'citizen',
-        actorId: opts.operatorId ?? input.applicant.email,
+        actorId: opts.operatorId ?? opts.citizenId ?? input.applicant.email,
         action: 'booking.create',
         entityType: 'booking',
         entityId: row.id,

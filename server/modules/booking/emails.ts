@@ -4,6 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { queueInboxMessage } from '../../platform/inbox.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { buildIcs } from './ics.ts';
 import { qrPng } from '../../platform/qr.ts';
@@ -112,12 +113,8 @@ export async function queueBookingEmail(
   if (token && method === 'REQUEST' && b.service_mode !== 'video' && kind !== 'request') {
     attachments.push({ filename: 'arrivo-qr.png', contentType: 'image/png', content: (await qrPng(arrivalUrl(config, b.tenant_slug, token))).toString('base64') });
   }
-  await queueMail(trx, {
-    tenantId: b.tenant_id,
-    to: b.applicant_email,
-    subject,
-    text: [...body, ...signature].join('\n'),
-    attachments,
-    dedupeKey: `booking:${b.id}:${kind}:${b.ics_sequence}`,
-  });
+  const dedupeKey = `booking:${b.id}:${kind}:${b.ics_sequence}`;
+  await queueMail(trx, { tenantId: b.tenant_id, to: b.applicant_email, subject, text: [...body, ...signature].join('\n'), attachments, dedupeKey });
+  // A citizen who booked logged in finds the same notice in the personal area.
+  if (b.fiscal_code) await queueInboxMessage(trx, { tenantId: b.tenant_id, fiscalCode: b.fiscal_code, subject, body: body.join('\n'), link: token ? new URL(manageUrl(config, b.tenant_slug, token)).pathname : null, dedupeKey, at: opts.now });
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../contracts/booking.ts';
 import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { optionalCitizen } from '../identity/auth.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { findService } from '../scheduling/catalogue-repository.ts';
 import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
@@ -88,8 +89,15 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         body: BookingRequest,
         response: { 201: BookingCreated, 422: ErrorResponse, ...errorResponses, ...conflict },
       },
+      preHandler: optionalCitizen(ctx),
     }, async (req, reply) => {
-      const { booking, replayed } = await createBooking(ctx, req.tenant, req.body, { idempotencyKey: req.headers['idempotency-key'], channel: 'web' });
+      // Logged in with SPID or CIE: the identity fills who the applicant is (never asked again, never
+      // taken from the form), and the booking belongs to the fiscal code.
+      const c = req.citizen?.citizen;
+      const input = c
+        ? { ...req.body, applicant: { ...req.body.applicant, name: c.given_name, surname: c.family_name, address: c.residence_address ?? req.body.applicant.address } }
+        : req.body;
+      const { booking, replayed } = await createBooking(ctx, req.tenant, input, { idempotencyKey: req.headers['idempotency-key'], channel: 'web', ...(c ? { fiscalCode: c.fiscal_code, citizenId: c.id } : {}) });
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(booking);
     });

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, OperatorRole, ServiceMode } from '../../platform/db/schema.ts';
 import { hashPassword } from '../operators/passwords.ts';
+import { seedCitizenInbox } from './citizen-inbox.ts';
 
 export const DEMO_PASSWORD = 'sportello-demo';
 
@@ -316,6 +317,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
             .execute();
         }
       }
+      await seedCitizenInbox(trx, { id: tenant.id, slug: t.slug, name: t.name }, new Date());
       for (const op of t.operators) {
         const row = await trx
           .insertInto('operators')

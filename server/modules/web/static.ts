@@ -29,7 +29,8 @@ export async function registerWebClient(app: FastifyInstance, opts: { devPages: 
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const url = req.url.split('?')[0]!;
       // The development mailbox page does not exist in production, like its API.
-      if (url.startsWith('/api/') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
+      // The embedded test identity provider's paths are its own (absent in production): never the app.
+      if (url.startsWith('/api/') || url.startsWith('/oidc-test') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
         return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
       }
       const page = /^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorHtml : html;

@@ -17,8 +17,14 @@ export interface TenantsTable {
   reference_prefix: string;
   branding: ColumnType<Branding, string | undefined, string>;
   priority_classes: ColumnType<PriorityClass[], string | undefined, string>;
+  identity_providers: ColumnType<IdentityProviders, string | undefined, string>;
   created_at: Generated<Date>;
 }
+
+export type CitizenProvider = 'spid' | 'cie';
+
+/** A comune's login: per provider, the OpenID Connect issuer (a SPID/CIE gateway) and its client id. */
+export type IdentityProviders = Partial<Record<CitizenProvider, { issuer: string; clientId: string; params?: Record<string, string> }>>;
 
 export interface PriorityClass {
   code: string;
@@ -135,6 +141,7 @@ export interface ServicesTable {
   active: Generated<boolean>;
   video_opens_before_min: Generated<number>;
   video_closes_after_min: Generated<number>;
+  privacy_notice: Generated<string>;
   created_at: Generated<Date>;
 }
 
@@ -416,6 +423,97 @@ export interface TicketEventsTable {
   at: Timestamp;
 }
 
+export interface CitizensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  fiscal_code: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string | null;
+  birth_place: string | null;
+  residence_address: string | null;
+  identity_email: string | null;
+  email: string | null;
+  email_verified_at: Timestamp | null;
+  pending_email: string | null;
+  pending_email_token_hash: string | null;
+  pending_email_expires_at: Timestamp | null;
+  phone: string | null;
+  notify_email: Generated<boolean>;
+  spid_level: number | null;
+  last_provider: CitizenProvider | null;
+  last_login_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface CitizenAuthRequestsTable {
+  state_hash: string;
+  tenant_id: string;
+  provider: CitizenProvider;
+  nonce: string;
+  code_verifier: string;
+  binding_hash: string;
+  return_to: string;
+  expires_at: Timestamp;
+}
+
+export interface CitizenSessionsTable {
+  id_hash: string;
+  tenant_id: string;
+  citizen_id: string;
+  csrf_token: string;
+  provider: CitizenProvider;
+  spid_level: number | null;
+  id_token: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CitizenMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  fiscal_code: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  sender: Generated<'system' | 'operator'>;
+  operator_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface CitizenDeadlinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  fiscal_code: string;
+  title: string;
+  due_at: Timestamp;
+  link: string | null;
+  source: Generated<string>;
+  created_at: Generated<Date>;
+  done_at: Timestamp | null;
+}
+
+export interface TestIdpKeysTable {
+  id: number;
+  private_jwk: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
+}
+
+export interface TestIdpGrantsTable {
+  token_hash: string;
+  kind: 'code' | 'access';
+  claims: ColumnType<unknown, string, string>;
+  client_id: string;
+  redirect_uri: string | null;
+  code_challenge: string | null;
+  nonce: string | null;
+  expires_at: Timestamp;
+  used: Generated<boolean>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   jobs: JobsTable;
@@ -448,4 +546,11 @@ export interface DB {
   tickets: TicketsTable;
   ticket_tokens: TicketTokensTable;
   ticket_events: TicketEventsTable;
+  citizens: CitizensTable;
+  citizen_auth_requests: CitizenAuthRequestsTable;
+  citizen_sessions: CitizenSessionsTable;
+  citizen_messages: CitizenMessagesTable;
+  citizen_deadlines: CitizenDeadlinesTable;
+  test_idp_keys: TestIdpKeysTable;
+  test_idp_grants: TestIdpGrantsTable;
 }
