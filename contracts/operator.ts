@@ -5,7 +5,11 @@ import { RoomFile } from './video.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 
 export const LoginRequest = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    totpCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'Officers with a second factor: the 6-digit code of their authenticator app (asked after TOTP_REQUIRED)' })),
+  },
   { additionalProperties: false },
 );
 
@@ -18,6 +22,8 @@ export const OperatorMe = Type.Object({
   role: OperatorRole,
   /** null: every office of the comune */
   officeIds: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  mustChangePassword: Type.Boolean({ description: 'A temporary password must be replaced (POST …/operator/me/password) before anything else' }),
+  totpEnabled: Type.Boolean(),
 });
 export type OperatorMe = Static<typeof OperatorMe>;
 

@@ -17,6 +17,8 @@ export interface Config {
   /** Secret used to derive CSRF tokens; random per process when not given (sessions then end at restart). */
   sessionSecret: string | undefined;
   holdMinutes: number;
+  /** An officer's session ends after this many minutes without requests (OPERATOR_IDLE_MINUTES). */
+  operatorIdleMinutes: number;
   /** How long a computed availability may be served again (0 disables the cache). */
   readCacheMs: number;
   roles: Set<'web' | 'worker' | 'scheduler'>;
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     sessionSecret: env.SESSION_SECRET || undefined,
     holdMinutes: int(env, 'HOLD_MINUTES', 10, problems, 1, 60),
+    operatorIdleMinutes: int(env, 'OPERATOR_IDLE_MINUTES', 30, problems, 5, 600),
     readCacheMs: int(env, 'AVAILABILITY_CACHE_MS', 2000, problems, 0, 60000),
     roles,
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),

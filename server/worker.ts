@@ -1,6 +1,7 @@
 // The worker and scheduler roles: the job handlers and the periodic tasks.
 import { queueDueReminders } from './modules/booking/reminders.ts';
 import { closePastDays } from './modules/queue/end-of-day.ts';
+import { startAuditSealer } from './modules/audit/sealer.ts';
 import type { AppContext } from './platform/context.ts';
 import { JobWorker } from './platform/jobs.ts';
 import { createTransport, mailSendHandler } from './platform/mail.ts';
@@ -30,5 +31,10 @@ export function startScheduler(ctx: AppContext, everyMs = 60_000): () => void {
   };
   const timer = setInterval(() => void tick(), everyMs);
   void tick();
-  return () => clearInterval(timer);
+  // The audit chain is linked every few seconds, not every minute: its own, shorter timer.
+  const stopSealer = startAuditSealer(ctx);
+  return () => {
+    clearInterval(timer);
+    stopSealer();
+  };
 }

@@ -174,7 +174,9 @@ for (const engine of ENGINES) {
     it('exchanges documents typed by content, with safe names and a size limit; both parties and the office read them', async () => {
       const { booking, token, start } = await bookVideo('documenti@example.it', 3);
       h.clock.set(new Date(start));
-      const { op, token: officerTok } = await officerToken(booking.id);
+      const officerRoom = await officerToken(booking.id);
+      let op = officerRoom.op;
+      const officerTok = officerRoom.token;
       const off = await connectSignalling(base, `/api/v1/bari/video/${officerTok}/signal`);
       try {
         await off.next('welcome');
@@ -196,6 +198,8 @@ for (const engine of ENGINES) {
 
         // After the call: the officer finds it in the booking, the citizen on the manage page.
         h.clock.set(new Date(start + 3 * 3_600_000));
+        assert.equal((await op.request({ method: 'GET', url: '/api/v1/bari/operator/session' })).statusCode, 401, 'three idle hours end the session');
+        op = await officer();
         const detail = (await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${booking.id}` })).json();
         assert.deepEqual(detail.files.map((f: { id: string }) => f.id), [file.id]);
         const staff = await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${booking.id}/files/${file.id}` });

@@ -9,11 +9,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     operator: OperatorPrincipal;
   }
+  interface FastifyContextConfig {
+    /** Reachable by an officer who still has to replace a temporary password (session, own password). */
+    beforePasswordChange?: boolean;
+  }
 }
 
 export const SESSION_COOKIE = 'sportello_op';
 
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Sessione scaduta o assente: accedi di nuovo.', 'Session missing or expired: please sign in again.');
+const passwordChangeRequired = () =>
+  new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Prima di continuare scegli una nuova password al posto di quella temporanea.', 'Replace your temporary password before going on.');
 const csrfFailed = () => new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
 
 export function cookiePath(tenantSlug: string): string {
@@ -37,12 +43,13 @@ export function requireOperator(ctx: AppContext) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const sessionId = req.cookies[SESSION_COOKIE];
     if (!sessionId || sessionId.length > 200) throw unauthenticated();
-    const principal = await findPrincipal(ctx.db, req.tenant.id, sessionId, ctx.clock.now());
+    const principal = await findPrincipal(ctx.db, req.tenant.id, sessionId, ctx.clock.now(), ctx.config.operatorIdleMinutes);
     if (!principal) throw unauthenticated();
     if (UNSAFE.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !safeEqual(header, principal.csrfToken)) throw csrfFailed();
     }
+    if (principal.mustChangePassword && !req.routeOptions.config.beforePasswordChange) throw passwordChangeRequired();
     req.operator = principal;
   };
 }

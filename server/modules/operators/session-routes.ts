@@ -1,23 +1,18 @@
-// Officer login and logout. Failed attempts count per account; five in a row lock it for 15 minutes.
+// Officer login and logout. The credentials (password, then the TOTP code when enrolled) and the
+// lockout are checked in login.ts; a successful login always issues a new session id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { LoginRequest, SessionResponse } from '../../../contracts/operator.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { hashSecret } from '../../platform/security/tokens.ts';
 import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from './auth.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { checkCredentials } from './login.ts';
 import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from './sessions.ts';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
-
-const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Nome utente o password non corretti.', 'Wrong username or password.');
-const locked = () => new AppError(423, 'ACCOUNT_LOCKED', `Troppi tentativi non riusciti: account bloccato per ${LOCK_MINUTES} minuti.`, `Too many failed attempts: account locked for ${LOCK_MINUTES} minutes.`);
-
 function me(op: OperatorPrincipal) {
-  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, officeIds: op.officeIds };
+  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, officeIds: op.officeIds, mustChangePassword: op.mustChangePassword, totpEnabled: op.totpEnabled };
 }
 
 export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -26,47 +21,20 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['operator'],
-        summary: 'Sign in: sets the session cookie and returns the CSRF token for writes',
+        summary: 'Sign in: sets the session cookie and returns the CSRF token for writes (401 TOTP_REQUIRED: send again with totpCode)',
         params: TenantParams,
         body: LoginRequest,
         response: { 200: SessionResponse, 401: ErrorResponse, 423: ErrorResponse, ...errorResponses },
       },
     }, async (req, reply) => {
       const now = ctx.clock.now();
-      const username = req.body.username.trim().toLowerCase();
-      const op = await ctx.db.selectFrom('operators').selectAll().where('tenant_id', '=', req.tenant.id).where('username', '=', username).executeTakeFirst();
-      if (!op) {
-        await verifyPassword(await decoyHash(), req.body.password);
-        throw badCredentials();
-      }
-      if (op.locked_until && op.locked_until > now) throw locked();
-      const ok = op.active && (await verifyPassword(op.password_hash, req.body.password));
-      if (!ok) {
-        const failures = op.failed_attempts + 1;
-        await ctx.db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('operators')
-            .set({ failed_attempts: failures >= MAX_FAILURES ? 0 : failures, locked_until: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
-            .where('id', '=', op.id)
-            .execute();
-          await audit(trx, { tenantId: req.tenant.id, actorType: 'operator', actorId: op.id, action: failures >= MAX_FAILURES ? 'operator.locked' : 'operator.login_failed', details: { ip: req.ip } });
-        });
-        if (failures >= MAX_FAILURES) throw locked();
-        throw badCredentials();
-      }
-      // Any previous session of this browser is dropped: a login always issues a new id.
+      const operatorId = await checkCredentials(ctx, { tenantId: req.tenant.id, username: req.body.username, password: req.body.password, totpCode: req.body.totpCode, ip: req.ip });
+      // Whatever session this browser had is dropped: a login always issues a new id (no fixation).
       const previous = req.cookies[SESSION_COOKIE];
-      if (previous) {
-        const old = await findPrincipal(ctx.db, req.tenant.id, previous, now);
-        if (old) await deleteSession(ctx.db, old.sessionHash);
-      }
-      const session = await createSession(ctx.db, req.tenant.id, op.id, now);
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx.updateTable('operators').set({ failed_attempts: 0, locked_until: null }).where('id', '=', op.id).execute();
-        await audit(trx, { tenantId: req.tenant.id, actorType: 'operator', actorId: op.id, action: 'operator.login', details: { ip: req.ip } });
-      });
+      if (previous && previous.length <= 200) await deleteSession(ctx.db, hashSecret(previous));
+      const session = await createSession(ctx.db, req.tenant.id, operatorId, now);
       reply.setCookie(SESSION_COOKIE, session.sessionId, sessionCookieOptions(ctx, req.tenant.slug, session.expiresAt));
-      const principal = (await findPrincipal(ctx.db, req.tenant.id, session.sessionId, now))!;
+      const principal = (await findPrincipal(ctx.db, req.tenant.id, session.sessionId, now, ctx.config.operatorIdleMinutes))!;
       return { csrfToken: session.csrfToken, operator: me(principal), tenant: { slug: req.tenant.slug, name: req.tenant.name } };
     });
 
@@ -74,10 +42,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       authed.addHook('preHandler', requireOperator(ctx));
 
       authed.get('/api/v1/:tenant/operator/session', {
+        config: { beforePasswordChange: true },
         schema: { tags: ['operator'], summary: 'The signed-in officer and the CSRF token', params: TenantParams, response: { 200: SessionResponse, 401: ErrorResponse } },
       }, async (req) => ({ csrfToken: req.operator.csrfToken, operator: me(req.operator), tenant: { slug: req.tenant.slug, name: req.tenant.name } }));
 
       authed.delete('/api/v1/:tenant/operator/session', {
+        config: { beforePasswordChange: true },
         schema: { tags: ['operator'], summary: 'Sign out', params: TenantParams, response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } },
       }, async (req, reply) => {
         await deleteSession(ctx.db, req.operator.sessionHash);

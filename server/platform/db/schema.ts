@@ -92,6 +92,17 @@ export interface AuditLogTable {
   entity_id: string | null;
   details: Json<Record<string, unknown>>;
   at: Generated<Date>;
+  /** Set once by the sealer (audit/sealer.ts); the database refuses any other update. */
+  chain_seq: ColumnType<string | null, never, string>;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
+  sealed_at: ColumnType<Date | null, never, Date | string>;
+}
+
+export interface DemoKeysTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
 }
 
 export interface CountersTable {
@@ -245,6 +256,13 @@ export interface OperatorsTable {
   active: Generated<boolean>;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  /** AES-256-GCM sealed base32 secrets (operators/totp-secrets.ts) */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
   created_at: Generated<Date>;
 }
 
@@ -260,6 +278,7 @@ export interface OperatorSessionsTable {
   operator_id: string;
   csrf_token: string;
   expires_at: Timestamp;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
   created_at: Generated<Date>;
 }
 
@@ -520,6 +539,7 @@ export interface DB {
   events: EventsTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  demo_keys: DemoKeysTable;
   counters: CountersTable;
   offices: OfficesTable;
   services: ServicesTable;

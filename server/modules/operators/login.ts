@@ -1,0 +1,74 @@
+// Checking an officer's credentials: password (argon2id), then the TOTP code when the officer
+// enrolled one. Wrong passwords and wrong codes count together towards the lockout: five in a row
+// lock the account for 15 minutes. A right password without a code answers TOTP_REQUIRED and
+// creates nothing, so the form asks for the code and sends both again.
+import { sql } from 'kysely';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { decoyHash, verifyPassword } from './passwords.ts';
+import { totpInvalid, totpUnavailable, useTotpCode } from './totp-check.ts';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Nome utente o password non corretti.', 'Wrong username or password.');
+const locked = () => new AppError(423, 'ACCOUNT_LOCKED', `Troppi tentativi non riusciti: account bloccato per ${LOCK_MINUTES} minuti.`, `Too many failed attempts: account locked for ${LOCK_MINUTES} minutes.`);
+const totpRequired = () => new AppError(401, 'TOTP_REQUIRED', "Inserisci il codice di verifica generato dall'app di autenticazione.", 'Enter the verification code from your authenticator app.');
+
+export interface LoginAttempt {
+  tenantId: string;
+  username: string;
+  password: string;
+  totpCode?: string;
+  ip: string;
+}
+
+/** The officer's id when the credentials are right; otherwise throws the reason (401 or 423). */
+export async function checkCredentials(ctx: AppContext, attempt: LoginAttempt): Promise<string> {
+  const now = ctx.clock.now();
+  const username = attempt.username.trim().toLowerCase();
+  const op = await ctx.db.selectFrom('operators').selectAll().where('tenant_id', '=', attempt.tenantId).where('username', '=', username).executeTakeFirst();
+  if (!op) {
+    await verifyPassword(await decoyHash(), attempt.password);
+    throw badCredentials();
+  }
+  if (op.locked_until && op.locked_until > now) throw locked();
+  // Verified even for a disabled account, so the answer takes as long as for any other.
+  const passwordOk = (await verifyPassword(op.password_hash, attempt.password)) && op.active;
+  if (!passwordOk) {
+    return recordFailure(ctx, attempt, op.id, 'operator.login_failed');
+  }
+  if (op.totp_secret) {
+    if (!attempt.totpCode) throw totpRequired();
+    const outcome = await useTotpCode(ctx, ctx.db, op, attempt.totpCode);
+    if (outcome === 'unreadable') throw totpUnavailable();
+    if (outcome === 'wrong') return recordFailure(ctx, attempt, op.id, 'operator.totp_failed');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('operators').set({ failed_attempts: 0, locked_until: null }).where('id', '=', op.id).execute();
+    await audit(trx, { tenantId: attempt.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.login', details: { ip: attempt.ip, secondFactor: Boolean(op.totp_secret) } });
+  });
+  return op.id;
+}
+
+/** Counts a failure in one statement (parallel attempts cannot undercount); the fifth locks. */
+async function recordFailure(ctx: AppContext, attempt: LoginAttempt, operatorId: string, action: string): Promise<never> {
+  const lockUntil = new Date(ctx.clock.now().getTime() + LOCK_MINUTES * 60_000);
+  const nowLocked = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('operators')
+      .set({
+        failed_attempts: sql`case when failed_attempts + 1 >= ${MAX_FAILURES} then 0 else failed_attempts + 1 end`,
+        locked_until: sql`case when failed_attempts + 1 >= ${MAX_FAILURES} then ${lockUntil}::timestamptz else null end`,
+      })
+      .where('id', '=', operatorId)
+      .returning('locked_until')
+      .executeTakeFirstOrThrow();
+    const isLocked = row.locked_until !== null;
+    await audit(trx, { tenantId: attempt.tenantId, actorType: 'operator', actorId: operatorId, action: isLocked ? 'operator.locked' : action, details: { ip: attempt.ip } });
+    return isLocked;
+  });
+  if (nowLocked) throw locked();
+  throw action === 'operator.totp_failed' ? totpInvalid() : badCredentials();
+}

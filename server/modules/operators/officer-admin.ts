@@ -1,0 +1,137 @@
+// Officer administration: admins create officers, change their role, offices and display name,
+// disable and enable them, and reset their password; managers may look at the officers of their
+// own offices; operators at none. Every change is audited in its transaction. The comune always
+// keeps an active admin: a change that would leave none is refused, under a lock on the admins.
+import type { Officer, OfficerCreate, OfficerListQuery, OfficerPatch, OfficerWithPassword } from '../../../contracts/officers.ts';
+import type { Static } from 'typebox';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { knownOffices, lockActiveAdmins, officerRows, replaceOffices, toOfficer, type OfficerFilter } from './officer-repository.ts';
+import { assertStrongPassword } from './password-policy.ts';
+import { hashPassword } from './passwords.ts';
+import { assertAdmin, forbidden } from './policy.ts';
+import { endSessions, type OperatorPrincipal } from './sessions.ts';
+import { temporaryPassword } from './temporary-password.ts';
+
+const officerNotFound = () => new AppError(404, 'NOT_FOUND', 'Operatore non trovato.', 'Officer not found.');
+const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'Questo nome utente è già usato da un altro operatore del comune.', 'This username is already taken in this comune.');
+const lastAdmin = () =>
+  new AppError(409, 'LAST_ADMIN', 'Il comune deve avere almeno un amministratore attivo: nomina prima un altro amministratore.', 'The comune must keep an active administrator: appoint another one first.');
+const selfReset = () => new AppError(409, 'SELF_RESET', 'Per la tua password usa «Il mio profilo».', 'Use your profile page to change your own password.');
+
+/** What an officer may see of the comune's officers: all (admins), their offices' (managers), none. */
+function visibility(op: OperatorPrincipal): OfficerFilter {
+  if (op.role === 'admin') return {};
+  if (op.role === 'manager') return { sharingOffices: op.officeIds ?? [] };
+  throw forbidden();
+}
+
+export async function listOfficers(ctx: AppContext, op: OperatorPrincipal, q: Static<typeof OfficerListQuery>): Promise<Officer[]> {
+  const rows = await officerRows(ctx.db, op.tenantId, { ...visibility(op), officeId: q.officeId, role: q.role, active: q.active });
+  return rows.map((r) => toOfficer(r, ctx.clock.now()));
+}
+
+export async function getOfficer(ctx: AppContext, op: OperatorPrincipal, officerId: string): Promise<Officer> {
+  const [row] = await officerRows(ctx.db, op.tenantId, { ...visibility(op), id: officerId });
+  if (!row) throw officerNotFound();
+  return toOfficer(row, ctx.clock.now());
+}
+
+async function checkOffices(ctx: AppContext, tenantId: string, officeIds: string[]): Promise<string[]> {
+  const unique = [...new Set(officeIds)];
+  const known = await knownOffices(ctx.db, tenantId, unique);
+  if (known.size !== unique.length) throw badRequest('UNKNOWN_OFFICE', 'Uno degli uffici indicati non esiste in questo comune.', 'One of the offices does not exist in this comune.', { fields: [{ field: 'officeIds', message: 'ufficio sconosciuto' }] });
+  return unique;
+}
+
+export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, input: OfficerCreate): Promise<OfficerWithPassword> {
+  assertAdmin(op);
+  const username = input.username.toLowerCase();
+  const displayName = input.displayName.trim();
+  const password = input.temporaryPassword ?? temporaryPassword({ username, displayName });
+  assertStrongPassword(password, { username, displayName }, 'temporaryPassword');
+  const officeIds = input.role === 'admin' ? [] : await checkOffices(ctx, op.tenantId, input.officeIds ?? []);
+  const taken = await ctx.db.selectFrom('operators').select('id').where('tenant_id', '=', op.tenantId).where('username', '=', username).executeTakeFirst();
+  if (taken) throw usernameTaken();
+  const passwordHash = await hashPassword(password);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('operators')
+      .values({ tenant_id: op.tenantId, username, display_name: displayName, password_hash: passwordHash, role: input.role, must_change_password: true })
+      .onConflict((oc) => oc.columns(['tenant_id', 'username']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw usernameTaken();
+    await replaceOffices(trx, op.tenantId, row.id, officeIds);
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.create', entityType: 'operator', entityId: row.id, details: { username, role: input.role, officeIds, passwordGenerated: !input.temporaryPassword } });
+    return row.id;
+  });
+  return { officer: await getOfficer(ctx, op, id), temporaryPassword: password };
+}
+
+export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, officerId: string, patch: OfficerPatch): Promise<Officer> {
+  assertAdmin(op);
+  const wantedOffices = patch.officeIds === undefined ? undefined : await checkOffices(ctx, op.tenantId, patch.officeIds);
+  await ctx.db.transaction().execute(async (trx) => {
+    // Admins first, then the officer: every transaction takes the locks in this order (no deadlock).
+    const admins = patch.role !== undefined || patch.active !== undefined ? await lockActiveAdmins(trx, op.tenantId) : [];
+    const before = await trx.selectFrom('operators').select(['id', 'role', 'active', 'display_name']).where('tenant_id', '=', op.tenantId).where('id', '=', officerId).forUpdate().executeTakeFirst();
+    if (!before) throw officerNotFound();
+    const role = patch.role ?? before.role;
+    const active = patch.active ?? before.active;
+    const losesAdmin = before.role === 'admin' && before.active && (role !== 'admin' || !active);
+    if (losesAdmin && !admins.some((id) => id !== officerId)) throw lastAdmin();
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (patch.displayName !== undefined && patch.displayName.trim() !== before.display_name) changes.displayName = { from: before.display_name, to: patch.displayName.trim() };
+    if (role !== before.role) changes.role = { from: before.role, to: role };
+    if (active !== before.active) changes.active = { from: before.active, to: active };
+    await trx
+      .updateTable('operators')
+      .set({ display_name: patch.displayName?.trim() ?? before.display_name, role, active })
+      .where('id', '=', officerId)
+      .execute();
+    if (role === 'admin' || wantedOffices !== undefined) {
+      const previous = (await trx.selectFrom('operator_offices').select('office_id').where('operator_id', '=', officerId).execute()).map((r) => r.office_id).sort();
+      const next = role === 'admin' ? [] : [...wantedOffices!].sort();
+      if (previous.join() !== next.join()) {
+        await replaceOffices(trx, op.tenantId, officerId, next);
+        changes.officeIds = { from: previous, to: next };
+      }
+    }
+    // A disabled officer's sessions end now, not at their next request's check.
+    const endedSessions = !active && before.active ? await endSessions(trx, officerId) : 0;
+    if (Object.keys(changes).length) {
+      const action = changes.active ? (active ? 'operator.enable' : 'operator.disable') : 'operator.update';
+      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action, entityType: 'operator', entityId: officerId, details: { changes, ...(endedSessions ? { endedSessions } : {}) } });
+    }
+  });
+  return getOfficer(ctx, op, officerId);
+}
+
+/** A new temporary password (shown once), sessions ended, lockout cleared; optionally no TOTP. */
+export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, officerId: string, opts: { removeTotp?: boolean }): Promise<OfficerWithPassword> {
+  assertAdmin(op);
+  if (officerId === op.id) throw selfReset();
+  const target = await ctx.db.selectFrom('operators').select(['id', 'username', 'display_name', 'totp_secret']).where('tenant_id', '=', op.tenantId).where('id', '=', officerId).executeTakeFirst();
+  if (!target) throw officerNotFound();
+  const password = temporaryPassword({ username: target.username, displayName: target.display_name });
+  const passwordHash = await hashPassword(password);
+  const removeTotp = Boolean(opts.removeTotp && target.totp_secret);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('operators')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        failed_attempts: 0,
+        locked_until: null,
+        ...(opts.removeTotp ? { totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
+      })
+      .where('id', '=', officerId)
+      .execute();
+    const endedSessions = await endSessions(trx, officerId);
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.password_reset', entityType: 'operator', entityId: officerId, details: { totpRemoved: removeTotp, endedSessions } });
+  });
+  return { officer: await getOfficer(ctx, op, officerId), temporaryPassword: password };
+}

@@ -1,0 +1,64 @@
+// Turning an officer's second factor on and off, from their own profile. Setup stores a new secret
+// as pending (sealed) and shows it as an otpauth:// URI and QR code; only a correct code from the
+// app moves it to active, so nobody is locked out by a half-finished enrolment. Turning it off needs
+// a current code. Admins remove it with a password reset (a lost phone).
+import type { TotpSetup } from '../../../contracts/officers.ts';
+import { audit } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { qrSvg } from '../../platform/qr.ts';
+import type { OperatorPrincipal } from './sessions.ts';
+import { totpKey, useTotpCode } from './totp-check.ts';
+import { sealTotpSecret } from './totp-secrets.ts';
+import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
+
+const alreadyOn = () => new AppError(409, 'TOTP_ALREADY_ENABLED', 'La verifica in due passaggi è già attiva.', 'Two-step verification is already on.');
+const notOn = () => new AppError(409, 'TOTP_NOT_ENABLED', 'La verifica in due passaggi non è attiva.', 'Two-step verification is not on.');
+const noSetup = () => new AppError(409, 'TOTP_NO_SETUP', 'Avvia di nuovo la configurazione: il codice QR non è più valido.', 'Start the setup again.');
+const wrongCode = () => badRequest('TOTP_INVALID', "Codice non valido: controlla l'ora del telefono e inserisci il codice attuale a 6 cifre.", 'Wrong code: check the phone clock and enter the current 6-digit code.', { fields: [{ field: 'code', message: 'codice non valido' }] });
+
+async function totpState(ctx: AppContext, op: OperatorPrincipal) {
+  return ctx.db.selectFrom('operators').select(['id', 'totp_secret', 'totp_pending_secret', 'totp_last_step']).where('id', '=', op.id).executeTakeFirstOrThrow();
+}
+
+export async function startTotpSetup(ctx: AppContext, op: OperatorPrincipal, tenantName: string): Promise<TotpSetup> {
+  if ((await totpState(ctx, op)).totp_secret) throw alreadyOn();
+  const secret = newTotpSecret();
+  await ctx.db.updateTable('operators').set({ totp_pending_secret: await sealTotpSecret(ctx, op.id, secret) }).where('id', '=', op.id).execute();
+  const uri = otpauthUri(secret, `Sportello ${tenantName}`, op.username);
+  return { secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
+}
+
+export async function confirmTotp(ctx: AppContext, op: OperatorPrincipal, code: string): Promise<void> {
+  const state = await totpState(ctx, op);
+  if (state.totp_secret) throw alreadyOn();
+  if (!state.totp_pending_secret) throw noSetup();
+  const key = await totpKey(ctx, op.id, state.totp_pending_secret);
+  if (!key) throw noSetup();
+  const step = matchTotp(key, code, ctx.clock.now().getTime(), null);
+  if (step === null) throw wrongCode();
+  await ctx.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('operators')
+      // The confirming code counts as used: it cannot sign in a moment later.
+      .set({ totp_secret: state.totp_pending_secret, totp_pending_secret: null, totp_enabled_at: ctx.clock.now(), totp_last_step: step.toString() })
+      .where('id', '=', op.id)
+      .where('totp_secret', 'is', null)
+      .where('totp_pending_secret', '=', state.totp_pending_secret!)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw noSetup();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.totp_enable', entityType: 'operator', entityId: op.id });
+  });
+}
+
+export async function disableTotp(ctx: AppContext, op: OperatorPrincipal, code: string): Promise<void> {
+  const state = await totpState(ctx, op);
+  if (!state.totp_secret) throw notOn();
+  const outcome = await useTotpCode(ctx, ctx.db, state, code);
+  if (outcome === 'unreadable') throw new AppError(409, 'TOTP_UNAVAILABLE', "Il codice non può essere verificato: chiedi a un amministratore di reimpostare l'accesso.", 'The code cannot be checked: ask an administrator to reset your access.');
+  if (outcome !== 'ok') throw wrongCode();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('operators').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', op.id).execute();
+    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.totp_disable', entityType: 'operator', entityId: op.id });
+  });
+}
