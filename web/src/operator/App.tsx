@@ -17,6 +17,11 @@ import { DeskChoice } from './queue/DeskChoice.tsx';
 import { DeskConsole } from './queue/DeskConsole.tsx';
 import { QueueStats } from './queue/QueueStats.tsx';
 import { OpenRoom, VideoToday } from './VideoToday.tsx';
+import { AuditLog } from './audit/AuditLog.tsx';
+import { Forbidden } from './Forbidden.tsx';
+import { Officers } from './officers/Officers.tsx';
+import { ForcedPasswordChange } from './profile/ForcedPasswordChange.tsx';
+import { Profile } from './profile/Profile.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
 
@@ -65,6 +70,11 @@ function Console({ slug, path }: { slug: string; path: string }) {
   }, [slug, apiBase]);
 
   const expired = useCallback(() => setState({ kind: 'signed-out', notice: 'La sessione è scaduta: accedi di nuovo.' }), []);
+  // The temporary password was replaced: the whole console opens (the server allows it now).
+  const passwordChanged = useCallback(
+    () => setState((s) => (s.kind === 'signed-in' ? { kind: 'signed-in', session: { ...s.session, operator: { ...s.session.operator, mustChangePassword: false } } } : s)),
+    [],
+  );
 
   const session = useMemo<OperatorSession | null>(() => {
     if (state.kind !== 'signed-in') return null;
@@ -124,7 +134,7 @@ function Console({ slug, path }: { slug: string; path: string }) {
   return (
     <SessionContext.Provider value={session}>
       <Layout tenantName={tenantName} session={session} path={path}>
-        <Route path={path} session={session} />
+        {session.operator.mustChangePassword ? <ForcedPasswordChange onDone={passwordChanged} /> : <Route path={path} session={session} />}
       </Layout>
     </SessionContext.Provider>
   );
@@ -136,6 +146,9 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (detail) return <BookingDetail key={detail.id} id={detail.id!} />;
   if (matchPath('/:tenant/operatore/nuova-prenotazione', path)) return <PhoneBooking />;
   if (matchPath('/:tenant/operatore/videochiamate', path)) return <VideoToday />;
+  if (matchPath('/:tenant/operatore/profilo', path)) return <Profile />;
+  if (matchPath('/:tenant/operatore/operatori', path)) return canConfigure(session) ? <Officers /> : <Forbidden title="Operatori" reason="Gli account degli operatori sono gestiti dagli amministratori del comune." />;
+  if (matchPath('/:tenant/operatore/registro', path)) return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/coda', path)) return <DeskChoice />;
   if (matchPath('/:tenant/operatore/coda/statistiche', path)) return <QueueStats />;
   const desk = matchPath('/:tenant/operatore/coda/:deskId', path);

@@ -1,15 +1,26 @@
-// Sign-in for officers. Wrong credentials and a locked account are reported in an alert; the CSRF
-// token of the new session is kept in memory by the console.
+// Sign-in for officers, in one or two steps: username and password, then — for officers who turned
+// on the second factor (the server answers TOTP_REQUIRED) — the 6-digit code of their app. Wrong
+// credentials, wrong codes and a locked account are reported in an alert; the CSRF token of the new
+// session is kept in memory by the console.
 import { useState, type FormEvent } from 'react';
 import type { SessionResponse } from '../../../contracts/operator.ts';
 import { api, ApiError, errorMessage } from '../shared/api.ts';
-import { Heading, TextField } from './ui.tsx';
+import { FocusHeading, Heading, TextField } from './ui.tsx';
 
 export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: string; onSignedIn(s: SessionResponse): void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  function restart(message?: string) {
+    setStep('password');
+    setPassword('');
+    setCode('');
+    setError(message);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -17,16 +28,25 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
       setError('Inserisci nome utente e password.');
       return;
     }
+    if (step === 'code' && !/^\d{6}$/.test(code)) {
+      setError('Inserisci le 6 cifre del codice di verifica.');
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
-      const session = await api<SessionResponse>(`/api/v1/${slug}/operator/session`, { method: 'POST', body: { username: username.trim(), password } });
-      onSignedIn(session);
+      const body = { username: username.trim(), password, ...(step === 'code' ? { totpCode: code } : {}) };
+      onSignedIn(await api<SessionResponse>(`/api/v1/${slug}/operator/session`, { method: 'POST', body }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 423) setError(`${err.message} Riprova più tardi o chiedi a un amministratore.`);
+      const code = err instanceof ApiError ? err.code : '';
+      if (code === 'TOTP_REQUIRED') {
+        setStep('code');
+      } else if (code === 'TOTP_INVALID') {
+        setCode('');
+        setError(errorMessage(err));
+      } else if (err instanceof ApiError && err.status === 423) restart(`${err.message} Riprova più tardi o chiedi a un amministratore.`);
       else if (err instanceof ApiError && err.status === 429) setError('Troppi tentativi in poco tempo: attendi un minuto e riprova.');
-      else setError(errorMessage(err));
-      setPassword('');
+      else restart(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -36,8 +56,8 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
     <div className="row justify-content-center">
       <div className="col-12 col-md-8 col-lg-6">
         <Heading title="Accesso area operatori" />
-        <p>Accedi con le credenziali fornite dall'amministratore del comune.</p>
-        {notice && !error ? (
+        {step === 'password' ? <p>Accedi con le credenziali fornite dall'amministratore del comune.</p> : null}
+        {notice && !error && step === 'password' ? (
           <div className="alert alert-info" role="status">
             {notice}
           </div>
@@ -48,11 +68,28 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
           </div>
         ) : null}
         <form onSubmit={(e) => void submit(e)} noValidate className="mt-4">
-          <TextField id="login-username" label="Nome utente" value={username} onChange={setUsername} autoComplete="username" maxLength={64} />
-          <TextField id="login-password" label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" maxLength={256} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Accesso in corso…' : 'Accedi'}
-          </button>
+          {step === 'password' ? (
+            <>
+              <TextField id="login-username" label="Nome utente" value={username} onChange={setUsername} autoComplete="username" maxLength={64} />
+              <TextField id="login-password" label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" maxLength={256} />
+            </>
+          ) : (
+            <>
+              <FocusHeading className="h4">Verifica in due passaggi</FocusHeading>
+              <p>Apri l'app di autenticazione sul telefono e inserisci il codice di 6 cifre mostrato per {username.trim()}.</p>
+              <TextField id="login-code" label="Codice di verifica" value={code} onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))} autoComplete="one-time-code" maxLength={6} />
+            </>
+          )}
+          <div className="d-flex flex-wrap gap-2">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? 'Accesso in corso…' : step === 'password' ? 'Accedi' : 'Verifica e accedi'}
+            </button>
+            {step === 'code' ? (
+              <button type="button" className="btn btn-outline-primary" onClick={() => restart()}>
+                Indietro
+              </button>
+            ) : null}
+          </div>
         </form>
       </div>
     </div>

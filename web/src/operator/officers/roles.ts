@@ -1,0 +1,22 @@
+// Role names and the account's state as the officer pages say them.
+import type { Officer } from '../../../../contracts/officers.ts';
+import { time, when } from '../../shared/format.ts';
+
+export const ROLE_OPTIONS = [
+  { value: 'operator', label: 'Operatore (agenda, coda, videochiamate)' },
+  { value: 'manager', label: "Responsabile d'ufficio (configura i propri uffici)" },
+  { value: 'admin', label: 'Amministratore (tutto il comune, operatori e registro)' },
+];
+
+export const ROLE_NAMES: Record<string, string> = { admin: 'Amministratore', manager: "Responsabile d'ufficio", operator: 'Operatore' };
+
+/** Short notes on the account: disabled, locked, temporary password, second factor. */
+export function accountNotes(o: Officer): string[] {
+  const notes: string[] = [];
+  if (!o.active) notes.push('Disattivato');
+  if (o.lockedUntil) notes.push(`Bloccato fino alle ${time(o.lockedUntil)}`);
+  if (o.mustChangePassword) notes.push('Password temporanea da cambiare');
+  if (o.totpEnabled) notes.push('Verifica in due passaggi');
+  if (o.active && !o.lockedUntil && o.passwordChangedAt) notes.push(`Password cambiata il ${when(o.passwordChangedAt)}`);
+  return notes;
+}
