@@ -110,7 +110,7 @@ export const AuditQuery = Type.Object(
     entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Free text searched in the details' })),
-    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$', description: 'Paging: entries older than this id (nextBefore of the previous page)' })),
+    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'Paging: entries older than this id (nextBefore of the previous page)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },
   { additionalProperties: false },

@@ -107,6 +107,9 @@ for (const engine of ENGINES) {
       const invalid = await admin.request({ method: 'GET', url: `${AUDIT}?from=2026-02-30` });
       assert.equal(invalid.statusCode, 400);
       assert.equal(invalid.json().code, 'INVALID_DATE');
+      for (const bad of ['before=99999999999999999999', 'limit=0', 'limit=500', 'actorType=robot', 'q=']) {
+        assert.equal((await admin.request({ method: 'GET', url: `${AUDIT}?${bad}` })).statusCode, 400, bad);
+      }
 
       const page1 = await get('limit=3');
       assert.equal(page1.entries.length, 3);

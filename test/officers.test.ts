@@ -54,6 +54,11 @@ for (const engine of ENGINES) {
       const badName = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'a b', displayName: 'X', role: 'chief' } });
       assert.equal(badName.statusCode, 400);
       assert.equal(badName.json().code, 'VALIDATION');
+      const blank = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'spazi', displayName: '   ', role: 'operator' } });
+      assert.equal(blank.statusCode, 400);
+      assert.equal(blank.json().fields[0].field, 'displayName');
+      assert.equal((await admin.request({ method: 'PATCH', url: `${OFFICERS}/${officer.id}`, payload: { displayName: ' ' } })).statusCode, 400);
+      assert.equal((await admin.request({ method: 'PATCH', url: `${OFFICERS}/not-a-uuid`, payload: {} })).statusCode, 400);
 
       const actions = (await h.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'operator').execute()).map((a) => a.action);
       assert.ok(actions.includes('operator.create') && actions.includes('operator.password_change'));

@@ -18,6 +18,7 @@ const officerNotFound = () => new AppError(404, 'NOT_FOUND', 'Operatore non trov
 const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'Questo nome utente è già usato da un altro operatore del comune.', 'This username is already taken in this comune.');
 const lastAdmin = () =>
   new AppError(409, 'LAST_ADMIN', 'Il comune deve avere almeno un amministratore attivo: nomina prima un altro amministratore.', 'The comune must keep an active administrator: appoint another one first.');
+const blankName = () => badRequest('VALIDATION', 'Inserisci nome e cognome (almeno 2 caratteri).', 'Enter a display name (at least 2 characters).', { fields: [{ field: 'displayName', message: 'almeno 2 caratteri' }] });
 const selfReset = () => new AppError(409, 'SELF_RESET', 'Per la tua password usa «Il mio profilo».', 'Use your profile page to change your own password.');
 
 /** What an officer may see of the comune's officers: all (admins), their offices' (managers), none. */
@@ -49,6 +50,7 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
   assertAdmin(op);
   const username = input.username.toLowerCase();
   const displayName = input.displayName.trim();
+  if (displayName.length < 2) throw blankName();
   const password = input.temporaryPassword ?? temporaryPassword({ username, displayName });
   assertStrongPassword(password, { username, displayName }, 'temporaryPassword');
   const officeIds = input.role === 'admin' ? [] : await checkOffices(ctx, op.tenantId, input.officeIds ?? []);
@@ -72,6 +74,7 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
 
 export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, officerId: string, patch: OfficerPatch): Promise<Officer> {
   assertAdmin(op);
+  if (patch.displayName !== undefined && patch.displayName.trim().length < 2) throw blankName();
   const wantedOffices = patch.officeIds === undefined ? undefined : await checkOffices(ctx, op.tenantId, patch.officeIds);
   await ctx.db.transaction().execute(async (trx) => {
     // Admins first, then the officer: every transaction takes the locks in this order (no deadlock).
