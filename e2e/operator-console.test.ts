@@ -204,7 +204,16 @@ describe('officer console', { skip }, () => {
     await page.getByRole('link', { name: 'Configurazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Configurazione' }).waitFor();
     await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).waitFor();
+    // Where citizens log in: the comune's SPID gateway (CIE left to the test provider).
+    const login = page.getByRole('form', { name: 'Accesso dei cittadini con SPID e CIE' });
+    await login.getByLabel('SPID: indirizzo del gestore (issuer)').fill('https://spid-proxy.comune.bari.it/oidc/op');
+    await login.getByLabel('SPID: client id').fill('https://sportello.comune.bari.it/bari');
+    await login.getByRole('button', { name: 'Salva accesso' }).click();
+    await login.getByText('Configurazione dell’accesso salvata.').waitFor();
     await expectAccessible(page, 'the configuration office list');
+    const saved = await portal.ctx.db.selectFrom('tenants').select('identity_providers').where('slug', '=', 'bari').executeTakeFirstOrThrow();
+    assert.deepEqual(saved.identity_providers, { spid: { issuer: 'https://spid-proxy.comune.bari.it/oidc/op', clientId: 'https://sportello.comune.bari.it/bari' } });
+    await portal.ctx.db.updateTable('tenants').set({ identity_providers: '{}' }).where('slug', '=', 'bari').execute();
     await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).click();
     await page.getByRole('heading', { level: 1, name: /Configurazione: Anagrafe/ }).waitFor();
     await page.getByRole('table', { name: /Chiusure e aperture/ }).or(page.getByText('Nessuna chiusura o apertura straordinaria')).waitFor();

@@ -5,6 +5,7 @@ import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link, navigate } from '../../shared/router.tsx';
 import { useOperatorApi, useSession } from '../session.tsx';
 import { FocusHeading, Heading } from '../ui.tsx';
+import { IdentityProvidersForm } from './IdentityProvidersForm.tsx';
 import { OfficeForm } from './OfficeForm.tsx';
 
 export function ConfigOffices() {
@@ -63,6 +64,14 @@ export function ConfigOffices() {
             Nuovo ufficio
           </button>
         )
+      ) : null}
+      {admin ? (
+        <section className="mt-5" aria-labelledby="citizen-login-title">
+          <h2 className="h4" id="citizen-login-title">
+            Accesso dei cittadini (SPID e CIE)
+          </h2>
+          <IdentityProvidersForm />
+        </section>
       ) : null}
     </>
   );
