@@ -152,11 +152,15 @@ for (const engine of ENGINES) {
       const officer = await signIn(h.app, 'bari', 'anagrafe.bari');
       const id = officer.body.operator.id;
       assert.equal((await officer.request({ method: 'GET', url: '/api/v1/bari/operator/offices' })).statusCode, 200);
+      // Seated at a queue desk: disabling frees the desk too.
+      const desk = ((await officer.request({ method: 'GET', url: '/api/v1/bari/operator/desks' })).json().desks as Array<{ id: string }>)[0]!;
+      assert.equal((await officer.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${desk.id}/session`, payload: {} })).statusCode, 200);
       const off = await admin.request({ method: 'PATCH', url: `${OFFICERS}/${id}`, payload: { active: false } });
       assert.equal(off.statusCode, 200, off.body);
       assert.equal(off.json().active, false);
       assert.equal((await officer.request({ method: 'GET', url: '/api/v1/bari/operator/offices' })).statusCode, 401);
       assert.equal((await h.ctx.db.selectFrom('operator_sessions').select('id_hash').where('operator_id', '=', id).execute()).length, 0);
+      assert.equal((await h.ctx.db.selectFrom('desk_sessions').select('id').where('operator_id', '=', id).where('ended_at', 'is', null).execute()).length, 0, 'the desk is free');
       assert.equal((await login(h.app, 'bari', 'anagrafe.bari', 'sportello-demo')).statusCode, 401);
       const on = await admin.request({ method: 'PATCH', url: `${OFFICERS}/${id}`, payload: { active: true, displayName: 'Giuseppe De Santis (Anagrafe centrale)' } });
       assert.equal(on.json().displayName, 'Giuseppe De Santis (Anagrafe centrale)');

@@ -102,8 +102,10 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
         changes.officeIds = { from: previous, to: next };
       }
     }
-    // A disabled officer's sessions end now, not at their next request's check.
+    // A disabled officer's sessions end now, not at their next request's check; so does their seat
+    // at a queue desk (the desk is free for a colleague, its parked tickets stay there).
     const endedSessions = !active && before.active ? await endSessions(trx, officerId) : 0;
+    if (!active && before.active) await trx.updateTable('desk_sessions').set({ ended_at: ctx.clock.now() }).where('operator_id', '=', officerId).where('ended_at', 'is', null).execute();
     if (Object.keys(changes).length) {
       const action = changes.active ? (active ? 'operator.enable' : 'operator.disable') : 'operator.update';
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action, entityType: 'operator', entityId: officerId, details: { changes, ...(endedSessions ? { endedSessions } : {}) } });
