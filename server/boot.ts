@@ -6,6 +6,7 @@ import { ShiftedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { S3FileStorage } from './platform/files/s3-storage.ts';
 import { LocalDiskStorage } from './platform/files/storage.ts';
 import { createLogger } from './platform/logging.ts';
 import { MetricsRegistry } from './platform/metrics.ts';
@@ -19,5 +20,5 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
-  return { config, database, db: database.db, clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock), log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs), storage: new LocalDiskStorage(config.filesDir) };
+  return { config, database, db: database.db, clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock), log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs), storage: config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.filesDir) };
 }

@@ -1,6 +1,7 @@
 // Configuration is read once at boot from the environment and validated; a bad value stops the
 // server with a readable list instead of surfacing later as an odd runtime error.
 import path from 'node:path';
+import type { S3Settings } from './platform/files/s3-storage.ts';
 
 export type Mode = 'demo' | 'production' | 'test';
 
@@ -26,6 +27,8 @@ export interface Config {
   filesDir: string;
   /** Largest document accepted in a video room, in bytes. */
   uploadMaxBytes: number;
+  /** An S3-compatible object store for documents (FILES_S3_*); unset: the local disk (FILES_DIR). */
+  s3: S3Settings | undefined;
   /** Demo mode: the clock starts at this instant and runs from there (DEMO_NOW). */
   demoNow: Date | undefined;
   video: {
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!smtpUrl) problems.push('SMTP_URL is required in production mode (the development mailbox is not served there)');
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET (at least 32 characters) is required in production mode');
   }
+  const s3 = s3Settings(env, problems);
   let demoNow: Date | undefined;
   if (env.DEMO_NOW) {
     demoNow = new Date(env.DEMO_NOW);
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles,
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, problems, 1, 500) * 1024 * 1024,
+    s3,
     demoNow,
     video: {
       // No STUN by default: nothing leaves for a third party unless the comune configures it.
@@ -122,6 +127,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.video.turnUrls.length && !config.video.turnSecret) problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | undefined {
+  const endpoint = env.FILES_S3_ENDPOINT;
+  if (!endpoint) return undefined;
+  if (!/^https?:\/\//.test(endpoint)) problems.push('FILES_S3_ENDPOINT must be an http(s) URL');
+  const missing = ['FILES_S3_BUCKET', 'FILES_S3_ACCESS_KEY', 'FILES_S3_SECRET_KEY'].filter((k) => !env[k]);
+  if (missing.length) problems.push(`FILES_S3_ENDPOINT needs ${missing.join(', ')}`);
+  return {
+    endpoint,
+    bucket: env.FILES_S3_BUCKET ?? '',
+    region: env.FILES_S3_REGION || 'us-east-1',
+    accessKey: env.FILES_S3_ACCESS_KEY ?? '',
+    secretKey: env.FILES_S3_SECRET_KEY ?? '',
+    pathStyle: env.FILES_S3_PATH_STYLE !== 'false',
+    prefix: env.FILES_S3_PREFIX || undefined,
+  };
 }
 
 function urlList(env: NodeJS.ProcessEnv, key: string, schemes: RegExp, problems: string[]): string[] {

@@ -23,6 +23,12 @@ describe('production configuration', () => {
     );
   });
 
+  it('takes an S3-compatible object store for documents only with its bucket and keys', () => {
+    assert.throws(() => loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it' }), (err: unknown) => err instanceof ConfigError && /FILES_S3_BUCKET, FILES_S3_ACCESS_KEY, FILES_S3_SECRET_KEY/.test(err.problems.join()));
+    const c = loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it', FILES_S3_BUCKET: 'docs', FILES_S3_ACCESS_KEY: 'k', FILES_S3_SECRET_KEY: 's', FILES_S3_PATH_STYLE: 'false' });
+    assert.deepEqual(c.s3, { endpoint: 'https://s3.example.it', bucket: 'docs', region: 'us-east-1', accessKey: 'k', secretKey: 's', pathStyle: false, prefix: undefined });
+  });
+
   it('accepts a complete production configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

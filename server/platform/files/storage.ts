@@ -1,5 +1,5 @@
 // Where documents live. Modules use the FileStorage interface; LocalDiskStorage (under FILES_DIR) is
-// the default. An S3-compatible implementation plugs in behind the same interface (not written yet).
+// the default; S3FileStorage (s3-storage.ts, FILES_S3_*) is what several nodes share in production.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
