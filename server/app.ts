@@ -38,13 +38,16 @@ import { ping } from './platform/db/database.ts';
 import { sendError } from './platform/http/errors.ts';
 import { ErrorResponse } from '../contracts/common.ts';
 
+/** TRUST_PROXY as a hop count: believe that many proxies in front (X-Forwarded-For, right to left). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
   // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
   const loggerInstance = ctx.log as unknown as FastifyBaseLogger;
   const app = Fastify({
     loggerInstance,
-    trustProxy: true,
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -27,6 +27,14 @@ export interface Config {
   filesDir: string;
   /** Largest document accepted in a video room, in bytes. */
   uploadMaxBytes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count, addresses/CIDRs or presets
+   * ("loopback", the default: a reverse proxy on the same host). Rate limits and the audit log's
+   * addresses depend on it: a client must not choose its own address.
+   */
+  trustProxy: boolean | number | string;
+  /** Client secrets at SPID/CIE gateways, by issuer (OIDC_CLIENT_SECRETS): sent to that issuer only. */
+  oidcClientSecrets: Record<string, string>;
   /** An S3-compatible object store for documents (FILES_S3_*); unset: the local disk (FILES_DIR). */
   s3: S3Settings | undefined;
   /** Demo mode: the clock starts at this instant and runs from there (DEMO_NOW). */
@@ -85,6 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) problems.push('SESSION_SECRET (at least 32 characters) is required in production mode');
   }
   const s3 = s3Settings(env, problems);
+  // A public address with no mode chosen is a forgotten deployment: demo mode would serve the test
+  // identity provider and the development mailbox to the world.
+  if (!env.SPORTELLO_MODE && !env.NODE_ENV && env.PUBLIC_URL && !/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(env.PUBLIC_URL)) {
+    problems.push('PUBLIC_URL is not a local address: set SPORTELLO_MODE=production (or demo, deliberately)');
+  }
+  const oidcClientSecrets = jsonObject(env, 'OIDC_CLIENT_SECRETS', problems);
   let demoNow: Date | undefined;
   if (env.DEMO_NOW) {
     demoNow = new Date(env.DEMO_NOW);
@@ -115,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, problems, 1, 500) * 1024 * 1024,
     s3,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    oidcClientSecrets,
     demoNow,
     video: {
       // No STUN by default: nothing leaves for a third party unless the comune configures it.
@@ -127,6 +143,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.video.turnUrls.length && !config.video.turnSecret) problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '') return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function jsonObject(env: NodeJS.ProcessEnv, key: string, problems: string[]): Record<string, string> {
+  const raw = env[key];
+  if (!raw) return {};
+  try {
+    const v = JSON.parse(raw) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string')) return v as Record<string, string>;
+  } catch {
+    // reported below
+  }
+  problems.push(`${key} must be a JSON object of strings, e.g. {"https://gateway.example.it/oidc/op":"secret"}`);
+  return {};
 }
 
 function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | undefined {

@@ -34,8 +34,23 @@ for (const engine of ENGINES) {
       assert.equal(cie.me.citizen.spidLevel, null);
     });
 
+    it('refuses SPID level 1: personal data need level 2 at least', async () => {
+      const start = await h.app.inject('/api/v1/bari/auth/login?provider=spid');
+      const authorize = new URL(start.headers.location as string);
+      assert.equal(authorize.searchParams.get('acr_values'), 'https://www.spid.gov.it/SpidL2');
+      const form = new URLSearchParams(authorize.search);
+      form.set('identity', MARIO);
+      form.set('level', '1');
+      const chosen = await h.app.inject({ method: 'POST', url: authorize.pathname, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const callback = new URL(chosen.headers.location as string);
+      const res = await h.app.inject({ url: callback.pathname + callback.search, cookies: { sportello_auth: start.cookies.find((c) => c.name === 'sportello_auth')!.value } });
+      assert.match(res.headers.location as string, /^\/bari\/accedi\?errore=livello/);
+      assert.equal(res.cookies.find((c) => c.name === 'sportello_cit'), undefined);
+      assert.equal((await loginAs(h.app, 'bari', MARIO, { level: 3 })).me.citizen.spidLevel, 3);
+    });
+
     it('never redirects outside the comune, and refuses a callback from another browser or a replay', async () => {
-      for (const returnTo of ['https://evil.example/', '//evil.example/x', '/bitonto/area-personale', '/bari/\\evil']) {
+      for (const returnTo of ['https://evil.example/', '//evil.example/x', '/bitonto/area-personale', '/bari/\\evil', '/bari/\u0001', '/bari/\u0100']) {
         assert.equal((await loginAs(h.app, 'bari', MARIO, { returnTo })).landedOn, '/bari/area-personale', returnTo);
       }
       // The callback without the browser's binding cookie (a login forced on someone else) starts no session.
@@ -128,6 +143,7 @@ for (const engine of ENGINES) {
       assert.ok(marioBooking, 'Mario has an appointment');
       assert.equal((await anna.request({ method: 'POST', url: `/api/v1/bari/me/appointments/${marioBooking.id}/manage-link` })).statusCode, 404);
       assert.ok((await anna.request({ url: '/api/v1/bari/me/appointments' })).json().upcoming.every((b: { id: string }) => b.id !== marioBooking.id));
+      assert.equal((await anna.request({ url: '/api/v1/bari/me/dashboard' })).headers['cache-control'], 'no-store');
       const exported = await anna.request({ url: '/api/v1/bari/me/export' });
       assert.match(exported.headers['content-disposition'] as string, /attachment; filename="i-miei-dati-bari.json"/);
       assert.ok(!exported.body.includes(MARIO), "Anna's data only");

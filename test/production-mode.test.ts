@@ -29,6 +29,15 @@ describe('production configuration', () => {
     assert.deepEqual(c.s3, { endpoint: 'https://s3.example.it', bucket: 'docs', region: 'us-east-1', accessKey: 'k', secretKey: 's', pathStyle: false, prefix: undefined });
   });
 
+  it('refuses to guess demo mode for a public address, and believes only local proxies by default', () => {
+    assert.throws(() => loadConfig({ PUBLIC_URL: 'https://sportello.comune.example.it' }), (err: unknown) => err instanceof ConfigError && /SPORTELLO_MODE/.test(err.problems.join()));
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).mode, 'demo');
+    assert.equal(loadConfig({}).trustProxy, 'loopback');
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy, '10.0.0.0/8');
+    assert.throws(() => loadConfig({ OIDC_CLIENT_SECRETS: '["x"]' }), ConfigError);
+  });
+
   it('accepts a complete production configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

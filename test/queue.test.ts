@@ -211,9 +211,14 @@ for (const engine of ENGINES) {
       const lateTicket = scanned.json().ticket as TicketCreated;
       assert.equal((await view(lateTicket)).appointment?.late, true);
       assert.equal(lateTicket.position, 3, 'behind the booked citizen and the earlier walk-in');
-      // Scanned twice: the same ticket.
+      // Scanned twice: the same ticket. Typed twice: the number only, no new link to someone's ticket.
       const again = await h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${urp.officeId}/check-in`, payload: { code }, headers: from() });
       assert.equal(again.json().ticket.number, lateTicket.number);
+      const retyped = await h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${urp.officeId}/check-in`, payload: { reference: onTime.reference }, headers: from() });
+      assert.equal(retyped.statusCode, 409);
+      assert.equal(retyped.json().code, 'ALREADY_CHECKED_IN');
+      assert.equal(retyped.json().number, booked.number);
+      assert.equal(retyped.json().ticket, undefined);
 
       const d = await atDesk('urp.bari', 'Sportello URP 1');
       const order = [];
@@ -319,6 +324,21 @@ for (const engine of ENGINES) {
       // Finishing the ticket ends the room.
       await d2.act('finish');
       assert.equal((await h.app.inject(`/api/v1/bari/video/${t.token}`)).json().phase, 'ended');
+    });
+
+    it("never serves one comune's office under another's name, nor lets the attempt spoil it", async () => {
+      const asBari = await h.app.inject(`/api/v1/bari/offices/${urp.officeId}/queue`);
+      assert.equal(asBari.statusCode, 200);
+      // Cached for Bari: still not found under Bitonto…
+      assert.equal((await h.app.inject(`/api/v1/bitonto/offices/${urp.officeId}/queue`)).statusCode, 404);
+      assert.equal((await h.app.inject(`/api/v1/bitonto/offices/${urp.officeId}/board`)).statusCode, 404);
+      // …and asked under Bitonto first, Bari's office keeps working.
+      assert.equal((await h.app.inject(`/api/v1/bari/offices/${urp.officeId}/board`)).statusCode, 200);
+      const t = await ticket();
+      assert.equal((await view(t)).status, 'waiting');
+      const d = await atDesk('urp.bari', 'Sportello URP 1');
+      assert.equal((await h.app.inject(`/api/v1/bitonto/offices/${urp.officeId}/board`)).statusCode, 404);
+      assert.equal((await d.act('call-next')).statusCode, 200);
     });
 
     it('keeps officers to their comune and offices; operators see no statistics', async () => {

@@ -115,6 +115,11 @@ export async function queueBookingEmail(
   }
   const dedupeKey = `booking:${b.id}:${kind}:${b.ics_sequence}`;
   await queueMail(trx, { tenantId: b.tenant_id, to: b.applicant_email, subject, text: [...body, ...signature].join('\n'), attachments, dedupeKey });
-  // A citizen who booked logged in finds the same notice in the personal area.
-  if (b.fiscal_code) await queueInboxMessage(trx, { tenantId: b.tenant_id, fiscalCode: b.fiscal_code, subject, body: body.join('\n'), link: token ? new URL(manageUrl(config, b.tenant_slug, token)).pathname : null, dedupeKey, at: opts.now });
+  // A citizen who booked logged in finds the same notice in the personal area, without the manage
+  // link's secret (stored in clear it would be a working link for whoever reads the table): the
+  // area makes a fresh link when the citizen asks for it.
+  if (b.fiscal_code) {
+    const inboxBody = body.filter((line) => !token || !line.includes(token)).join('\n');
+    await queueInboxMessage(trx, { tenantId: b.tenant_id, fiscalCode: b.fiscal_code, subject, body: inboxBody, link: `/${b.tenant_slug}/area-personale/appuntamenti`, dedupeKey, at: opts.now });
+  }
 }

@@ -41,6 +41,11 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     await app.register(async (plugin) => {
       const area = plugin.withTypeProvider<TypeBoxTypeProvider>();
       area.addHook('preHandler', requireCitizen(ctx));
+      // Personal data: never kept by a shared cache or the browser's back-forward store.
+      area.addHook('onSend', async (_req, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
       const who = (req: { tenant: { id: string }; citizen: unknown }) => {
         const c = (req.citizen as { citizen: { id: string; fiscal_code: string } }).citizen;
         return { tenantId: req.tenant.id, citizenId: c.id, fiscalCode: c.fiscal_code };

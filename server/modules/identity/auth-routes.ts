@@ -19,6 +19,7 @@ import { countMessages } from './area-repository.ts';
 import { callbackUrl, clientConfiguration, providerSettings } from './oidc-client.ts';
 
 const LOGIN_MINUTES = 10;
+export const MIN_SPID_LEVEL = 2;
 const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 /** Only our own pages of this comune: never an open redirect. */
@@ -26,7 +27,8 @@ export function safeReturnTo(slug: string, returnTo: string | undefined): string
   const fallback = `/${slug}/area-personale`;
   if (!returnTo || returnTo.length > 500) return fallback;
   if (!returnTo.startsWith(`/${slug}/`) && returnTo !== `/${slug}`) return fallback;
-  if (/[\\\s]|\/\/|^\/[^/]*:/.test(returnTo)) return fallback;
+  // Printable ASCII only (it goes into a Location header as it is), no backslash, no "//".
+  if (/[^\x21-\x7e]|\\|\/\/|^\/[^/]*:/.test(returnTo)) return fallback;
   return returnTo;
 }
 
@@ -55,14 +57,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         .execute();
       await ctx.db.deleteFrom('citizen_auth_requests').where('expires_at', '<', now).execute();
       const url = oidc.buildAuthorizationUrl(config, {
+        // The gateway's own parameters first: they can never replace the security parameters below.
+        ...settings.params,
         redirect_uri: callbackUrl(ctx, req.tenant.slug),
         scope: 'openid profile email',
         state,
         nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
-        ...(provider === 'spid' ? { acr_values: 'https://www.spid.gov.it/SpidL2' } : {}),
-        ...settings.params,
+        ...(provider === 'spid' ? { acr_values: `https://www.spid.gov.it/SpidL${MIN_SPID_LEVEL}` } : {}),
       });
       reply.setCookie(AUTH_BINDING_COOKIE, binding, { path: `/api/v1/${req.tenant.slug}/auth`, httpOnly: true, sameSite: 'lax', secure: ctx.config.mode === 'production', maxAge: LOGIN_MINUTES * 60 });
       return reply.redirect(url.href, 302);
@@ -91,7 +94,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const tokens = await oidc.authorizationCodeGrant(config, new URL(`${ctx.config.publicUrl}${req.url}`), { pkceCodeVerifier: pending.code_verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
         const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
         const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub));
-        claims = { ...idClaims, ...userinfo };
+        // The signed ID token has the last word (the level of assurance above all).
+        claims = { ...userinfo, ...idClaims, acr: idClaims.acr };
         idToken = tokens.id_token ?? null;
       } catch (err) {
         req.log.warn({ err }, 'citizen login: token exchange failed');
@@ -101,6 +105,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       if (typeof identity === 'string') {
         req.log.warn({ problem: identity }, 'citizen login: identity refused');
         return reply.redirect(failedLogin(slug, returnTo, identity === 'invalid_fiscal_code' ? 'codice-fiscale' : 'dati'), 302);
+      }
+      // Personal data of the comune need SPID level 2 at least (a username and password alone is level 1).
+      if (pending.provider === 'spid' && (identity.spidLevel ?? 0) < MIN_SPID_LEVEL) {
+        req.log.warn({ level: identity.spidLevel }, 'citizen login: SPID level too low');
+        return reply.redirect(failedLogin(slug, returnTo, 'livello'), 302);
       }
 
       // A login always starts a new session: an id planted before it is worthless after it.

@@ -55,7 +55,8 @@ export function clientConfiguration(app: FastifyInstance, ctx: AppContext, s: Pr
   const key = `${s.issuer}|${s.clientId}`;
   let config = configs.get(key);
   if (!config) {
-    const secret = s.embedded ? undefined : process.env.OIDC_CLIENT_SECRET;
+    // A gateway's secret goes to that gateway only, never to an issuer an admin typed in.
+    const secret = s.embedded ? undefined : ctx.config.oidcClientSecrets[s.issuer];
     const options: oidc.DiscoveryRequestOptions = s.embedded ? { [oidc.customFetch]: injectFetch(app), execute: [oidc.allowInsecureRequests] } : {};
     config = oidc.discovery(new URL(s.issuer), s.clientId, secret, secret ? undefined : oidc.None(), options);
     configs.set(key, config);

@@ -13,7 +13,7 @@ import { findBookingIdByToken, findBookingView, type BookingView } from '../book
 import { nextStatus, STATUS_LABELS } from '../booking/status.ts';
 import { localDate } from '../scheduling/domain/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
-import { checkInNotFound, checkInNotPossible, checkInNotToday } from './errors.ts';
+import { alreadyCheckedIn, checkInNotFound, checkInNotPossible, checkInNotToday } from './errors.ts';
 import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq, notifyQueue } from './repository.ts';
 import { queueTicketEmail } from './ticket-emails.ts';
 
@@ -70,8 +70,11 @@ export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext,
   return { id: ticket.id, token, number: ticket.number };
 }
 
-/** The booking a kiosk was given: the QR code's link (or its token), or the reference typed. */
-export async function findBookingForKiosk(ctx: AppContext, tenantId: string, officeId: string, input: { reference?: string; code?: string }): Promise<BookingView> {
+/**
+ * The booking a kiosk was given: the QR code's link (or its token), or the reference typed. `byToken`
+ * says whether the secret link was shown (the reference alone is no proof of being the citizen).
+ */
+export async function findBookingForKiosk(ctx: AppContext, tenantId: string, officeId: string, input: { reference?: string; code?: string }): Promise<{ booking: BookingView; byToken: boolean }> {
   let id: string | undefined;
   if (input.code) {
     const token = /\/appuntamento\/([A-Za-z0-9_-]{20,100})/.exec(input.code)?.[1] ?? (/^[A-Za-z0-9_-]{20,100}$/.test(input.code.trim()) ? input.code.trim() : undefined);
@@ -82,10 +85,11 @@ export async function findBookingForKiosk(ctx: AppContext, tenantId: string, off
   }
   const b = id ? await findBookingView(ctx.db, tenantId, id) : undefined;
   if (!b || b.office_id !== officeId) throw checkInNotFound();
-  return b;
+  return { booking: b, byToken: Boolean(input.code) };
 }
 
-export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'citizen'): Promise<CheckedIn> {
+/** `byToken`: the citizen showed a secret link (QR code, manage link); only then does a second check-in hand out the ticket's page again. */
+export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'citizen', byToken = true): Promise<CheckedIn> {
   const now = ctx.clock.now();
   if (localDate(b.start_at.getTime(), b.time_zone) !== localDate(now.getTime(), b.time_zone)) throw checkInNotToday();
   if (via === 'citizen' && now.getTime() < b.start_at.getTime() - SELF_CHECK_IN_BEFORE_MIN * 60_000) throw checkInNotToday();
@@ -95,6 +99,8 @@ export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'c
       // Scanned twice: the same ticket, with a fresh link for this screen.
       const existing = await trx.selectFrom('tickets').select(['id', 'number']).where('booking_id', '=', b.id).executeTakeFirst();
       if (!existing) return { bookingId: b.id, ticket: null };
+      // A reference typed twice gets the number, not a fresh secret for someone else's ticket.
+      if (!byToken) throw alreadyCheckedIn(existing.number);
       const token = newSecret();
       await insertTicketToken(trx, b.tenant_id, existing.id, token);
       return { bookingId: b.id, ticket: { id: existing.id, token, number: existing.number } };

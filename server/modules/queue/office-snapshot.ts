@@ -50,10 +50,13 @@ export interface OfficeSetup {
  * write through the admin API of this node, and after SETUP_TTL_MS whatever happens.
  */
 export class OfficeSetups {
+  // By comune and office: an office id asked for under another comune must neither find nor spoil
+  // the real office's entry.
   private readonly byOffice = new Map<string, { at: number; setup: Promise<OfficeSetup | null> }>();
 
   get(ctx: AppContext, tenantId: string, officeId: string): Promise<OfficeSetup | null> {
-    const hit = this.byOffice.get(officeId);
+    const key = `${tenantId}:${officeId}`;
+    const hit = this.byOffice.get(key);
     if (hit && performance.now() - hit.at < SETUP_TTL_MS) return hit.setup;
     const setup = (async () => {
       const office = await findOfficeSettings(ctx.db, tenantId, officeId);
@@ -61,14 +64,15 @@ export class OfficeSetups {
       const [queues, desks] = await Promise.all([listOfficeQueues(ctx.db, tenantId, officeId), listOfficeDesks(ctx.db, tenantId, officeId)]);
       return { office, queues, desks };
     })();
-    this.byOffice.set(officeId, { at: performance.now(), setup });
-    setup.catch(() => this.byOffice.delete(officeId));
+    this.byOffice.set(key, { at: performance.now(), setup });
+    // Only real offices are kept: "not found" is never remembered.
+    setup.then((s) => s ?? this.byOffice.delete(key)).catch(() => this.byOffice.delete(key));
     return setup;
   }
 
   forget(officeId?: string): void {
-    if (officeId) this.byOffice.delete(officeId);
-    else this.byOffice.clear();
+    if (!officeId) return this.byOffice.clear();
+    for (const key of this.byOffice.keys()) if (key.endsWith(`:${officeId}`)) this.byOffice.delete(key);
   }
 }
 

@@ -59,8 +59,10 @@ export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): Fastify
 
     async function answer(tenant: QueueTenant, deskId: string, r: DeskActionResult): Promise<CallNextResponse> {
       const ticket = r.ticket!;
-      const snap = (await hub.snapshot(tenant, ticket.office_id, [ticket.id], { withWaiting: false }))!;
-      const row = snap.tickets.find((t) => t.id === ticket.id)!;
+      // The action is committed: its answer must not fail for want of a view (the desk's office exists).
+      const snap = await hub.snapshot(tenant, ticket.office_id, [ticket.id], { withWaiting: false });
+      const row = snap?.tickets.find((t) => t.id === ticket.id);
+      if (!snap || !row) throw deskNotFound();
       return { ticket: lineTicketView(snap, row, deskId), ...(r.officerVideoUrl ? { officerVideoUrl: r.officerVideoUrl } : {}) };
     }
 

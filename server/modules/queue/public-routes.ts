@@ -133,8 +133,8 @@ export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPl
         response: { 201: CheckInResponse, 409: ErrorResponse, ...errorResponses },
       },
     }, async (req, reply) => {
-      const booking = await findBookingForKiosk(ctx, req.tenant.id, req.params.officeId, req.body);
-      return reply.status(201).send(await checkedInResponse(req.tenant, booking.office_id, await checkIn(ctx, booking, 'kiosk')));
+      const { booking, byToken } = await findBookingForKiosk(ctx, req.tenant.id, req.params.officeId, req.body);
+      return reply.status(201).send(await checkedInResponse(req.tenant, booking.office_id, await checkIn(ctx, booking, 'kiosk', byToken)));
     });
 
     app.post('/api/v1/:tenant/bookings/manage/:token/check-in', {
