@@ -45,21 +45,23 @@ export async function availability(h: Harness): Promise<Row[]> {
   for (let i = 0; i < chosen.length; i += 500) {
     await h.ctx.db
       .insertInto('bookings')
-      .values(chosen.slice(i, i + 500).map(({ s, d }, k) => ({
-        tenant_id: tenant.id,
-        service_id: svc.serviceId,
-        office_id: svc.officeId,
-        desk_id: d.id,
-        desk_num: d.num,
-        reference: `BENCH-${i + k}`,
-        start_at: new Date(s.start),
-        end_at: new Date(s.end),
-        block_end: new Date(s.end),
-        status: 'confirmed' as const,
-        applicant_name: 'Bench',
-        applicant_surname: 'Availability',
-        applicant_email: `bench.avail.${i + k}@example.it`,
-      })))
+      .values(
+        chosen.slice(i, i + 500).map(({ s, d }, k) => ({
+          tenant_id: tenant.id,
+          service_id: svc.serviceId,
+          office_id: svc.officeId,
+          desk_id: d.id,
+          desk_num: d.num,
+          reference: `BENCH-${i + k}`,
+          start_at: new Date(s.start),
+          end_at: new Date(s.end),
+          block_end: new Date(s.end),
+          status: 'confirmed' as const,
+          applicant_name: 'Bench',
+          applicant_surname: 'Availability',
+          applicant_email: `bench.avail.${i + k}@example.it`,
+        })),
+      )
       .execute();
   }
   await sql`analyze bookings`.execute(h.ctx.db);
@@ -68,21 +70,29 @@ export async function availability(h: Harness): Promise<Row[]> {
 
   const url = `/api/v1/bari/services/${svc.serviceId}/availability?from=${FROM}&to=${TO}`;
   const first = await h.app.inject(url);
-  const days = (first.json().days as Array<{ slots: Array<{ available: number }> }>);
+  const days = first.json().days as Array<{ slots: Array<{ available: number }> }>;
   const freePlaces = days.flatMap((d) => d.slots).reduce((n, s) => n + s.available, 0);
 
   // Cold: the read cache is emptied before every call, so each one reads the database and computes
   // the slots. Warm: repeated calls within the cache's life (2 s by default), as when many citizens
   // look at the same service; any booking clears it.
-  const cold = await sample(async () => {
-    h.ctx.readCache.clear();
-    const res = await h.app.inject(url);
-    if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
-  }, RUNS, WARMUP);
-  const injected = await sample(async () => {
-    const res = await h.app.inject(url);
-    if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
-  }, RUNS, WARMUP);
+  const cold = await sample(
+    async () => {
+      h.ctx.readCache.clear();
+      const res = await h.app.inject(url);
+      if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
+    },
+    RUNS,
+    WARMUP,
+  );
+  const injected = await sample(
+    async () => {
+      const res = await h.app.inject(url);
+      if (res.statusCode !== 200) throw new Error(`availability ${res.statusCode}`);
+    },
+    RUNS,
+    WARMUP,
+  );
 
   // The same query as loadOccupations (schedule-repository.ts) with the same range margins as
   // computeServiceAvailability, through the same Kysely instance and connection(s).
@@ -101,9 +111,13 @@ export async function availability(h: Harness): Promise<Row[]> {
       .where('block_end', '>', rangeStart)
       .where((eb) => eb.or([eb('status', '<>', 'held'), eb('hold_expires_at', '>', now)]));
   let rowsRead = 0;
-  const bare = await sample(async () => {
-    rowsRead = (await occupations().execute()).length;
-  }, RUNS, WARMUP);
+  const bare = await sample(
+    async () => {
+      rowsRead = (await occupations().execute()).length;
+    },
+    RUNS,
+    WARMUP,
+  );
   // The engine's own execution time for that SELECT: the rest of the bare figure is transferring
   // and decoding 5,000 rows (two timestamps each become Dates) in the driver.
   const executions: number[] = [];
@@ -116,11 +130,15 @@ export async function availability(h: Harness): Promise<Row[]> {
   // Real HTTP on a loopback port with a keep-alive client: adds socket, parsing and compression
   // (none here) costs that inject skips.
   const address = await h.app.listen({ port: 0, host: '127.0.0.1' });
-  const overHttp = await sample(async () => {
-    const res = await fetch(`${address}${url}`);
-    if (res.status !== 200) throw new Error(`availability over HTTP ${res.status}`);
-    await res.arrayBuffer();
-  }, RUNS, WARMUP);
+  const overHttp = await sample(
+    async () => {
+      const res = await fetch(`${address}${url}`);
+      if (res.status !== 200) throw new Error(`availability over HTTP ${res.status}`);
+      await res.arrayBuffer();
+    },
+    RUNS,
+    WARMUP,
+  );
 
   const p50 = percentile(injected, 50);
   const p50Cold = percentile(cold, 50);

@@ -11,9 +11,7 @@ const BOOKINGS = 2000;
 
 export async function commits(h: Harness): Promise<Row[]> {
   const svc = await serviceByName(h, 'bari', CIE);
-  const queue = (await slots(h.app, svc, '2026-03-03', '2026-04-30'))
-    .flatMap((s) => Array.from({ length: s.available }, () => s.start))
-    .slice(0, BOOKINGS);
+  const queue = (await slots(h.app, svc, '2026-03-03', '2026-04-30')).flatMap((s) => Array.from({ length: s.available }, () => s.start)).slice(0, BOOKINGS);
   if (queue.length < BOOKINGS) throw new Error(`only ${queue.length} free desk-slots`);
   const attempts = await countInsertAttempts(h);
 

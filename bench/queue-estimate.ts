@@ -48,9 +48,19 @@ export async function queueEstimate(h: Harness): Promise<Row[]> {
   const { officeId, serviceId } = await registryOffice(h);
   // The simulated office works 08:30-14:30 on this Tuesday.
   const desks = await h.ctx.db.selectFrom('desks').select('id').where('office_id', '=', officeId).execute();
-  await h.ctx.db.deleteFrom('desk_hours').where('desk_id', 'in', desks.map((d) => d.id)).execute();
+  await h.ctx.db
+    .deleteFrom('desk_hours')
+    .where(
+      'desk_id',
+      'in',
+      desks.map((d) => d.id),
+    )
+    .execute();
   const tenant = await h.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow();
-  await h.ctx.db.insertInto('desk_hours').values(desks.map((d) => ({ tenant_id: tenant.id, desk_id: d.id, weekday: 2, start_time: '08:30', end_time: '14:30' }))).execute();
+  await h.ctx.db
+    .insertInto('desk_hours')
+    .values(desks.map((d) => ({ tenant_id: tenant.id, desk_id: d.id, weekday: 2, start_time: '08:30', end_time: '14:30' })))
+    .execute();
 
   h.clock.set(new Date(DAY_START));
   const officers = await registryOfficers(h, DESKS);
@@ -94,7 +104,12 @@ export async function queueEstimate(h: Harness): Promise<Row[]> {
     } else if (arrival <= free) {
       h.clock.set(new Date(arrival));
       const p = ++phone;
-      const res = await h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${officeId}/tickets`, payload: { serviceId }, headers: { 'x-forwarded-for': `10.77.${p >> 8}.${p & 255}` } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/bari/offices/${officeId}/tickets`,
+        payload: { serviceId },
+        headers: { 'x-forwarded-for': `10.77.${p >> 8}.${p & 255}` },
+      });
       if (res.statusCode !== 201) throw new Error(`ticket ${res.statusCode} ${res.body}`);
       const body = res.json();
       tickets.set(body.id, { takenAt: arrival, estimate: body.estimatedWait });

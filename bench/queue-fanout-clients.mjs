@@ -16,7 +16,7 @@ await Promise.all(
       new Promise((resolve, reject) => {
         const ws = new WebSocket(base.replace(/^http/, 'ws') + path, { headers: { 'x-forwarded-for': `10.66.${i >> 8}.${i & 255}` } });
         ws.once('message', () => resolve());
-        ws.once('unexpected-response', (_q, res) => reject(new Error('refused ' + res.statusCode)));
+        ws.once('unexpected-response', (_q, res) => reject(new Error(`refused ${res.statusCode}`)));
         ws.once('error', reject);
         ws.on('message', () => {
           if (mark !== null && pending.has(i)) {
@@ -34,17 +34,20 @@ parentPort.on('message', async (m) => {
   if (m.type === 'mark') {
     mark = true;
     const arrivals = Promise.all(
-      sockets.map((_, i) => new Promise((resolve) => {
-        pending.set(i, resolve);
-        // Only this mark's waiter: a timer of an earlier mark must not take a later one's place.
-        const timer = setTimeout(() => {
-          if (pending.get(i) === resolve) {
-            pending.delete(i);
-            resolve(null);
-          }
-        }, 5000);
-        timer.unref();
-      })),
+      sockets.map(
+        (_, i) =>
+          new Promise((resolve) => {
+            pending.set(i, resolve);
+            // Only this mark's waiter: a timer of an earlier mark must not take a later one's place.
+            const timer = setTimeout(() => {
+              if (pending.get(i) === resolve) {
+                pending.delete(i);
+                resolve(null);
+              }
+            }, 5000);
+            timer.unref();
+          }),
+      ),
     );
     // Waiting on every socket now: the main thread may make the call (and only now takes the time).
     parentPort.postMessage({ type: 'marked' });

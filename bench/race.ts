@@ -9,17 +9,25 @@ import { msSince, type Row } from './stats.ts';
 
 type Send = (r: InjectOptions) => Promise<{ status: number; code?: string }>;
 
-const viaInject = (h: Harness): Send => async (r) => {
-  const res = await h.app.inject(r);
-  return { status: res.statusCode, code: res.statusCode === 201 ? undefined : res.json().code };
-};
+const viaInject =
+  (h: Harness): Send =>
+  async (r) => {
+    const res = await h.app.inject(r);
+    return { status: res.statusCode, code: res.statusCode === 201 ? undefined : res.json().code };
+  };
 
 /** Real HTTP over loopback: all requests on their own sockets (undici's default pool is unbounded). */
-const viaHttp = (base: string): Send => async (r) => {
-  const res = await fetch(`${base}${r.url}`, { method: r.method, headers: { 'content-type': 'application/json', ...(r.headers as Record<string, string>) }, body: JSON.stringify(r.payload) });
-  const body = (await res.json()) as { code?: string };
-  return { status: res.status, code: res.status === 201 ? undefined : body.code };
-};
+const viaHttp =
+  (base: string): Send =>
+  async (r) => {
+    const res = await fetch(`${base}${r.url}`, {
+      method: r.method,
+      headers: { 'content-type': 'application/json', ...(r.headers as Record<string, string>) },
+      body: JSON.stringify(r.payload),
+    });
+    const body = (await res.json()) as { code?: string };
+    return { status: res.status, code: res.status === 201 ? undefined : body.code };
+  };
 
 async function race(h: Harness, svc: ServiceInfo, starts: string[], attempts: number, tag: string, send: Send = viaInject(h)): Promise<Row[]> {
   const attemptsSoFar = await countInsertAttempts(h);
@@ -55,7 +63,13 @@ export async function raceSingleDesk(h: Harness): Promise<Row[]> {
   if (svc.capacity !== 1) throw new Error(`expected a one-desk service, found ${svc.capacity} desks`);
   const free = (await slots(h.app, svc, '2026-03-02', '2026-03-13')).filter((s) => s.available > 0).slice(0, 20);
   if (free.length < 20) throw new Error(`only ${free.length} free slots`);
-  return race(h, svc, free.map((s) => s.start), 1000, '1-desk');
+  return race(
+    h,
+    svc,
+    free.map((s) => s.start),
+    1000,
+    '1-desk',
+  );
 }
 
 /** 200 attempts on one slot of the 18-desk CIE service (Bari Anagrafe). */

@@ -52,7 +52,10 @@ async function runEngine(engine: Engine, title: string): Promise<void> {
 
 async function main(): Promise<void> {
   // The load average says whether the machine was shared during the run (figures scale with it).
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(`Sportello bench: node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), load average ${load}, clock fixed at 2026-03-02T07:00:00Z`);
   await runEngine({ name: 'pglite' }, 'PGlite (in-process, in memory)');
 

@@ -31,7 +31,8 @@ async function inPage(args: { path: string; party: 'citizen' | 'officer' }): Pro
         if (st.type === 'inbound-rtp' && st.kind === 'video') decoded += st.framesDecoded ?? 0;
       });
       if (decoded > 0) return resolve(performance.timeOrigin + performance.now());
-      if (performance.now() > deadline) return reject(new Error(`no video frame within 15 s (ice ${pc.iceConnectionState}, signalling ${pc.signalingState}, present ${bothPresentAt > 0})`));
+      if (performance.now() > deadline)
+        return reject(new Error(`no video frame within 15 s (ice ${pc.iceConnectionState}, signalling ${pc.signalingState}, present ${bothPresentAt > 0})`));
       setTimeout(() => void poll(), 5);
     };
     void poll();
@@ -83,9 +84,15 @@ export async function videoFirstFrame(h: Harness): Promise<Row[]> {
     const [a, b] = [await open(), await open()];
     const samples: number[] = [];
     for (let i = 0; i < CALLS; i++) {
-      const { citizenUrl, officerUrl } = (await op.request({ method: 'POST', url: '/api/v1/bari/operator/rooms', payload: {} })).json() as { citizenUrl: string; officerUrl: string };
+      const { citizenUrl, officerUrl } = (await op.request({ method: 'POST', url: '/api/v1/bari/operator/rooms', payload: {} })).json() as {
+        citizenUrl: string;
+        officerUrl: string;
+      };
       const path = (u: string) => `/api/v1/bari/video/${u.split('/video/')[1]}/signal`;
-      const [citizen, officer] = await Promise.all([a.evaluate(inPage, { path: path(citizenUrl), party: 'citizen' as const }), b.evaluate(inPage, { path: path(officerUrl), party: 'officer' as const })]);
+      const [citizen, officer] = await Promise.all([
+        a.evaluate(inPage, { path: path(citizenUrl), party: 'citizen' as const }),
+        b.evaluate(inPage, { path: path(officerUrl), party: 'officer' as const }),
+      ]);
       await Promise.all([a.evaluate('window.hangUp()'), b.evaluate('window.hangUp()')]);
       const present = Math.max(citizen.bothPresentAt, officer.bothPresentAt);
       samples.push(Math.max(citizen.firstFrameAt, officer.firstFrameAt) - present);

@@ -47,7 +47,10 @@ async function measure(citizenBase: string, officerBase: string, rooms: Array<{ 
     await Promise.all(
       pairs.map(async ({ citizen, officer }) => {
         for (let i = 0; i < MESSAGES; i++) {
-          citizen.send({ type: 'signal', data: { candidate: { candidate: `candidate:${i} 1 udp 2122260223 192.168.1.20 ${40000 + i} typ host generation 0`, sdpMid: '0', sdpMLineIndex: 0 } } });
+          citizen.send({
+            type: 'signal',
+            data: { candidate: { candidate: `candidate:${i} 1 udp 2122260223 192.168.1.20 ${40000 + i} typ host generation 0`, sdpMid: '0', sdpMLineIndex: 0 } },
+          });
         }
         for (let i = 0; i < MESSAGES; i++) await officer.next('signal', undefined, 60_000);
       }),

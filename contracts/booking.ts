@@ -76,7 +76,13 @@ export const ManagedBooking = Type.Object({
   start: IsoDateTime,
   end: IsoDateTime,
   service: Type.Object({ id: Type.String(), name: Type.String(), mode: Type.String(), durationMinutes: Type.Integer(), whatToBring: Type.String(), horizonDays: Type.Integer() }),
-  office: Type.Object({ id: Type.String(), name: Type.String(), address: Type.String(), phone: Type.Union([Type.String(), Type.Null()]), email: Type.Union([Type.String(), Type.Null()]) }),
+  office: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    address: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+  }),
   applicant: Type.Object({ name: Type.String(), surname: Type.String(), email: Type.String(), address: Type.Union([Type.String(), Type.Null()]) }),
   reason: Type.Union([Type.String(), Type.Null()]),
   details: Type.Union([Type.String(), Type.Null()]),
@@ -91,4 +97,7 @@ export type ManagedBooking = Static<typeof ManagedBooking>;
 
 export const RescheduleRequest = Type.Object({ start: IsoDateTime }, { additionalProperties: false });
 export const CancelRequest = Type.Object({ reason: Type.Optional(text(500)) }, { additionalProperties: false });
-export const ManageTokenParams = Type.Object({ tenant: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }), token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+export const ManageTokenParams = Type.Object({
+  tenant: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }),
+  token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+});

@@ -42,15 +42,32 @@ export const ContactsInput = Type.Object(
 );
 export type ContactsInput = Static<typeof ContactsInput>;
 
-export const InboxMessage = Type.Object({ id: Type.String(), subject: Type.String(), body: Type.String(), link: Type.Union([Type.String(), Type.Null()]), at: IsoDateTime, read: Type.Boolean() });
+export const InboxMessage = Type.Object({
+  id: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  link: Type.Union([Type.String(), Type.Null()]),
+  at: IsoDateTime,
+  read: Type.Boolean(),
+});
 export type InboxMessage = Static<typeof InboxMessage>;
 export const InboxPage = Type.Object({ messages: Type.Array(InboxMessage), unread: Type.Integer(), total: Type.Integer() });
 export type InboxPage = Static<typeof InboxPage>;
 
-export const Activity = Type.Object({ at: IsoDateTime, title: Type.String(), by: Type.Union([Type.Literal('citizen'), Type.Literal('office'), Type.Literal('system')]), link: Type.Union([Type.String(), Type.Null()]) });
+export const Activity = Type.Object({
+  at: IsoDateTime,
+  title: Type.String(),
+  by: Type.Union([Type.Literal('citizen'), Type.Literal('office'), Type.Literal('system')]),
+  link: Type.Union([Type.String(), Type.Null()]),
+});
 export type Activity = Static<typeof Activity>;
 
-export const Deadline = Type.Object({ title: Type.String(), due: IsoDateTime, link: Type.Union([Type.String(), Type.Null()]), kind: Type.Union([Type.Literal('appointment'), Type.Literal('deadline')]) });
+export const Deadline = Type.Object({
+  title: Type.String(),
+  due: IsoDateTime,
+  link: Type.Union([Type.String(), Type.Null()]),
+  kind: Type.Union([Type.Literal('appointment'), Type.Literal('deadline')]),
+});
 export type Deadline = Static<typeof Deadline>;
 
 export const CitizenAppointment = Type.Object({
@@ -91,7 +108,9 @@ const ProviderConfig = Type.Object(
   {
     issuer: Type.String({ format: 'uri', maxLength: 500, description: "The gateway's OpenID Connect issuer (https in production)" }),
     clientId: Type.String({ minLength: 1, maxLength: 200 }),
-    params: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z_]{1,40}$' }), Type.String({ maxLength: 500 }), { description: 'Extra authorization parameters the gateway wants' })),
+    params: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z_]{1,40}$' }), Type.String({ maxLength: 500 }), { description: 'Extra authorization parameters the gateway wants' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -101,4 +120,7 @@ export const IdentityProvidersConfig = Type.Object(
   { additionalProperties: false },
 );
 export type IdentityProvidersConfig = Static<typeof IdentityProvidersConfig>;
-export const IdentityProvidersView = Type.Intersect([IdentityProvidersConfig, Type.Object({ testProviderAvailable: Type.Boolean({ description: 'Unset providers fall back to the embedded test provider (not in production)' }) })]);
+export const IdentityProvidersView = Type.Intersect([
+  IdentityProvidersConfig,
+  Type.Object({ testProviderAvailable: Type.Boolean({ description: 'Unset providers fall back to the embedded test provider (not in production)' }) }),
+]);

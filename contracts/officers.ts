@@ -45,7 +45,9 @@ export const OfficerCreate = Type.Object(
     displayName: DisplayName,
     role: OperatorRole,
     officeIds: Type.Optional(OfficeIds),
-    temporaryPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Omit to have one generated; either way it is shown once and must be changed at the first login' })),
+    temporaryPassword: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 256, description: 'Omit to have one generated; either way it is shown once and must be changed at the first login' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -142,7 +144,9 @@ export const ChainVerification = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer({ description: 'Sealed entries recomputed' }),
   unsealed: Type.Integer({ description: 'Entries not linked yet (committed in the last seconds)' }),
-  head: Type.Union([Type.Object({ seq: Type.String(), hash: Type.String(), at: IsoDateTime }), Type.Null()], { description: 'The last link: write its hash down elsewhere to detect a cut tail later' }),
+  head: Type.Union([Type.Object({ seq: Type.String(), hash: Type.String(), at: IsoDateTime }), Type.Null()], {
+    description: 'The last link: write its hash down elsewhere to detect a cut tail later',
+  }),
   firstBroken: Type.Union([
     Type.Object({
       id: Type.String(),

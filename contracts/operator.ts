@@ -8,7 +8,9 @@ export const LoginRequest = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
-    totpCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'Officers with a second factor: the 6-digit code of their authenticator app (asked after TOTP_REQUIRED)' })),
+    totpCode: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6}$', description: 'Officers with a second factor: the 6-digit code of their authenticator app (asked after TOTP_REQUIRED)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -93,7 +95,13 @@ export const AgendaBooking = Type.Object({
 export type AgendaBooking = Static<typeof AgendaBooking>;
 export const AgendaResponse = Type.Object({ timeZone: Type.String(), bookings: Type.Array(AgendaBooking) });
 
-export const AuditEntryView = Type.Object({ at: IsoDateTime, actorType: Type.String(), actor: Type.Union([Type.String(), Type.Null()]), action: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) });
+export const AuditEntryView = Type.Object({
+  at: IsoDateTime,
+  actorType: Type.String(),
+  actor: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
 export const BookingDetail = Type.Intersect([AgendaBooking, Type.Object({ history: Type.Array(AuditEntryView), files: Type.Array(RoomFile) })]);
 
 export const NoteRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });

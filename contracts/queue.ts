@@ -304,10 +304,7 @@ export const PriorityClassList = Type.Object(
 );
 export type PriorityClassList = Static<typeof PriorityClassList>;
 
-export const DeskQueuesInput = Type.Object(
-  { queueIds: Type.Array(Uuid, { maxItems: 50 }), takesVideo: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
+export const DeskQueuesInput = Type.Object({ queueIds: Type.Array(Uuid, { maxItems: 50 }), takesVideo: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 // ---- live channels (WebSocket messages from the server) ----
 

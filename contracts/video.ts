@@ -108,7 +108,9 @@ export type ClientMessage =
   | { type: 'ping' };
 
 /** An SDP description or an ICE candidate, relayed untouched to the other party. */
-export type SignalData = { description: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string } } | { candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null };
+export type SignalData =
+  | { description: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string } }
+  | { candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null };
 
 /** What the server sends. */
 export type ServerMessage =

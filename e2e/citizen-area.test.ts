@@ -60,7 +60,9 @@ for (const engine of ENGINES) {
       await page.getByRole('link', { name: 'Entra con SPID' }).click();
       await logInAtTestProvider(page, 'Mario Rossi', { level: '2', check: (where) => expectAccessible(page, where) });
       // Back where the citizen was, logged in.
-      await header().getByRole('link', { name: /Area personale di Mario Rossi/ }).waitFor();
+      await header()
+        .getByRole('link', { name: /Area personale di Mario Rossi/ })
+        .waitFor();
       assert.equal(new URL(page.url()).pathname, '/bari');
       assert.equal(await header().getByTestId('header-unread').innerText(), '2 messaggi non letti');
       assert.equal(await header().getByRole('button', { name: 'Esci' }).count(), 1);
@@ -68,7 +70,9 @@ for (const engine of ENGINES) {
     });
 
     it('shows the Scrivania: the welcome, "Il Comune Ti Informa" and the identity card deadline', async () => {
-      await header().getByRole('link', { name: /Area personale di Mario Rossi/ }).click();
+      await header()
+        .getByRole('link', { name: /Area personale di Mario Rossi/ })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Scrivania' }).waitFor();
       const messages = page.getByTestId('desk-messages');
       await messages.waitFor();
@@ -164,7 +168,10 @@ for (const engine of ENGINES) {
       assert.ok(list.indexOf('martedì 3 marzo 2026') < list.indexOf("carta d'identità"), 'by date: the appointment first');
       await expectAccessible(page, 'Scadenze');
 
-      for (const [tab, what] of [['Pratiche', 'le tue pratiche'], ['Pagamenti', 'i tuoi pagamenti']] as const) {
+      for (const [tab, what] of [
+        ['Pratiche', 'le tue pratiche'],
+        ['Pagamenti', 'i tuoi pagamenti'],
+      ] as const) {
         await nav.getByRole('link', { name: tab }).click();
         await page.getByText(`Qui troverai ${what} quando il Comune attiverà il servizio online.`).waitFor();
         await expectAccessible(page, tab);

@@ -110,7 +110,10 @@ for (const engine of ENGINES) {
       assert.equal(mails.length, 1);
       assert.match(mails[0]!.subject, /^Appuntamento confermato: Informazioni generali/);
       // The calendar file, and the QR code the office's kiosk reads on arrival.
-      assert.deepEqual(mails[0]!.attachments.map((a) => a.filename), ['appuntamento.ics', 'arrivo-qr.png']);
+      assert.deepEqual(
+        mails[0]!.attachments.map((a) => a.filename),
+        ['appuntamento.ics', 'arrivo-qr.png'],
+      );
 
       await page.goto(`${portal.url}/dev/mailbox`);
       const message = page.getByRole('article').filter({ hasText: email }).first();

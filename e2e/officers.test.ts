@@ -114,7 +114,10 @@ describe('officer accounts and audit log', { skip }, () => {
 
     await sealAuditLog(portal.ctx.db, { marginMs: 0 });
     await page.getByRole('button', { name: "Verifica l'integrità del registro" }).click();
-    await page.getByTestId('verify-result').getByText(/Registro integro: \d+ voci verificate/).waitFor();
+    await page
+      .getByTestId('verify-result')
+      .getByText(/Registro integro: \d+ voci verificate/)
+      .waitFor();
     await expectAccessible(page, 'the audit log after the verification');
     await signOut();
   });

@@ -45,7 +45,11 @@ describe('officer console', { skip }, () => {
     // A citizen booked the identity card for Tuesday 3 March through the public API.
     const { service } = await findService(portal.app, 'bari', 'Anagrafe');
     const slots = await freeSlots(portal.app, 'bari', service.id, '2026-03-03', '2026-03-03');
-    const res = await book(portal.app, 'bari', { serviceId: service.id, start: slots[2]!.start, applicant: { ...applicant('lucia.ferri@example.it'), name: 'Lucia', surname: 'Ferri' } });
+    const res = await book(portal.app, 'bari', {
+      serviceId: service.id,
+      start: slots[2]!.start,
+      applicant: { ...applicant('lucia.ferri@example.it'), name: 'Lucia', surname: 'Ferri' },
+    });
     assert.equal(res.statusCode, 201, res.body);
     booking = res.json();
     browser = await launchBrowser();
@@ -88,7 +92,10 @@ describe('officer console', { skip }, () => {
     assert.match(await page.getByTestId('operator-user').innerText(), /Giuseppe De Santis/);
     assert.equal(await page.getByRole('link', { name: 'Configurazione' }).count(), 0, 'operators do not configure');
     await page.getByRole('heading', { name: /lunedì 2 marzo 2026/ }).waitFor();
-    await page.getByTestId('agenda-summary').filter({ hasText: /appuntament/ }).waitFor();
+    await page
+      .getByTestId('agenda-summary')
+      .filter({ hasText: /appuntament/ })
+      .waitFor();
     await expectAccessible(page, 'the agenda (empty day)');
 
     await page.getByRole('button', { name: 'Giorno successivo' }).click();
@@ -126,7 +133,10 @@ describe('officer console', { skip }, () => {
     await page.getByRole('status').filter({ hasText: 'Arrivo registrato' }).waitFor();
     await page.locator('.badge[data-status="checked_in"]').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Registra arrivo' }).count(), 0);
-    await page.getByRole('table', { name: /Storico/ }).getByText('Arrivo registrato').waitFor();
+    await page
+      .getByRole('table', { name: /Storico/ })
+      .getByText('Arrivo registrato')
+      .waitFor();
     const row = await portal.ctx.db.selectFrom('bookings').select(['status', 'checked_in_at']).where('id', '=', booking.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'checked_in');
     assert.ok(row.checked_in_at);
@@ -216,7 +226,10 @@ describe('officer console', { skip }, () => {
     await portal.ctx.db.updateTable('tenants').set({ identity_providers: '{}' }).where('slug', '=', 'bari').execute();
     await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).click();
     await page.getByRole('heading', { level: 1, name: /Configurazione: Anagrafe/ }).waitFor();
-    await page.getByRole('table', { name: /Chiusure e aperture/ }).or(page.getByText('Nessuna chiusura o apertura straordinaria')).waitFor();
+    await page
+      .getByRole('table', { name: /Chiusure e aperture/ })
+      .or(page.getByText('Nessuna chiusura o apertura straordinaria'))
+      .waitFor();
     await expectAccessible(page, 'the office configuration');
 
     // The service: 15 → 25 minutes.
@@ -231,7 +244,10 @@ describe('officer console', { skip }, () => {
     assert.equal(service.durationMinutes, 25);
 
     // The weekly hours of a desk open in an editor.
-    await page.getByRole('button', { name: /^Orari di / }).first().click();
+    await page
+      .getByRole('button', { name: /^Orari di / })
+      .first()
+      .click();
     await page.getByRole('heading', { name: /Orari settimanali/ }).waitFor();
     await page.getByRole('button', { name: 'Salva orari' }).waitFor();
     await expectAccessible(page, 'the weekly hours editor');

@@ -32,7 +32,12 @@ describe('officer console: virtual queue', { skip }, () => {
   let ip = 0;
 
   async function take(serviceId: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const res = await portal.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${urp.officeId}/tickets`, payload: { serviceId, ...extra }, headers: { 'x-forwarded-for': `10.9.0.${++ip}` } });
+    const res = await portal.app.inject({
+      method: 'POST',
+      url: `/api/v1/bari/offices/${urp.officeId}/tickets`,
+      payload: { serviceId, ...extra },
+      headers: { 'x-forwarded-for': `10.9.0.${++ip}` },
+    });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().number as string;
   }
@@ -149,7 +154,10 @@ describe('officer console: virtual queue', { skip }, () => {
   it('lets a colleague take over the desk after confirming, and tells the first officer', async () => {
     admin = await officer('admin.bari');
     await admin.getByRole('link', { name: 'Coda', exact: true }).click();
-    await admin.locator('tr[data-desk="Sportello URP 2"]').getByRole('button', { name: /Lavora a questo sportello/ }).click();
+    await admin
+      .locator('tr[data-desk="Sportello URP 2"]')
+      .getByRole('button', { name: /Lavora a questo sportello/ })
+      .click();
     const confirm = admin.getByTestId('take-over');
     assert.match(await confirm.innerText(), /già occupato da Maria Lorusso/);
     await expectAccessible(admin, 'the take-over confirmation');

@@ -39,7 +39,11 @@ describe('virtual queue in the browser: phone, kiosk, board and desk', { skip },
     const { office, service } = await findService(portal.app, 'bari', 'URP', 'Informazioni generali');
     officeId = office.id;
     const slot = (await freeSlots(portal.app, 'bari', service.id, '2026-03-03', '2026-03-03')).find((s) => s.start.includes('T10:20'))!;
-    const res = await book(portal.app, 'bari', { serviceId: service.id, start: slot.start, applicant: { ...applicant('prenotata@example.it'), name: 'Lucia', surname: 'Fanelli' } });
+    const res = await book(portal.app, 'bari', {
+      serviceId: service.id,
+      start: slot.start,
+      applicant: { ...applicant('prenotata@example.it'), name: 'Lucia', surname: 'Fanelli' },
+    });
     assert.equal(res.statusCode, 201, res.body);
     booking = res.json();
     portal.clock.set(NOW);
@@ -93,7 +97,10 @@ describe('virtual queue in the browser: phone, kiosk, board and desk', { skip },
     await officer.getByLabel('Password').fill('sportello-demo');
     await officer.getByRole('button', { name: 'Accedi' }).click();
     await officer.getByRole('link', { name: 'Coda', exact: true }).click();
-    await officer.locator('tr[data-desk="Sportello URP 1"]').getByRole('button', { name: /Lavora a questo sportello/ }).click();
+    await officer
+      .locator('tr[data-desk="Sportello URP 1"]')
+      .getByRole('button', { name: /Lavora a questo sportello/ })
+      .click();
     await officer.getByRole('heading', { level: 1, name: /^Sportello URP 1/ }).waitFor();
 
     await officer.getByRole('button', { name: 'Chiama il prossimo' }).click();

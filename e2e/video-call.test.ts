@@ -70,7 +70,11 @@ function journey(name: string, opts: { twoNodes: boolean }) {
       officerNode = opts.twoNodes ? await startPortal({ sharedUrl: citizenNode.ctx.config.databaseUrl, env: { FILES_DIR: filesDir } }) : citizenNode;
       const { service } = await findService(citizenNode.app, 'bari', 'URP', 'Informazioni generali in videochiamata');
       const [slot] = await freeSlots(citizenNode.app, 'bari', service.id);
-      const res = await book(citizenNode.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: { ...applicant('videochiamata@example.it'), name: 'Chiara', surname: 'Lopez' } });
+      const res = await book(citizenNode.app, 'bari', {
+        serviceId: service.id,
+        start: slot!.start,
+        applicant: { ...applicant('videochiamata@example.it'), name: 'Chiara', surname: 'Lopez' },
+      });
       assert.equal(res.statusCode, 201, res.body);
       booking = res.json();
       // Five minutes before the appointment: the room is open.
@@ -87,7 +91,14 @@ function journey(name: string, opts: { twoNodes: boolean }) {
 
     it('connects the citizen from the email and the officer from the console, with chat, a document and the end of the meeting', async () => {
       const newContext = async (baseURL: string) => {
-        const c = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome', baseURL, acceptDownloads: true, reducedMotion: 'reduce', permissions: ['camera', 'microphone'] });
+        const c = await browser.newContext({
+          locale: 'it-IT',
+          timezoneId: 'Europe/Rome',
+          baseURL,
+          acceptDownloads: true,
+          reducedMotion: 'reduce',
+          permissions: ['camera', 'microphone'],
+        });
         c.setDefaultTimeout(15_000);
         await c.clock.setFixedTime(new Date(Date.parse(booking.start) - 5 * 60_000));
         contexts.push(c);
@@ -97,55 +108,60 @@ function journey(name: string, opts: { twoNodes: boolean }) {
       const officer = await (await newContext(officerNode.url)).newPage();
       // What the pages printed (warnings of the peer connection and signalling), shown when a step fails.
       const consoleLines: string[] = [];
-      for (const [who, page] of [['citizen', citizen], ['officer', officer]] as const) {
+      for (const [who, page] of [
+        ['citizen', citizen],
+        ['officer', officer],
+      ] as const) {
         page.on('console', (m) => consoleLines.push(`${who} ${m.type()}: ${m.text()}`));
         page.on('pageerror', (e) => consoleLines.push(`${who} pageerror: ${e.message}`));
       }
       try {
+        // The citizen follows the link of the confirmation email.
+        await citizenNode.worker.drain();
+        const [mail] = await outbox(citizenNode.app, 'videochiamata@example.it');
+        const link = mail!.text.match(/https?:\/\/\S+\/video/)![0];
+        await citizen.goto(link);
+        await joinFromDeviceCheck(citizen, 'the citizen');
+        await citizen.getByTestId('lobby').waitFor();
+        await expectAccessible(citizen, "the citizen's lobby");
 
-      // The citizen follows the link of the confirmation email.
-      await citizenNode.worker.drain();
-      const [mail] = await outbox(citizenNode.app, 'videochiamata@example.it');
-      const link = mail!.text.match(/https?:\/\/\S+\/video/)![0];
-      await citizen.goto(link);
-      await joinFromDeviceCheck(citizen, 'the citizen');
-      await citizen.getByTestId('lobby').waitFor();
-      await expectAccessible(citizen, "the citizen's lobby");
+        // The officer sees the citizen waiting and opens the room.
+        await officerSignIn(officer, officerNode.url);
+        await officer.goto(`${officerNode.url}/bari/operatore/videochiamate`);
+        const row = officer.locator(`[data-booking="${booking.reference}"]`);
+        await row.getByText('Cittadino in attesa').waitFor();
+        await expectAccessible(officer, "today's video appointments");
+        await row.getByRole('link', { name: /Apri stanza/ }).click();
+        await joinFromDeviceCheck(officer, 'the officer');
 
-      // The officer sees the citizen waiting and opens the room.
-      await officerSignIn(officer, officerNode.url);
-      await officer.goto(`${officerNode.url}/bari/operatore/videochiamate`);
-      const row = officer.locator(`[data-booking="${booking.reference}"]`);
-      await row.getByText('Cittadino in attesa').waitFor();
-      await expectAccessible(officer, "today's video appointments");
-      await row.getByRole('link', { name: /Apri stanza/ }).click();
-      await joinFromDeviceCheck(officer, 'the officer');
+        await expectRemoteVideoFlowing(citizen, 'citizen');
+        await expectRemoteVideoFlowing(officer, 'officer');
+        await expectAccessible(citizen, "the citizen's call");
+        await expectAccessible(officer, "the officer's call");
 
-      await expectRemoteVideoFlowing(citizen, 'citizen');
-      await expectRemoteVideoFlowing(officer, 'officer');
-      await expectAccessible(citizen, "the citizen's call");
-      await expectAccessible(officer, "the officer's call");
+        await officer.getByLabel('Messaggio').fill('Buongiorno signora Lopez, mi sente bene?');
+        await officer.getByRole('button', { name: 'Invia' }).click();
+        await citizen.getByTestId('chat-log').getByText('Buongiorno signora Lopez, mi sente bene?').waitFor();
 
-      await officer.getByLabel('Messaggio').fill('Buongiorno signora Lopez, mi sente bene?');
-      await officer.getByRole('button', { name: 'Invia' }).click();
-      await citizen.getByTestId('chat-log').getByText('Buongiorno signora Lopez, mi sente bene?').waitFor();
+        await citizen.getByLabel('Carica un documento').setInputFiles({ name: 'planimetria.pdf', mimeType: 'application/pdf', buffer: PDF });
+        const fileLink = officer.getByTestId('files-list').getByRole('link', { name: /planimetria\.pdf/ });
+        await fileLink.waitFor();
+        const [download] = await Promise.all([officer.waitForEvent('download'), fileLink.click()]);
+        const saved = path.join(filesDir, `downloaded-${Date.now()}.pdf`);
+        await download.saveAs(saved);
+        assert.equal(sha256(fs.readFileSync(saved)), sha256(PDF), 'the officer receives the very bytes the citizen sent');
 
-      await citizen.getByLabel('Carica un documento').setInputFiles({ name: 'planimetria.pdf', mimeType: 'application/pdf', buffer: PDF });
-      const fileLink = officer.getByTestId('files-list').getByRole('link', { name: /planimetria\.pdf/ });
-      await fileLink.waitFor();
-      const [download] = await Promise.all([officer.waitForEvent('download'), fileLink.click()]);
-      const saved = path.join(filesDir, `downloaded-${Date.now()}.pdf`);
-      await download.saveAs(saved);
-      assert.equal(sha256(fs.readFileSync(saved)), sha256(PDF), 'the officer receives the very bytes the citizen sent');
+        await officer.getByRole('button', { name: 'Termina appuntamento' }).click();
+        await officer.getByLabel('Esito / nota').fill('Chiarimenti forniti, nessun seguito.');
+        await officer.getByRole('button', { name: 'Conferma e chiudi' }).click();
+        await officer.getByText('Appuntamento concluso').waitFor();
+        await citizen
+          .getByText(/concluso/)
+          .first()
+          .waitFor();
 
-      await officer.getByRole('button', { name: 'Termina appuntamento' }).click();
-      await officer.getByLabel('Esito / nota').fill('Chiarimenti forniti, nessun seguito.');
-      await officer.getByRole('button', { name: 'Conferma e chiudi' }).click();
-      await officer.getByText('Appuntamento concluso').waitFor();
-      await citizen.getByText(/concluso/).first().waitFor();
-
-      const detail = await citizenNode.ctx.db.selectFrom('bookings').select(['status', 'outcome_note']).where('id', '=', booking.id).executeTakeFirstOrThrow();
-      assert.deepEqual(detail, { status: 'done', outcome_note: 'Chiarimenti forniti, nessun seguito.' });
+        const detail = await citizenNode.ctx.db.selectFrom('bookings').select(['status', 'outcome_note']).where('id', '=', booking.id).executeTakeFirstOrThrow();
+        assert.deepEqual(detail, { status: 'done', outcome_note: 'Chiarimenti forniti, nessun seguito.' });
       } catch (err) {
         console.error(`browser console:\n${consoleLines.join('\n')}`);
         throw err;

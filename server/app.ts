@@ -54,9 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   app.addSchema(ErrorResponse);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } }),
-  );
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -136,9 +134,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()));
 
-  app.get('/api/v1/tenants', {
-    schema: { tags: ['catalogue'], summary: 'The comuni served by this installation', response: { 200: Type.Object({ tenants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })) }) } },
-  }, async () => ({ tenants: (await listTenants(ctx.db)).map((t) => ({ slug: t.slug, name: t.name })) }));
+  app.get(
+    '/api/v1/tenants',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'The comuni served by this installation',
+        response: { 200: Type.Object({ tenants: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })) }) },
+      },
+    },
+    async () => ({ tenants: (await listTenants(ctx.db)).map((t) => ({ slug: t.slug, name: t.name })) }),
+  );
 
   // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
   const resolveTenant = tenantResolver(ctx);

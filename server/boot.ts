@@ -20,5 +20,14 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
-  return { config, database, db: database.db, clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock), log, metrics: new MetricsRegistry(), readCache: new ReadCache(config.readCacheMs), storage: config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.filesDir) };
+  return {
+    config,
+    database,
+    db: database.db,
+    clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock),
+    log,
+    metrics: new MetricsRegistry(),
+    readCache: new ReadCache(config.readCacheMs),
+    storage: config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.filesDir),
+  };
 }

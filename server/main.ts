@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createWorker, startScheduler } from './worker.ts';
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

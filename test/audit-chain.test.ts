@@ -39,10 +39,14 @@ for (const engine of ENGINES) {
         await assert.rejects(statement.execute(h.ctx.db), /append-only|inserted unsealed/);
       };
       await refused(sql`update audit_log set details = '{"ip":"1.2.3.4"}' where id = ${row!.id}::bigint`);
-      await refused(sql`update audit_log set action = 'x', hash = ${'a'.repeat(64)}, prev_hash = ${'0'.repeat(64)}, chain_seq = 1, sealed_at = now() where id = ${row!.id}::bigint`);
+      await refused(
+        sql`update audit_log set action = 'x', hash = ${'a'.repeat(64)}, prev_hash = ${'0'.repeat(64)}, chain_seq = 1, sealed_at = now() where id = ${row!.id}::bigint`,
+      );
       await refused(sql`delete from audit_log where id = ${row!.id}::bigint`);
       await refused(sql`truncate audit_log`);
-      await refused(sql`insert into audit_log (tenant_id, actor_type, action, hash, prev_hash, chain_seq, sealed_at) values (${await tenantId(h, 'bari')}, 'system', 'forged', ${'a'.repeat(64)}, ${'0'.repeat(64)}, 999, now())`);
+      await refused(
+        sql`insert into audit_log (tenant_id, actor_type, action, hash, prev_hash, chain_seq, sealed_at) values (${await tenantId(h, 'bari')}, 'system', 'forged', ${'a'.repeat(64)}, ${'0'.repeat(64)}, 999, now())`,
+      );
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
       await refused(sql`update audit_log set hash = ${'b'.repeat(64)} where id = ${row!.id}::bigint`);
     });
@@ -53,18 +57,33 @@ for (const engine of ENGINES) {
       // More than ten entries, so positions and ids compare as numbers, not as text ('10' < '9')
       for (let i = 0; i < 12; i++) await signIn(h.app, 'bari', 'urp.bari');
       const before = await admin.request({ method: 'GET', url: `${AUDIT}?limit=200` });
-      assert.ok(before.json().entries.some((e: { sealed: boolean }) => !e.sealed), 'fresh entries wait for the sealer');
+      assert.ok(
+        before.json().entries.some((e: { sealed: boolean }) => !e.sealed),
+        'fresh entries wait for the sealer',
+      );
       assert.ok((await sealAuditLog(h.ctx.db, { marginMs: 0 })) > 0);
       assert.equal(await sealAuditLog(h.ctx.db, { marginMs: 0 }), 0, 'nothing left');
-      const rows = await h.ctx.db.selectFrom('audit_log').select(['tenant_id', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq'), 'prev_hash', 'hash']).orderBy('chain_seq').execute();
+      const rows = await h.ctx.db
+        .selectFrom('audit_log')
+        .select(['tenant_id', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq'), 'prev_hash', 'hash'])
+        .orderBy('chain_seq')
+        .execute();
       for (const slug of ['bari', 'bitonto']) {
         const id = await tenantId(h, slug);
         const chain = rows.filter((r) => r.tenant_id === id);
-        assert.deepEqual(chain.map((r) => Number(r.seq)), chain.map((_, i) => i + 1), `${slug}: positions 1..n`);
+        assert.deepEqual(
+          chain.map((r) => Number(r.seq)),
+          chain.map((_, i) => i + 1),
+          `${slug}: positions 1..n`,
+        );
         assert.equal(chain[0]!.prev_hash, '0'.repeat(64));
         for (let i = 1; i < chain.length; i++) assert.equal(chain[i]!.prev_hash, chain[i - 1]!.hash);
         const ids = chain.map((r) => Number(r.id));
-        assert.deepEqual(ids, [...ids].sort((a, b) => a - b), `${slug}: linked in id order`);
+        assert.deepEqual(
+          ids,
+          [...ids].sort((a, b) => a - b),
+          `${slug}: linked in id order`,
+        );
       }
       const verified = await admin.request({ method: 'POST', url: `${AUDIT}/verify` });
       assert.equal(verified.statusCode, 200, verified.body);
@@ -85,12 +104,22 @@ for (const engine of ENGINES) {
       const get = async (query: string) => {
         const res = await admin.request({ method: 'GET', url: `${AUDIT}?${query}` });
         assert.equal(res.statusCode, 200, res.body);
-        return res.json() as { entries: Array<{ id: string; action: string; actorId: string | null; actorName: string | null; details: Record<string, unknown>; at: string }>; nextBefore: string | null };
+        return res.json() as {
+          entries: Array<{ id: string; action: string; actorId: string | null; actorName: string | null; details: Record<string, unknown>; at: string }>;
+          nextBefore: string | null;
+        };
       };
       const all = await get('limit=200');
       const ids = all.entries.map((e) => Number(e.id));
-      assert.deepEqual(ids, [...ids].sort((a, b) => b - a), 'newest first');
-      assert.ok(all.entries.every((e) => e.at.endsWith('+01:00')), 'Rome time');
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => b - a),
+        'newest first',
+      );
+      assert.ok(
+        all.entries.every((e) => e.at.endsWith('+01:00')),
+        'Rome time',
+      );
       const byActor = await get(`actorId=${urpId}`);
       assert.ok(byActor.entries.length >= 2 && byActor.entries.every((e) => e.actorId === urpId));
       assert.equal(byActor.entries[0]!.actorName, 'Maria Lorusso (URP) (urp.bari)');
@@ -116,7 +145,10 @@ for (const engine of ENGINES) {
       const page2 = await get(`limit=3&before=${page1.nextBefore}`);
       assert.ok(Number(page2.entries[0]!.id) < Number(page1.entries[2]!.id));
       assert.equal((await get(`entityType=operator&entityId=${urpId}`)).entries.length, 0);
-      assert.ok(all.entries.every((e) => !JSON.stringify(e).includes('bitonto')), 'only the comune of the path');
+      assert.ok(
+        all.entries.every((e) => !JSON.stringify(e).includes('bitonto')),
+        'only the comune of the path',
+      );
     });
 
     it('links an entry committed late, behind a higher id, without a gap or a lock', { skip: engine.url ? false : 'PGlite runs one transaction at a time' }, async () => {
@@ -136,7 +168,11 @@ for (const engine of ENGINES) {
       release();
       await slow;
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
-      const rows = await h.ctx.db.selectFrom('audit_log').select(['action', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')]).where('action', 'like', 'test.%').execute();
+      const rows = await h.ctx.db
+        .selectFrom('audit_log')
+        .select(['action', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
+        .where('action', 'like', 'test.%')
+        .execute();
       const slowRow = rows.find((r) => r.action === 'test.slow')!;
       const fastRow = rows.find((r) => r.action === 'test.fast')!;
       assert.ok(Number(slowRow.id) < Number(fastRow.id) && Number(slowRow.seq) > Number(fastRow.seq), JSON.stringify(rows));
@@ -148,7 +184,13 @@ for (const engine of ENGINES) {
       const admin = await signIn(h.app, 'bari', 'admin.bari');
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
       const bari = await tenantId(h, 'bari');
-      const victim = await h.ctx.db.selectFrom('audit_log').select([sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')]).where('tenant_id', '=', bari).where('action', '=', 'operator.login_failed').orderBy('id').executeTakeFirstOrThrow();
+      const victim = await h.ctx.db
+        .selectFrom('audit_log')
+        .select([sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
+        .where('tenant_id', '=', bari)
+        .where('action', '=', 'operator.login_failed')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       await bypassTriggers(h.ctx.db, sql`update audit_log set details = '{"ip":"127.0.0.1"}' where id = ${victim.id}::bigint`);
       const v = (await admin.request({ method: 'POST', url: `${AUDIT}/verify` })).json();
       assert.equal(v.ok, false);
@@ -164,7 +206,12 @@ for (const engine of ENGINES) {
       const bitonto = await signIn(h.app, 'bitonto', 'admin.bitonto');
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
       const id = await tenantId(h, 'bitonto');
-      const victim = await h.ctx.db.selectFrom('audit_log').select([sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')]).where('tenant_id', '=', id).where('chain_seq', '=', '2').executeTakeFirstOrThrow();
+      const victim = await h.ctx.db
+        .selectFrom('audit_log')
+        .select([sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
+        .where('tenant_id', '=', id)
+        .where('chain_seq', '=', '2')
+        .executeTakeFirstOrThrow();
       await bypassTriggers(h.ctx.db, sql`delete from audit_log where id = ${victim.id}::bigint`);
       const v = (await bitonto.request({ method: 'POST', url: '/api/v1/bitonto/operator/admin/audit/verify' })).json();
       assert.equal(v.ok, false);

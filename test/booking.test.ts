@@ -11,7 +11,16 @@ for (const engine of ENGINES) {
     after(async () => h.close());
     beforeEach(() => h.clock.set(DEFAULT_NOW));
 
-    const countBookings = async () => Number((await h.ctx.db.selectFrom('bookings').select((eb) => eb.fn.countAll().as('n')).where('status', '<>', 'held').executeTakeFirstOrThrow()).n);
+    const countBookings = async () =>
+      Number(
+        (
+          await h.ctx.db
+            .selectFrom('bookings')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('status', '<>', 'held')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     it('shows free slots in Rome time, after the minimum notice, with the number of free desks', async () => {
       const { service } = await findService(h.app, 'bari', 'Anagrafe');
@@ -19,7 +28,10 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 200);
       const { days, timeZone } = res.json();
       assert.equal(timeZone, 'Europe/Rome');
-      assert.deepEqual(days.map((d: { date: string }) => d.date), ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06']);
+      assert.deepEqual(
+        days.map((d: { date: string }) => d.date),
+        ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'],
+      );
       // now is 08:00 in Rome with 120 minutes of notice: the first slot is 10:00
       assert.equal(days[0].slots[0].start, '2026-03-02T10:00:00+01:00');
       assert.equal(days[0].slots[0].end, '2026-03-02T10:15:00+01:00');
@@ -147,7 +159,10 @@ for (const engine of ENGINES) {
       assert.equal(same.statusCode, 200);
       await h.worker.drain();
       let mails = await outbox(h.app, email);
-      assert.deepEqual(mails.map((m) => m.subject.split(':')[0]), ['Appuntamento spostato', 'Appuntamento confermato']);
+      assert.deepEqual(
+        mails.map((m) => m.subject.split(':')[0]),
+        ['Appuntamento spostato', 'Appuntamento confermato'],
+      );
       assert.match(mails[0]!.attachments[0]!.content!, /SEQUENCE:1/);
       assert.match(mails[0]!.attachments[0]!.content!, new RegExp(`UID:${created.id}@sportello`));
       // the old slot is free again
@@ -167,7 +182,10 @@ for (const engine of ENGINES) {
       assert.match(mails[0]!.attachments[0]!.content!, /METHOD:CANCEL/);
       assert.match(mails[0]!.attachments[0]!.content!, /SEQUENCE:2/);
       const audit = await h.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', created.id).orderBy('id').execute();
-      assert.deepEqual(audit.map((a) => a.action), ['booking.create', 'booking.reschedule', 'booking.cancel']);
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['booking.create', 'booking.reschedule', 'booking.cancel'],
+      );
     });
 
     it('closes changes at the cut-off', async () => {
@@ -262,7 +280,8 @@ for (const engine of ENGINES) {
     it('serves repeated availability reads from the short-lived cache, and any write refreshes them at once', async () => {
       const { service } = await findService(h.app, 'bari', 'Anagrafe');
       const url = `/api/v1/bari/services/${service.id}/availability?from=2026-03-05&to=2026-03-05`;
-      const freeAt = async (start: string) => ((await h.app.inject(url)).json().days[0].slots as Array<{ start: string; available: number }>).find((s) => s.start === start)!.available;
+      const freeAt = async (start: string) =>
+        ((await h.app.inject(url)).json().days[0].slots as Array<{ start: string; available: number }>).find((s) => s.start === start)!.available;
       const start = '2026-03-05T10:00:00+01:00';
       assert.equal(await freeAt(start), 18);
       assert.equal(await freeAt(start), 18); // the cached copy

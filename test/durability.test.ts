@@ -14,7 +14,7 @@ import { startServer, type ServerProcess } from './support/server-process.ts';
 type Slot = { start: string; end: string; available: number };
 type Mail = { to: string; subject: string; state: string; sentAt: string | null; createdAt: string };
 
-async function getJson<T = any>(baseUrl: string, url: string): Promise<T> {
+async function getJson<T = Record<string, unknown>>(baseUrl: string, url: string): Promise<T> {
   const res = await fetch(baseUrl + url);
   const body = await res.text();
   assert.equal(res.status, 200, `GET ${url}: ${res.status} ${body}`);
@@ -128,7 +128,10 @@ for (const engine of ENGINES) {
       // 3. Restart on the same data with the worker.
       const second = await startServer({ ...env, SPORTELLO_ROLES: 'web,worker' });
       servers.push(second);
-      const managed = await getJson<{ id: string; reference: string; status: string; start: string; applicant: { email: string } }>(second.baseUrl, `/api/v1/bari/bookings/manage/${token}`);
+      const managed = await getJson<{ id: string; reference: string; status: string; start: string; applicant: { email: string } }>(
+        second.baseUrl,
+        `/api/v1/bari/bookings/manage/${token}`,
+      );
       assert.equal(managed.id, booking.id, 'the acknowledged booking survived the crash');
       assert.equal(managed.reference, booking.reference);
       assert.equal(managed.applicant.email, email);
@@ -147,7 +150,10 @@ for (const engine of ENGINES) {
       // The worker keeps running: still exactly one message a moment later, still sent.
       await new Promise((r) => setTimeout(r, 1500));
       const again = await outbox(second.baseUrl, email);
-      assert.deepEqual(again.map((m) => [m.state, m.subject]), [['sent', sent[0]!.subject]]);
+      assert.deepEqual(
+        again.map((m) => [m.state, m.subject]),
+        [['sent', sent[0]!.subject]],
+      );
       await second.stop();
     });
   });

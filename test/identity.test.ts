@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { applicant, book, findService, freeSlots, outbox, tokenOf } from './support/fixtures.ts';
+import { applicant, findService, freeSlots, outbox, tokenOf } from './support/fixtures.ts';
 import { loginAs } from './support/citizen.ts';
 import { DEFAULT_NOW, ENGINES, startHarness, type Harness } from './support/harness.ts';
 
@@ -24,8 +24,28 @@ for (const engine of ENGINES) {
       assert.equal(mario.landedOn, '/bari/prenota-appuntamento?servizio=x');
       const c = mario.me.citizen;
       assert.deepEqual(
-        { fiscalCode: c.fiscalCode, givenName: c.givenName, familyName: c.familyName, birthDate: c.birthDate, residence: c.residenceAddress, email: c.email, verified: c.emailVerified, provider: c.provider, level: c.spidLevel },
-        { fiscalCode: MARIO, givenName: 'Mario', familyName: 'Rossi', birthDate: '1985-12-10', residence: 'Via Sparano da Bari 1, 70121 Bari (BA)', email: 'mario.rossi@example.it', verified: true, provider: 'spid', level: 2 },
+        {
+          fiscalCode: c.fiscalCode,
+          givenName: c.givenName,
+          familyName: c.familyName,
+          birthDate: c.birthDate,
+          residence: c.residenceAddress,
+          email: c.email,
+          verified: c.emailVerified,
+          provider: c.provider,
+          level: c.spidLevel,
+        },
+        {
+          fiscalCode: MARIO,
+          givenName: 'Mario',
+          familyName: 'Rossi',
+          birthDate: '1985-12-10',
+          residence: 'Via Sparano da Bari 1, 70121 Bari (BA)',
+          email: 'mario.rossi@example.it',
+          verified: true,
+          provider: 'spid',
+          level: 2,
+        },
       );
       assert.equal(mario.cookie.httpOnly, true);
       assert.equal(mario.cookie.sameSite, 'Lax');
@@ -45,7 +65,10 @@ for (const engine of ENGINES) {
       const callback = new URL(chosen.headers.location as string);
       const res = await h.app.inject({ url: callback.pathname + callback.search, cookies: { sportello_auth: start.cookies.find((c) => c.name === 'sportello_auth')!.value } });
       assert.match(res.headers.location as string, /^\/bari\/accedi\?errore=livello/);
-      assert.equal(res.cookies.find((c) => c.name === 'sportello_cit'), undefined);
+      assert.equal(
+        res.cookies.find((c) => c.name === 'sportello_cit'),
+        undefined,
+      );
       assert.equal((await loginAs(h.app, 'bari', MARIO, { level: 3 })).me.citizen.spidLevel, 3);
     });
 
@@ -63,12 +86,18 @@ for (const engine of ENGINES) {
       const foreign = await h.app.inject(callback.pathname + callback.search);
       assert.equal(foreign.statusCode, 302);
       assert.match(foreign.headers.location as string, /^\/bari\/accedi\?errore=sessione/);
-      assert.equal(foreign.cookies.find((c) => c.name === 'sportello_cit'), undefined);
+      assert.equal(
+        foreign.cookies.find((c) => c.name === 'sportello_cit'),
+        undefined,
+      );
       // The same state twice: the second is refused (the login request is used once).
       const binding = start.cookies.find((c) => c.name === 'sportello_auth')!.value;
       const again = await h.app.inject({ url: callback.pathname + callback.search, cookies: { sportello_auth: binding } });
       assert.match(again.headers.location as string, /errore=scaduto/);
-      assert.equal(again.cookies.find((c) => c.name === 'sportello_cit'), undefined);
+      assert.equal(
+        again.cookies.find((c) => c.name === 'sportello_cit'),
+        undefined,
+      );
     });
 
     it('issues a new session id at every login and ends it at logout, here and at the gateway', async () => {
@@ -95,13 +124,26 @@ for (const engine of ENGINES) {
       const { service } = await findService(h.app, 'bari', 'Ripartizione Urbanistica', 'Piani di lottizzazione');
       const [slot, other] = await freeSlots(h.app, 'bari', service.id);
       const body = { serviceId: service.id, start: slot!.start, applicant: { name: 'Qualcun', surname: 'Altro', email: 'anna.esposito@example.it' } };
-      assert.equal((await anna.request({ method: 'POST', url: '/api/v1/bari/bookings', payload: body, headers: from(), csrf: false })).statusCode, 403, 'a logged-in write needs the CSRF token');
+      assert.equal(
+        (await anna.request({ method: 'POST', url: '/api/v1/bari/bookings', payload: body, headers: from(), csrf: false })).statusCode,
+        403,
+        'a logged-in write needs the CSRF token',
+      );
       const res = await anna.request({ method: 'POST', url: '/api/v1/bari/bookings', payload: body, headers: from() });
       assert.equal(res.statusCode, 201, res.body);
-      const row = await h.ctx.db.selectFrom('bookings').select(['fiscal_code', 'applicant_name', 'applicant_surname', 'applicant_address']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
+      const row = await h.ctx.db
+        .selectFrom('bookings')
+        .select(['fiscal_code', 'applicant_name', 'applicant_surname', 'applicant_address'])
+        .where('id', '=', res.json().id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { fiscal_code: ANNA, applicant_name: 'Anna', applicant_surname: 'Esposito', applicant_address: 'Corso Cavour 120, 70122 Bari (BA)' });
       // Another email does not get around the per-citizen limit: the fiscal code counts.
-      const second = await anna.request({ method: 'POST', url: '/api/v1/bari/bookings', payload: { ...body, start: other!.start, applicant: { ...body.applicant, email: 'altra@example.it' } }, headers: from() });
+      const second = await anna.request({
+        method: 'POST',
+        url: '/api/v1/bari/bookings',
+        payload: { ...body, start: other!.start, applicant: { ...body.applicant, email: 'altra@example.it' } },
+        headers: from(),
+      });
       assert.equal(second.statusCode, 409, second.body);
       assert.equal(second.json().code, 'BOOKING_LIMIT_REACHED');
     });
@@ -110,11 +152,19 @@ for (const engine of ENGINES) {
       const mario = await loginAs(h.app, 'bari', MARIO);
       const { service } = await findService(h.app, 'bari', 'URP', 'Informazioni generali');
       const [slot] = await freeSlots(h.app, 'bari', service.id, '2026-03-03', '2026-03-06');
-      const booked = await mario.request({ method: 'POST', url: '/api/v1/bari/bookings', payload: { serviceId: service.id, start: slot!.start, applicant: applicant('mario.rossi@example.it') }, headers: from() });
+      const booked = await mario.request({
+        method: 'POST',
+        url: '/api/v1/bari/bookings',
+        payload: { serviceId: service.id, start: slot!.start, applicant: applicant('mario.rossi@example.it') },
+        headers: from(),
+      });
       assert.equal(booked.statusCode, 201, booked.body);
       const desk = (await mario.request({ url: '/api/v1/bari/me/dashboard' })).json();
       assert.equal(desk.appointments[0].reference, booked.json().reference);
-      assert.ok(desk.messages.some((m: { subject: string }) => m.subject.startsWith('Appuntamento confermato')), 'the confirmation is in the inbox too');
+      assert.ok(
+        desk.messages.some((m: { subject: string }) => m.subject.startsWith('Appuntamento confermato')),
+        'the confirmation is in the inbox too',
+      );
       assert.ok(desk.messages.some((m: { subject: string }) => /Il Comune Ti Informa/.test(m.subject)));
       assert.ok(desk.unread >= 3);
       assert.ok(desk.activities.some((a: { title: string }) => a.title.startsWith('Appuntamento prenotato: «Informazioni generali»')));
@@ -155,7 +205,11 @@ for (const engine of ENGINES) {
 
     it('changes contacts: a new email counts once confirmed from the link sent to it', async () => {
       const mario = await loginAs(h.app, 'bari', MARIO);
-      const res = await mario.request({ method: 'PUT', url: '/api/v1/bari/me/contacts', payload: { email: 'mario.nuovo@example.it', phone: '+39 333 0000000', notifyEmail: false } });
+      const res = await mario.request({
+        method: 'PUT',
+        url: '/api/v1/bari/me/contacts',
+        payload: { email: 'mario.nuovo@example.it', phone: '+39 333 0000000', notifyEmail: false },
+      });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().citizen.email, 'mario.rossi@example.it', 'unchanged until confirmed');
       assert.equal(res.json().citizen.pendingEmail, 'mario.nuovo@example.it');
@@ -180,7 +234,11 @@ for (const engine of ENGINES) {
       const saved = await admin.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: gateway });
       assert.equal(saved.statusCode, 200, saved.body);
       assert.deepEqual((await admin.request({ method: 'GET', url: '/api/v1/bitonto/operator/admin/identity-providers' })).json(), { ...gateway, testProviderAvailable: true });
-      assert.equal((await admin.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: { spid: { issuer: 'not a url', clientId: 'x' }, cie: null } })).statusCode, 400);
+      assert.equal(
+        (await admin.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: { spid: { issuer: 'not a url', clientId: 'x' }, cie: null } }))
+          .statusCode,
+        400,
+      );
       const operator = await signIn(h.app, 'bitonto', 'suap.bitonto');
       assert.equal((await operator.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: gateway })).statusCode, 403);
       // CIE still uses the test provider; SPID now goes to the (unreachable) gateway and says so.
@@ -201,7 +259,13 @@ describe('citizen login in production mode', () => {
   it('refuses the embedded test provider', async () => {
     const { loadConfig } = await import('../server/config.ts');
     const { registerTestProvider } = await import('../server/modules/identity/test-provider/routes.ts');
-    const config = loadConfig({ SPORTELLO_MODE: 'production', DATABASE_URL: 'postgres://x@localhost/x', SMTP_URL: 'smtp://localhost', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://sportello.example.it' });
+    const config = loadConfig({
+      SPORTELLO_MODE: 'production',
+      DATABASE_URL: 'postgres://x@localhost/x',
+      SMTP_URL: 'smtp://localhost',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://sportello.example.it',
+    });
     const Fastify = (await import('fastify')).default;
     await assert.rejects(registerTestProvider(Fastify(), { config } as never), /cannot run in production/);
   });

@@ -21,7 +21,7 @@ for (const engine of ENGINES) {
       assert.equal(setup.statusCode, 200, setup.body);
       const { secret, otpauthUri, qrSvg } = setup.json();
       assert.match(secret, /^[A-Z2-7]{32}$/);
-      assert.ok(otpauthUri.startsWith('otpauth://totp/Sportello%20Comune%20di%20Bari:ambiente.bari?secret=' + secret));
+      assert.ok(otpauthUri.startsWith(`otpauth://totp/Sportello%20Comune%20di%20Bari:ambiente.bari?secret=${secret}`));
       assert.match(qrSvg, /^<svg/);
       const stored = await h.ctx.db.selectFrom('operators').select(['totp_secret', 'totp_pending_secret']).where('username', '=', 'ambiente.bari').executeTakeFirstOrThrow();
       assert.equal(stored.totp_secret, null, 'not active before confirmation');
@@ -39,7 +39,11 @@ for (const engine of ENGINES) {
       assert.equal(first.statusCode, 401);
       assert.equal(first.json().code, 'TOTP_REQUIRED');
       assert.equal(first.cookies.length, 0, 'no session before the code');
-      assert.equal((await login(h.app, 'bari', 'ambiente.bari', 'wrong-password', codeAt(secret, h.clock))).json().code, 'INVALID_CREDENTIALS', 'a code never rescues a wrong password');
+      assert.equal(
+        (await login(h.app, 'bari', 'ambiente.bari', 'wrong-password', codeAt(secret, h.clock))).json().code,
+        'INVALID_CREDENTIALS',
+        'a code never rescues a wrong password',
+      );
       assert.equal((await login(h.app, 'bari', 'ambiente.bari', 'sportello-demo', confirmCode)).json().code, 'TOTP_INVALID', 'the confirming code is used up');
       const badCode = await login(h.app, 'bari', 'ambiente.bari', 'sportello-demo', codeAt(secret, h.clock, 3));
       assert.equal(badCode.json().code, 'TOTP_INVALID');
@@ -60,7 +64,9 @@ for (const engine of ENGINES) {
       assert.equal((await officer.request({ method: 'POST', url: `${ME}/totp/disable`, payload: { code: '000000' } })).json().code, 'TOTP_INVALID');
       assert.equal((await officer.request({ method: 'POST', url: `${ME}/totp/disable`, payload: { code: codeAt(secret, h.clock) } })).statusCode, 204);
       assert.equal((await login(h.app, 'bari', 'ambiente.bari', 'sportello-demo')).statusCode, 200);
-      const actions = (await h.ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', officer.body.operator.id).where('action', 'like', 'operator.totp%').orderBy('id').execute()).map((a) => a.action);
+      const actions = (
+        await h.ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', officer.body.operator.id).where('action', 'like', 'operator.totp%').orderBy('id').execute()
+      ).map((a) => a.action);
       assert.deepEqual(actions, ['operator.totp_enable', 'operator.totp_failed', 'operator.totp_failed', 'operator.totp_failed', 'operator.totp_disable']);
     });
 
@@ -79,7 +85,12 @@ for (const engine of ENGINES) {
       assert.equal(reset.json().officer.totpEnabled, false);
       const back = await login(h.app, 'bari', 'anagrafe.bari', reset.json().temporaryPassword);
       assert.equal(back.statusCode, 200, 'no code asked once removed');
-      const audit = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'operator.password_reset').where('entity_id', '=', officer.body.operator.id).executeTakeFirstOrThrow();
+      const audit = await h.ctx.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'operator.password_reset')
+        .where('entity_id', '=', officer.body.operator.id)
+        .executeTakeFirstOrThrow();
       assert.equal((audit.details as { totpRemoved: boolean }).totpRemoved, true);
     });
 
@@ -106,7 +117,10 @@ for (const engine of ENGINES) {
 
     it('writes the last-seen time at most once a minute', async () => {
       const officer = await signIn(h.app, 'bitonto', 'demografici.bitonto');
-      const seen = async () => (await h.ctx.db.selectFrom('operator_sessions').select('last_seen_at').where('operator_id', '=', officer.body.operator.id).executeTakeFirstOrThrow()).last_seen_at.getTime();
+      const seen = async () =>
+        (
+          await h.ctx.db.selectFrom('operator_sessions').select('last_seen_at').where('operator_id', '=', officer.body.operator.id).executeTakeFirstOrThrow()
+        ).last_seen_at.getTime();
       const start = await seen();
       h.clock.advance(30_000);
       await officer.request({ method: 'GET', url: '/api/v1/bitonto/operator/session' });
@@ -119,7 +133,8 @@ for (const engine of ENGINES) {
     it('applies the password policy to an officer changing their password, and ends their other sessions', async () => {
       const here = await signIn(h.app, 'bitonto', 'admin.bitonto');
       const elsewhere = await signIn(h.app, 'bitonto', 'admin.bitonto');
-      const change = (currentPassword: string, newPassword: string) => here.request({ method: 'POST', url: '/api/v1/bitonto/operator/me/password', payload: { currentPassword, newPassword } });
+      const change = (currentPassword: string, newPassword: string) =>
+        here.request({ method: 'POST', url: '/api/v1/bitonto/operator/me/password', payload: { currentPassword, newPassword } });
       const wrongCurrent = await change('non-è-lei', 'una frase lunga e sicura');
       assert.equal(wrongCurrent.json().code, 'WRONG_PASSWORD');
       const refusals: Array<[string, RegExp]> = [
@@ -139,7 +154,7 @@ for (const engine of ENGINES) {
         assert.equal(res.json().fields[0].field, 'newPassword');
       }
       assert.equal((await change('sportello-demo', 'sportello-demo')).json().code, 'PASSWORD_REUSED');
-      assert.equal((await change('sportello-demo', 'x'.repeat(100) + ' con 128 caratteri esatti al massimo')).statusCode, 400, '136 characters');
+      assert.equal((await change('sportello-demo', `${'x'.repeat(100)} con 128 caratteri esatti al massimo`)).statusCode, 400, '136 characters');
       const done = await change('sportello-demo', 'il castello normanno-svevo');
       assert.equal(done.statusCode, 204, done.body);
       assert.equal((await here.request({ method: 'GET', url: '/api/v1/bitonto/operator/session' })).statusCode, 200, 'this session stays');

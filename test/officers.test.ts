@@ -35,20 +35,38 @@ for (const engine of ENGINES) {
       const blocked = await newcomer.request({ method: 'GET', url: `/api/v1/bari/operator/offices` });
       assert.equal(blocked.statusCode, 403);
       assert.equal(blocked.json().code, 'PASSWORD_CHANGE_REQUIRED');
-      const changed = await newcomer.request({ method: 'POST', url: '/api/v1/bari/operator/me/password', payload: { currentPassword: temporaryPassword, newPassword: 'la mia scrivania in ordine' } });
+      const changed = await newcomer.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/me/password',
+        payload: { currentPassword: temporaryPassword, newPassword: 'la mia scrivania in ordine' },
+      });
       assert.equal(changed.statusCode, 204, changed.body);
       assert.equal((await newcomer.request({ method: 'GET', url: '/api/v1/bari/operator/offices' })).statusCode, 200);
 
-      const given = await createOfficer(admin, 'bari', { username: 'bianchi.urp', displayName: 'Paolo Bianchi', role: 'manager', officeIds: [urp], temporaryPassword: 'primo accesso 2026' });
+      const given = await createOfficer(admin, 'bari', {
+        username: 'bianchi.urp',
+        displayName: 'Paolo Bianchi',
+        role: 'manager',
+        officeIds: [urp],
+        temporaryPassword: 'primo accesso 2026',
+      });
       assert.equal(given.temporaryPassword, 'primo accesso 2026');
-      const weak = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'verdi', displayName: 'Anna Verdi', role: 'operator', temporaryPassword: 'password1234' } });
+      const weak = await admin.request({
+        method: 'POST',
+        url: OFFICERS,
+        payload: { username: 'verdi', displayName: 'Anna Verdi', role: 'operator', temporaryPassword: 'password1234' },
+      });
       assert.equal(weak.statusCode, 400);
       assert.equal(weak.json().code, 'WEAK_PASSWORD');
       assert.equal(weak.json().fields[0].field, 'temporaryPassword');
       const taken = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'ROSSI.urp', displayName: 'Altra Rossi', role: 'operator' } });
       assert.equal(taken.statusCode, 409);
       assert.equal(taken.json().code, 'USERNAME_TAKEN');
-      const unknownOffice = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'neri', displayName: 'Neri', role: 'operator', officeIds: [await officeIdOf(h.app, 'bitonto', 'SUAP')] } });
+      const unknownOffice = await admin.request({
+        method: 'POST',
+        url: OFFICERS,
+        payload: { username: 'neri', displayName: 'Neri', role: 'operator', officeIds: [await officeIdOf(h.app, 'bitonto', 'SUAP')] },
+      });
       assert.equal(unknownOffice.statusCode, 400);
       assert.equal(unknownOffice.json().code, 'UNKNOWN_OFFICE');
       const badName = await admin.request({ method: 'POST', url: OFFICERS, payload: { username: 'a b', displayName: 'X', role: 'chief' } });
@@ -80,7 +98,9 @@ for (const engine of ENGINES) {
     it('refuses officer administration and the audit log to operators and managers', async () => {
       const operator = await signIn(h.app, 'bari', 'urp.bari');
       const manager = await signIn(h.app, 'bari', 'urbanistica.bari');
-      const target = (await (await signIn(h.app, 'bari', 'admin.bari')).request({ method: 'GET', url: OFFICERS })).json().officers.find((o: { username: string }) => o.username === 'urp.bari');
+      const target = (await (await signIn(h.app, 'bari', 'admin.bari')).request({ method: 'GET', url: OFFICERS }))
+        .json()
+        .officers.find((o: { username: string }) => o.username === 'urp.bari');
       for (const who of [operator, manager]) {
         const tries = [
           await who.request({ method: 'POST', url: OFFICERS, payload: { username: 'intruso', displayName: 'Intruso', role: 'admin' } }),
@@ -102,7 +122,9 @@ for (const engine of ENGINES) {
     it("keeps a comune's officers out of another comune's reach", async () => {
       const bariAdmin = await signIn(h.app, 'bari', 'admin.bari');
       const bitontoAdmin = await signIn(h.app, 'bitonto', 'admin.bitonto');
-      const suap = (await bitontoAdmin.request({ method: 'GET', url: '/api/v1/bitonto/operator/admin/operators' })).json().officers.find((o: { username: string }) => o.username === 'suap.bitonto');
+      const suap = (await bitontoAdmin.request({ method: 'GET', url: '/api/v1/bitonto/operator/admin/operators' }))
+        .json()
+        .officers.find((o: { username: string }) => o.username === 'suap.bitonto');
       assert.ok(suap);
       assert.equal((await bariAdmin.request({ method: 'GET', url: `${OFFICERS}/${suap.id}` })).statusCode, 404);
       assert.equal((await bariAdmin.request({ method: 'PATCH', url: `${OFFICERS}/${suap.id}`, payload: { active: false } })).statusCode, 404);
@@ -166,7 +188,10 @@ for (const engine of ENGINES) {
       assert.equal(on.json().displayName, 'Giuseppe De Santis (Anagrafe centrale)');
       assert.equal((await login(h.app, 'bari', 'anagrafe.bari', 'sportello-demo')).statusCode, 200);
       const audit = await h.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', id).orderBy('id').execute();
-      assert.deepEqual(audit.map((a) => a.action), ['operator.disable', 'operator.enable']);
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['operator.disable', 'operator.enable'],
+      );
       assert.deepEqual((audit[0]!.details as { changes: unknown }).changes, { active: { from: true, to: false } });
     });
 
@@ -179,7 +204,12 @@ for (const engine of ENGINES) {
       assert.match(alone.json().message, /almeno un amministratore attivo/);
       assert.equal((await admin.request({ method: 'PATCH', url: `${OFFICERS}/${me}`, payload: { role: 'manager' } })).json().code, 'LAST_ADMIN');
 
-      const { officer: second, temporaryPassword } = await createOfficer(admin, 'bari', { username: 'vice.admin', displayName: 'Vice Amministratore', role: 'admin', officeIds: [await officeIdOf(h.app, 'bari', 'URP')] });
+      const { officer: second, temporaryPassword } = await createOfficer(admin, 'bari', {
+        username: 'vice.admin',
+        displayName: 'Vice Amministratore',
+        role: 'admin',
+        officeIds: [await officeIdOf(h.app, 'bari', 'URP')],
+      });
       assert.deepEqual((second as unknown as { officeIds: string[] }).officeIds, [], 'admins work for the whole comune');
       const vice = await signIn(h.app, 'bari', 'vice.admin', temporaryPassword);
       await vice.request({ method: 'POST', url: '/api/v1/bari/operator/me/password', payload: { currentPassword: temporaryPassword, newPassword: 'vice amministratore attento' } });
@@ -191,7 +221,13 @@ for (const engine of ENGINES) {
       // The loser is refused (LAST_ADMIN) or, if the winner committed first, finds its session ended.
       const codes = [a.statusCode, b.statusCode].sort();
       assert.ok(codes[0] === 200 && (codes[1] === 401 || codes[1] === 409), `${a.body} ${b.body}`);
-      const admins = await h.ctx.db.selectFrom('operators').select('username').where('role', '=', 'admin').where('active', '=', true).where('tenant_id', '=', (await h.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow()).id).execute();
+      const admins = await h.ctx.db
+        .selectFrom('operators')
+        .select('username')
+        .where('role', '=', 'admin')
+        .where('active', '=', true)
+        .where('tenant_id', '=', (await h.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow()).id)
+        .execute();
       assert.equal(admins.length, 1);
       const survivor = admins[0]!.username === 'admin.bari' ? admin : vice;
       const other = admins[0]!.username === 'admin.bari' ? second.id : me;

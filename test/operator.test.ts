@@ -41,14 +41,22 @@ for (const engine of ENGINES) {
       const right = await h.app.inject({ method: 'POST', url: '/api/v1/bitonto/operator/session', payload: { username: 'suap.bitonto', password: 'sportello-demo' } });
       assert.equal(right.statusCode, 423, 'locked even with the right password');
       h.clock.advance(16 * 60_000);
-      assert.equal((await h.app.inject({ method: 'POST', url: '/api/v1/bitonto/operator/session', payload: { username: 'suap.bitonto', password: 'sportello-demo' } })).statusCode, 200);
+      assert.equal(
+        (await h.app.inject({ method: 'POST', url: '/api/v1/bitonto/operator/session', payload: { username: 'suap.bitonto', password: 'sportello-demo' } })).statusCode,
+        200,
+      );
     });
 
     it('requires a session and the CSRF token on writes', async () => {
       assert.equal((await h.app.inject('/api/v1/bari/operator/offices')).statusCode, 401);
       const op = await signIn(h.app, 'bari', 'admin.bari');
       const offices = (await op.request({ method: 'GET', url: '/api/v1/bari/operator/offices' })).json().offices;
-      const noCsrf = await op.request({ method: 'POST', url: '/api/v1/bari/operator/admin/exceptions', payload: { officeId: offices[0].id, day: '2026-03-20', kind: 'closed' }, csrf: false });
+      const noCsrf = await op.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/admin/exceptions',
+        payload: { officeId: offices[0].id, day: '2026-03-20', kind: 'closed' },
+        csrf: false,
+      });
       assert.equal(noCsrf.statusCode, 403);
       assert.equal(noCsrf.json().code, 'CSRF');
       assert.equal((await h.ctx.db.selectFrom('schedule_exceptions').selectAll().execute()).length, 0);
@@ -89,14 +97,22 @@ for (const engine of ENGINES) {
       assert.match(mail!.text, /l'ufficio ha annullato/);
       assert.match(mail!.text, /Ufficio chiuso per assemblea/);
       const actions = await h.ctx.db.selectFrom('audit_log').select('action').where('actor_type', '=', 'operator').where('entity_type', '=', 'booking').execute();
-      for (const a of ['booking.check-in', 'booking.done', 'booking.cancel']) assert.ok(actions.some((x) => x.action === a), a);
+      for (const a of ['booking.check-in', 'booking.done', 'booking.cancel'])
+        assert.ok(
+          actions.some((x) => x.action === a),
+          a,
+        );
     });
 
     it('books on behalf of a citizen on the phone', async () => {
       const { service } = await findService(h.app, 'bari', 'Anagrafe');
       const [slot] = await freeSlots(h.app, 'bari', service.id, '2026-03-04', '2026-03-04');
       const op = await signIn(h.app, 'bari', 'anagrafe.bari');
-      const res = await op.request({ method: 'POST', url: '/api/v1/bari/operator/bookings', payload: { serviceId: service.id, start: slot!.start, applicant: applicant('telefono@example.it') } });
+      const res = await op.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/bookings',
+        payload: { serviceId: service.id, start: slot!.start, applicant: applicant('telefono@example.it') },
+      });
       assert.equal(res.statusCode, 201, res.body);
       const row = await h.ctx.db.selectFrom('bookings').select(['channel', 'created_by']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
       assert.equal(row.channel, 'operator');
@@ -104,14 +120,21 @@ for (const engine of ENGINES) {
       assert.equal((await outbox(h.app, 'telefono@example.it')).length, 1);
       // urp.bari works only for URP: Anagrafe's services are out of its reach
       const urp = await signIn(h.app, 'bari', 'urp.bari');
-      const refused = await urp.request({ method: 'POST', url: '/api/v1/bari/operator/bookings', payload: { serviceId: service.id, start: slot!.start, applicant: applicant('x@example.it') } });
+      const refused = await urp.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/bookings',
+        payload: { serviceId: service.id, start: slot!.start, applicant: applicant('x@example.it') },
+      });
       assert.equal(refused.statusCode, 404);
     });
 
     it('keeps officers inside their comune and their offices', async () => {
       const urp = await signIn(h.app, 'bari', 'urp.bari');
       const offices = (await urp.request({ method: 'GET', url: '/api/v1/bari/operator/offices' })).json().offices;
-      assert.deepEqual(offices.map((o: { name: string }) => o.name), ['URP - Ufficio Relazioni con il Pubblico']);
+      assert.deepEqual(
+        offices.map((o: { name: string }) => o.name),
+        ['URP - Ufficio Relazioni con il Pubblico'],
+      );
       const { office: anagrafe, service } = await findService(h.app, 'bari', 'Anagrafe');
       assert.equal((await urp.request({ method: 'GET', url: `/api/v1/bari/operator/agenda?officeId=${anagrafe.id}&from=2026-03-02&to=2026-03-08` })).statusCode, 404);
       const [slot] = await freeSlots(h.app, 'bari', service.id, '2026-03-05', '2026-03-05');
@@ -134,20 +157,53 @@ for (const engine of ENGINES) {
       assert.equal(refused.statusCode, 403);
 
       const admin = await signIn(h.app, 'bari', 'admin.bari');
-      const created = await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/services', payload: { officeId: office.id, name: 'Accesso agli atti', durationMinutes: 15, mode: 'video', minNoticeMinutes: 0 } });
+      const created = await admin.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/admin/services',
+        payload: { officeId: office.id, name: 'Accesso agli atti', durationMinutes: 15, mode: 'video', minNoticeMinutes: 0 },
+      });
       assert.equal(created.statusCode, 201, created.body);
       const service = created.json().services.find((s: { name: string }) => s.name === 'Accesso agli atti');
-      const desk = await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/desks', payload: { officeId: office.id, name: 'Sportello atti', serviceIds: [service.id] } });
+      const desk = await admin.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/admin/desks',
+        payload: { officeId: office.id, name: 'Sportello atti', serviceIds: [service.id] },
+      });
       assert.equal(desk.statusCode, 201);
       const deskId = desk.json().desks.find((d: { name: string }) => d.name === 'Sportello atti').id;
-      const overlapping = await admin.request({ method: 'PUT', url: `/api/v1/bari/operator/admin/desks/${deskId}/hours`, payload: { hours: [{ weekday: 1, start: '09:00', end: '11:00' }, { weekday: 1, start: '10:00', end: '12:00' }] } });
+      const overlapping = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/bari/operator/admin/desks/${deskId}/hours`,
+        payload: {
+          hours: [
+            { weekday: 1, start: '09:00', end: '11:00' },
+            { weekday: 1, start: '10:00', end: '12:00' },
+          ],
+        },
+      });
       assert.equal(overlapping.statusCode, 400);
       assert.equal(overlapping.json().code, 'INVALID_HOURS');
-      const hours = await admin.request({ method: 'PUT', url: `/api/v1/bari/operator/admin/desks/${deskId}/hours`, payload: { hours: [{ weekday: 5, start: '09:00', end: '10:00' }, { weekday: 5, start: '11:00', end: '12:00' }] } });
+      const hours = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/bari/operator/admin/desks/${deskId}/hours`,
+        payload: {
+          hours: [
+            { weekday: 5, start: '09:00', end: '10:00' },
+            { weekday: 5, start: '11:00', end: '12:00' },
+          ],
+        },
+      });
       assert.equal(hours.statusCode, 200);
       let slots = await freeSlots(h.app, 'bari', service.id, '2026-03-06', '2026-03-06');
-      assert.deepEqual(slots.map((s) => s.start.slice(11, 16)), ['09:00', '09:15', '09:30', '09:45', '11:00', '11:15', '11:30', '11:45']);
-      const closure = await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/exceptions', payload: { officeId: office.id, day: '2026-03-06', kind: 'closed', start: '11:00', end: '12:00', note: 'Assemblea' } });
+      assert.deepEqual(
+        slots.map((s) => s.start.slice(11, 16)),
+        ['09:00', '09:15', '09:30', '09:45', '11:00', '11:15', '11:30', '11:45'],
+      );
+      const closure = await admin.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/admin/exceptions',
+        payload: { officeId: office.id, day: '2026-03-06', kind: 'closed', start: '11:00', end: '12:00', note: 'Assemblea' },
+      });
       assert.equal(closure.statusCode, 201);
       slots = await freeSlots(h.app, 'bari', service.id, '2026-03-06', '2026-03-06');
       assert.equal(slots.length, 4);
@@ -158,7 +214,11 @@ for (const engine of ENGINES) {
       assert.equal(off.statusCode, 200);
       assert.equal((await freeSlots(h.app, 'bari', service.id, '2026-03-06', '2026-03-06')).length, 0);
       const audit = await h.ctx.db.selectFrom('audit_log').select('action').where('actor_type', '=', 'operator').execute();
-      for (const a of ['service.create', 'desk.create', 'desk.hours', 'exception.create', 'exception.delete', 'desk.update']) assert.ok(audit.some((x) => x.action === a), a);
+      for (const a of ['service.create', 'desk.create', 'desk.hours', 'exception.create', 'exception.delete', 'desk.update'])
+        assert.ok(
+          audit.some((x) => x.action === a),
+          a,
+        );
       // Bitonto's admin cannot touch Bari's office
       const bitonto = await signIn(h.app, 'bitonto', 'admin.bitonto');
       assert.equal((await bitonto.request({ method: 'PATCH', url: `/api/v1/bitonto/operator/admin/desks/${deskId}`, payload: { active: true } })).statusCode, 404);

@@ -24,13 +24,19 @@ describe('production configuration', () => {
   });
 
   it('takes an S3-compatible object store for documents only with its bucket and keys', () => {
-    assert.throws(() => loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it' }), (err: unknown) => err instanceof ConfigError && /FILES_S3_BUCKET, FILES_S3_ACCESS_KEY, FILES_S3_SECRET_KEY/.test(err.problems.join()));
+    assert.throws(
+      () => loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it' }),
+      (err: unknown) => err instanceof ConfigError && /FILES_S3_BUCKET, FILES_S3_ACCESS_KEY, FILES_S3_SECRET_KEY/.test(err.problems.join()),
+    );
     const c = loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it', FILES_S3_BUCKET: 'docs', FILES_S3_ACCESS_KEY: 'k', FILES_S3_SECRET_KEY: 's', FILES_S3_PATH_STYLE: 'false' });
     assert.deepEqual(c.s3, { endpoint: 'https://s3.example.it', bucket: 'docs', region: 'us-east-1', accessKey: 'k', secretKey: 's', pathStyle: false, prefix: undefined });
   });
 
   it('refuses to guess demo mode for a public address, and believes only local proxies by default', () => {
-    assert.throws(() => loadConfig({ PUBLIC_URL: 'https://sportello.comune.example.it' }), (err: unknown) => err instanceof ConfigError && /SPORTELLO_MODE/.test(err.problems.join()));
+    assert.throws(
+      () => loadConfig({ PUBLIC_URL: 'https://sportello.comune.example.it' }),
+      (err: unknown) => err instanceof ConfigError && /SPORTELLO_MODE/.test(err.problems.join()),
+    );
     assert.equal(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).mode, 'demo');
     assert.equal(loadConfig({}).trustProxy, 'loopback');
     assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
@@ -83,7 +89,11 @@ for (const engine of ENGINES) {
     });
 
     it('marks the officer session cookie Secure', async () => {
-      assert.equal((await app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'admin.bari', password: 'sportello-demo' } })).statusCode, 404, 'no comune yet');
+      assert.equal(
+        (await app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'admin.bari', password: 'sportello-demo' } })).statusCode,
+        404,
+        'no comune yet',
+      );
       await seedDemo(ctx.db); // as an installer would create a comune and its officers
       const res = await app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'admin.bari', password: 'sportello-demo' } });
       assert.equal(res.statusCode, 200);
@@ -100,7 +110,11 @@ for (const engine of ENGINES) {
       assert.equal(login.statusCode, 503);
       assert.equal(login.json().code, 'LOGIN_NOT_CONFIGURED');
       // A gateway pointing at the (absent) embedded provider's address is refused too.
-      await ctx.db.updateTable('tenants').set({ identity_providers: JSON.stringify({ spid: { issuer: `${ctx.config.publicUrl}/oidc-test`, clientId: 'sportello-demo' } }) }).where('slug', '=', 'bari').execute();
+      await ctx.db
+        .updateTable('tenants')
+        .set({ identity_providers: JSON.stringify({ spid: { issuer: `${ctx.config.publicUrl}/oidc-test`, clientId: 'sportello-demo' } }) })
+        .where('slug', '=', 'bari')
+        .execute();
       assert.equal((await app.inject('/api/v1/bari/auth/login?provider=spid')).statusCode, 503);
     });
   });

@@ -52,9 +52,17 @@ function race(name: string, opts: { url?: string; twoNodes: boolean; tickets: nu
       assert.deepEqual(twice, [], 'no ticket called by two desks');
       assert.equal(calledBy.size, TICKETS, 'every ticket called');
       assert.ok([...ids].every((id) => calledBy.has(id)));
-      const events = await a.ctx.db.selectFrom('ticket_events').select((eb) => ['ticket_id', eb.fn.countAll<number>().as('n')]).where('type', '=', 'called').groupBy('ticket_id').execute();
+      const events = await a.ctx.db
+        .selectFrom('ticket_events')
+        .select((eb) => ['ticket_id', eb.fn.countAll<number>().as('n')])
+        .where('type', '=', 'called')
+        .groupBy('ticket_id')
+        .execute();
       assert.equal(events.length, TICKETS);
-      assert.ok(events.every((e) => Number(e.n) === 1), 'one "called" event per ticket in the database');
+      assert.ok(
+        events.every((e) => Number(e.n) === 1),
+        'one "called" event per ticket in the database',
+      );
     });
   });
 }

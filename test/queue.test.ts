@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { BoardMessage, DeskLine, OfficeQueueInfo, TicketCreated, TicketMessage, TicketView } from '../contracts/queue.ts';
-import { applicant, book, findService, freeSlots, outbox, tokenOf } from './support/fixtures.ts';
+import { applicant, book, findService, freeSlots, outbox } from './support/fixtures.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
 import { connectJsonSocket } from './support/json-socket.ts';
 import { signIn } from './support/operator.ts';
@@ -29,11 +29,16 @@ for (const engine of ENGINES) {
     beforeEach(async () => {
       h.clock.set(OPEN);
       // Every test starts with an empty line and free desks.
-      await h.ctx.db.updateTable('desk_sessions').set({ ended_at: new Date(OPEN) }).where('ended_at', 'is', null).execute();
+      await h.ctx.db
+        .updateTable('desk_sessions')
+        .set({ ended_at: new Date(OPEN) })
+        .where('ended_at', 'is', null)
+        .execute();
       await h.ctx.db.updateTable('tickets').set({ status: 'expired' }).where('status', 'in', ['waiting', 'called', 'serving', 'parked']).execute();
     });
 
-    const take = (body: Record<string, unknown>, officeId = urp.officeId) => h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${officeId}/tickets`, payload: body, headers: from() });
+    const take = (body: Record<string, unknown>, officeId = urp.officeId) =>
+      h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${officeId}/tickets`, payload: body, headers: from() });
     async function ticket(body: Record<string, unknown> = { serviceId: urp.infoService }): Promise<TicketCreated> {
       const res = await take(body);
       assert.equal(res.statusCode, 201, res.body);
@@ -51,7 +56,8 @@ for (const engine of ENGINES) {
       const deskId = await deskOf(op, deskName);
       const res = await op.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${deskId}/session`, payload: {} });
       assert.equal(res.statusCode, 200, res.body);
-      const act = (action: string, payload?: unknown) => op.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${deskId}/${action}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
+      const act = (action: string, payload?: unknown) =>
+        op.request({ method: 'POST', url: `/api/v1/bari/operator/desks/${deskId}/${action}`, ...(payload !== undefined ? { payload: payload as object } : {}) });
       return { op, deskId, act, line: async (): Promise<DeskLine> => (await op.request({ method: 'GET', url: `/api/v1/bari/operator/desks/${deskId}/line` })).json() };
     }
 
@@ -60,7 +66,10 @@ for (const engine of ENGINES) {
       const info = (await h.app.inject(`/api/v1/bari/offices/${urp.officeId}/queue`)).json() as OfficeQueueInfo;
       assert.equal(info.open, false);
       assert.match(info.closedReason!, /dalle 08:30/);
-      assert.deepEqual(info.queues.map((q) => q.prefix), ['A', 'V']);
+      assert.deepEqual(
+        info.queues.map((q) => q.prefix),
+        ['A', 'V'],
+      );
       const refused = await take({ serviceId: urp.infoService });
       assert.equal(refused.statusCode, 409);
       assert.equal(refused.json().code, 'QUEUE_CLOSED');
@@ -95,11 +104,17 @@ for (const engine of ENGINES) {
       // Concurrent tickets: still consecutive, never repeated.
       const many = await Promise.all(Array.from({ length: 12 }, () => ticket()));
       const seqs = many.map((t) => Number(t.number.slice(1))).sort((x, y) => x - y);
-      assert.deepEqual(seqs, Array.from({ length: 12 }, (_, i) => Number(b.number.slice(1)) + 1 + i));
+      assert.deepEqual(
+        seqs,
+        Array.from({ length: 12 }, (_, i) => Number(b.number.slice(1)) + 1 + i),
+      );
     });
 
     it('refuses bad input with a clear 4xx and writes nothing', async () => {
-      const before = await h.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await h.ctx.db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const cases: Array<[Record<string, unknown>, number, string]> = [
         [{ serviceId: 'nope' }, 400, 'VALIDATION'],
         [{ serviceId: urp.infoService, email: 'not-an-email' }, 400, 'VALIDATION'],
@@ -120,7 +135,10 @@ for (const engine of ENGINES) {
       assert.equal((await h.app.inject(`/api/v1/bari/tickets/${t.id}?token=${'x'.repeat(43)}`)).statusCode, 404);
       assert.equal((await h.app.inject(`/api/v1/bari/tickets/${t.id}`)).statusCode, 400);
       assert.equal((await h.app.inject(`/api/v1/bitonto/tickets/${t.id}?token=${t.token}`)).statusCode, 404);
-      const afterCount = await h.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const afterCount = await h.ctx.db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(afterCount.n), Number(before.n) + 1);
     });
 
@@ -176,14 +194,20 @@ for (const engine of ENGINES) {
       assert.equal(tr.json().ticket.status, 'waiting');
       assert.equal((await d1.act('call-next')).statusCode, 204);
       const d2Line = await d2.line();
-      assert.deepEqual(d2Line.waiting.map((w) => [w.number, w.lane]), [[t4.number, 'desk']]);
+      assert.deepEqual(
+        d2Line.waiting.map((w) => [w.number, w.lane]),
+        [[t4.number, 'desk']],
+      );
       const byD2 = await d2.act('call-next');
       assert.equal(byD2.json().ticket.number, t4.number);
       assert.equal((await d2.act('transfer', {})).json().code, 'BAD_TRANSFER');
 
       // Every action is in the audit log with its officer.
       const actions = await h.ctx.db.selectFrom('audit_log').select(['action']).where('entity_type', '=', 'ticket').where('entity_id', '=', t1.id).orderBy('id').execute();
-      assert.deepEqual(actions.map((a) => a.action), ['ticket.take', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.parked', 'ticket.resumed', 'ticket.finished']);
+      assert.deepEqual(
+        actions.map((a) => a.action),
+        ['ticket.take', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.parked', 'ticket.resumed', 'ticket.finished'],
+      );
     });
 
     it('serves a booked citizen who checks in at the kiosk before an earlier walk-in; a late one waits as a walk-in', async () => {
@@ -193,12 +217,17 @@ for (const engine of ENGINES) {
       const at10 = slots.find((s) => s.start.includes('T10:00'))!;
       const at930 = slots.find((s) => s.start.includes('T09:20'))!;
       const onTime = (await book(h.app, 'bari', { serviceId: service.id, start: at10.start, applicant: applicant('puntuale@example.it') }, from())).json();
-      const late = (await book(h.app, 'bari', { serviceId: service.id, start: at930.start, applicant: applicant('ritardo@example.it') }, from())).json();
+      const _late = (await book(h.app, 'bari', { serviceId: service.id, start: at930.start, applicant: applicant('ritardo@example.it') }, from())).json();
 
       h.clock.set('2026-03-03T08:40:00Z'); // 09:40
       const walkIn = await ticket();
       h.clock.set('2026-03-03T08:46:00Z'); // 09:46: within 15 minutes of 10:00
-      const kiosk = await h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${urp.officeId}/check-in`, payload: { reference: onTime.reference.toLowerCase() }, headers: from() });
+      const kiosk = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/bari/offices/${urp.officeId}/check-in`,
+        payload: { reference: onTime.reference.toLowerCase() },
+        headers: from(),
+      });
       assert.equal(kiosk.statusCode, 201, kiosk.body);
       const booked = kiosk.json().ticket as TicketCreated;
       assert.equal(booked.position, 1, 'the booked citizen is next');
@@ -223,7 +252,10 @@ for (const engine of ENGINES) {
       const d = await atDesk('urp.bari', 'Sportello URP 1');
       const order = [];
       for (let i = 0; i < 3; i++) order.push((await d.act('call-next')).json().ticket);
-      assert.deepEqual(order.map((t) => t.number), [booked.number, walkIn.number, lateTicket.number]);
+      assert.deepEqual(
+        order.map((t) => t.number),
+        [booked.number, walkIn.number, lateTicket.number],
+      );
       assert.equal(order[0].lane, 'appointment');
       const bookingNow = await h.ctx.db.selectFrom('bookings').select('status').where('id', '=', onTime.id).executeTakeFirstOrThrow();
       assert.equal(bookingNow.status, 'checked_in');
@@ -363,7 +395,12 @@ for (const engine of ENGINES) {
 
     it("lets admins change the comune's priority classes; operators may not", async () => {
       const admin = await signIn(h.app, 'bari', 'admin.bari');
-      const classes = { classes: [{ code: 'anziani', label: 'Persona con più di 70 anni' }, { code: 'fragili', label: 'Persona fragile o accompagnatore' }] };
+      const classes = {
+        classes: [
+          { code: 'anziani', label: 'Persona con più di 70 anni' },
+          { code: 'fragili', label: 'Persona fragile o accompagnatore' },
+        ],
+      };
       const saved = await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: classes });
       assert.equal(saved.statusCode, 200, saved.body);
       const info = (await h.app.inject(`/api/v1/bari/offices/${urp.officeId}/queue`)).json() as OfficeQueueInfo;
@@ -375,11 +412,17 @@ for (const engine of ENGINES) {
       const op = await signIn(h.app, 'bari', 'urp.bari');
       assert.equal((await op.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: classes })).statusCode, 403);
       // Back to the demo's classes for the other tests.
-      await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/priority-classes', payload: { classes: [
-        { code: 'disabilita', label: 'Persona con disabilità o accompagnatore' },
-        { code: 'gravidanza', label: 'Donna in gravidanza' },
-        { code: 'anziani', label: 'Persona con più di 75 anni' },
-      ] } });
+      await admin.request({
+        method: 'PUT',
+        url: '/api/v1/bari/operator/admin/priority-classes',
+        payload: {
+          classes: [
+            { code: 'disabilita', label: 'Persona con disabilità o accompagnatore' },
+            { code: 'gravidanza', label: 'Donna in gravidanza' },
+            { code: 'anziani', label: 'Persona con più di 75 anni' },
+          ],
+        },
+      });
     });
 
     it('gives managers the figures per day, service and desk, with a CSV export', async () => {

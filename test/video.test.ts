@@ -158,7 +158,10 @@ for (const engine of ENGINES) {
         sockets.push(again);
         const back = await again.next('welcome');
         assert.deepEqual(back.present, ['officer']);
-        assert.deepEqual(back.chat.map((m) => m.text), ['Buongiorno, mi sente?']);
+        assert.deepEqual(
+          back.chat.map((m) => m.text),
+          ['Buongiorno, mi sente?'],
+        );
         assert.equal((await off.next('peer-joined')).party, 'citizen');
 
         // A second tab of the same party replaces the first.
@@ -201,11 +204,17 @@ for (const engine of ENGINES) {
         assert.equal((await op.request({ method: 'GET', url: '/api/v1/bari/operator/session' })).statusCode, 401, 'three idle hours end the session');
         op = await officer();
         const detail = (await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${booking.id}` })).json();
-        assert.deepEqual(detail.files.map((f: { id: string }) => f.id), [file.id]);
+        assert.deepEqual(
+          detail.files.map((f: { id: string }) => f.id),
+          [file.id],
+        );
         const staff = await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${booking.id}/files/${file.id}` });
         assert.equal(sha256(staff.rawPayload), sha256(PDF));
         const managed = (await h.app.inject(`/api/v1/bari/bookings/manage/${token}`)).json();
-        assert.deepEqual(managed.files.map((f: { id: string }) => f.id), [file.id]);
+        assert.deepEqual(
+          managed.files.map((f: { id: string }) => f.id),
+          [file.id],
+        );
         const mine = await h.app.inject(`/api/v1/bari/bookings/manage/${token}/files/${file.id}`);
         assert.equal(sha256(mine.rawPayload), sha256(PDF));
         assert.equal((await h.app.inject(`/api/v1/bari/video/${token}/files/${file.id}`)).statusCode, 403, 'the room itself is closed');
@@ -220,7 +229,15 @@ for (const engine of ENGINES) {
     it('refuses executables, renamed files, empty and oversized uploads, leaving nothing behind', async () => {
       const { token, start } = await bookVideo('rifiuti@example.it', 4);
       h.clock.set(new Date(start));
-      const count = async () => Number((await h.ctx.db.selectFrom('room_files').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await h.ctx.db
+              .selectFrom('room_files')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const stored = () => fs.readdirSync(h.ctx.config.filesDir, { recursive: true }).filter((f) => fs.statSync(`${h.ctx.config.filesDir}/${f}`).isFile()).length;
       const before = [await count(), stored()];
 
@@ -234,7 +251,11 @@ for (const engine of ENGINES) {
       assert.equal(big.statusCode, 413);
       assert.equal(big.json().code, 'FILE_TOO_LARGE');
       assert.match(big.json().message, /1 MB/);
-      assert.equal((await h.app.inject({ method: 'POST', url: `/api/v1/bari/video/${token}/files`, payload: PDF, headers: { 'content-type': 'application/pdf' } })).statusCode, 400, 'a name is required');
+      assert.equal(
+        (await h.app.inject({ method: 'POST', url: `/api/v1/bari/video/${token}/files`, payload: PDF, headers: { 'content-type': 'application/pdf' } })).statusCode,
+        400,
+        'a name is required',
+      );
 
       assert.deepEqual([await count(), stored()], before);
     });
@@ -363,7 +384,12 @@ describe('video signalling across two server nodes', { skip: process.env.TEST_DA
       assert.deepEqual((await citizen.next('signal')).data, { description: { type: 'offer', sdp } });
       citizen.send({ type: 'chat', text: 'Eccomi' });
       assert.equal((await off.next('chat')).message.text, 'Eccomi');
-      const up = await a.app.inject({ method: 'POST', url: `/api/v1/bari/video/${token}/files?name=documento.pdf`, payload: PDF, headers: { 'content-type': 'application/octet-stream' } });
+      const up = await a.app.inject({
+        method: 'POST',
+        url: `/api/v1/bari/video/${token}/files?name=documento.pdf`,
+        payload: PDF,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       assert.equal(up.statusCode, 201, up.body);
       assert.equal((await off.next('file')).file.sha256, sha256(PDF));
       const got = await b.app.inject(`/api/v1/bari/video/${officerTok}/files/${up.json().id}`);

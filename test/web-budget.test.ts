@@ -23,7 +23,9 @@ function staticGraph(entry: string, seen = new Set<string>()): Set<string> {
 describe('web client weight', { skip: built ? undefined : 'web/dist missing: run npm run build:web' }, () => {
   it('the citizen pages load at most 165 KB of gzipped JavaScript', () => {
     const html = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]+src="\/(assets\/[^"]+\.js)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]+href="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const scripts = [...html.matchAll(/<script[^>]+src="\/(assets\/[^"]+\.js)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]+href="\/(assets\/[^"]+\.js)"/g)].map(
+      (m) => m[1]!,
+    );
     assert.ok(scripts.length > 0, 'index.html loads a script');
     const files = new Set<string>();
     for (const s of scripts) staticGraph(s, files);

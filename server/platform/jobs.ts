@@ -12,7 +12,10 @@ const LEASE_SECONDS = 300;
 export type JobHandler = (payload: Record<string, unknown>, ctx: AppContext) => Promise<void>;
 
 export async function enqueueJob(trx: Kysely<DB> | Transaction<DB>, name: string, payload: Record<string, unknown>, runAt?: Date): Promise<void> {
-  await trx.insertInto('jobs').values({ name, payload: JSON.stringify(payload), ...(runAt ? { run_at: runAt } : {}) }).execute();
+  await trx
+    .insertInto('jobs')
+    .values({ name, payload: JSON.stringify(payload), ...(runAt ? { run_at: runAt } : {}) })
+    .execute();
   await sql`select pg_notify(${CHANNEL}, ${name})`.execute(trx);
 }
 

@@ -54,8 +54,14 @@ describe('log redaction', () => {
     assert.equal((await app.inject(`/bari/appuntamento/${TOKEN}`)).statusCode, 200);
     await app.close();
     const logged = lines.join('\n');
-    assert.ok(lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]'), logged);
-    assert.ok(lines.some((l) => JSON.parse(l).req?.url === '/bari/appuntamento/[redacted]'), logged);
+    assert.ok(
+      lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]'),
+      logged,
+    );
+    assert.ok(
+      lines.some((l) => JSON.parse(l).req?.url === '/bari/appuntamento/[redacted]'),
+      logged,
+    );
     assert.ok(!logged.includes(TOKEN), logged);
     assert.doesNotMatch(logged, /SECRET/);
   });
@@ -74,8 +80,14 @@ describe('log redaction', () => {
       await ctx.database.close();
     }
     const logged = lines.join('\n');
-    assert.ok(lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]'), logged);
-    assert.ok(lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]/cancel'), logged);
+    assert.ok(
+      lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]'),
+      logged,
+    );
+    assert.ok(
+      lines.some((l) => JSON.parse(l).req?.url === '/api/v1/bari/bookings/manage/[redacted]/cancel'),
+      logged,
+    );
     assert.ok(!logged.includes(TOKEN), logged);
   });
 });

@@ -59,7 +59,11 @@ export function mailSendHandler(transport: Transporter | null, from: string): Jo
           attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
         });
       }
-      await trx.updateTable('mail_outbox').set({ state: 'sent', sent_at: ctx.clock.now(), attempts: mail.attempts + 1 }).where('id', '=', mail.id).execute();
+      await trx
+        .updateTable('mail_outbox')
+        .set({ state: 'sent', sent_at: ctx.clock.now(), attempts: mail.attempts + 1 })
+        .where('id', '=', mail.id)
+        .execute();
       ctx.metrics.mails.inc({ outcome: transport ? 'smtp' : 'dev-mailbox' });
     });
   };

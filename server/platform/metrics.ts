@@ -10,7 +10,10 @@ const key = (labels: Labels) =>
 
 export class Counter {
   private values = new Map<string, number>();
-  constructor(public readonly name: string, public readonly help: string) {}
+  constructor(
+    public readonly name: string,
+    public readonly help: string,
+  ) {}
   inc(labels: Labels = {}, by = 1): void {
     const k = key(labels);
     this.values.set(k, (this.values.get(k) ?? 0) + by);
@@ -46,7 +49,7 @@ export class Histogram {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const [k, s] of this.series) {
       const sep = k ? `${k},` : '';
-      this.bounds.forEach((b, i) => lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.buckets[i]}`));
+      for (const [i, b] of this.bounds.entries()) lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.buckets[i]}`);
       lines.push(`${this.name}_bucket{${sep}le="+Inf"} ${s.count}`);
       lines.push(`${this.name}_sum${k ? `{${k}}` : ''} ${s.sum}`);
       lines.push(`${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
@@ -71,6 +74,9 @@ export class MetricsRegistry {
       '# TYPE sportello_process_uptime_seconds gauge',
       `sportello_process_uptime_seconds ${process.uptime().toFixed(0)}`,
     ];
-    return [this.httpRequests, this.httpDuration, this.bookings, this.jobs, this.mails].map((m) => m.render()).concat(gauges).join('\n') + '\n';
+    return `${[this.httpRequests, this.httpDuration, this.bookings, this.jobs, this.mails]
+      .map((m) => m.render())
+      .concat(gauges)
+      .join('\n')}\n`;
   }
 }

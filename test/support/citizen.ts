@@ -9,9 +9,17 @@ const pathOf = (url: string) => {
   return u.pathname + u.search;
 };
 
-export async function loginAs(app: FastifyInstance, tenant: string, fiscalCode: string, opts: { provider?: 'spid' | 'cie'; level?: number; returnTo?: string; headers?: Record<string, string> } = {}) {
+export async function loginAs(
+  app: FastifyInstance,
+  tenant: string,
+  fiscalCode: string,
+  opts: { provider?: 'spid' | 'cie'; level?: number; returnTo?: string; headers?: Record<string, string> } = {},
+) {
   const provider = opts.provider ?? 'spid';
-  const start = await app.inject({ url: `/api/v1/${tenant}/auth/login?provider=${provider}${opts.returnTo ? `&returnTo=${encodeURIComponent(opts.returnTo)}` : ''}`, headers: opts.headers });
+  const start = await app.inject({
+    url: `/api/v1/${tenant}/auth/login?provider=${provider}${opts.returnTo ? `&returnTo=${encodeURIComponent(opts.returnTo)}` : ''}`,
+    headers: opts.headers,
+  });
   assert.equal(start.statusCode, 302, start.body);
   const binding = start.cookies.find((c) => c.name === 'sportello_auth')!;
   const authorize = new URL(start.headers.location as string);
@@ -32,6 +40,10 @@ export async function loginAs(app: FastifyInstance, tenant: string, fiscalCode: 
   assert.equal(me.statusCode, 200, me.body);
   const { csrfToken } = me.json();
   const request = (o: InjectOptions & { csrf?: boolean }) =>
-    app.inject({ ...o, cookies: { ...(o.cookies ?? {}), sportello_cit: session.value }, headers: { ...(o.headers ?? {}), ...(o.csrf === false ? {} : { 'x-csrf-token': csrfToken }) } });
+    app.inject({
+      ...o,
+      cookies: { ...(o.cookies ?? {}), sportello_cit: session.value },
+      headers: { ...(o.headers ?? {}), ...(o.csrf === false ? {} : { 'x-csrf-token': csrfToken }) },
+    });
   return { cookie: session, csrfToken, request, me: me.json(), landedOn: callback.headers.location as string };
 }

@@ -5,7 +5,12 @@ export async function findService(app: FastifyInstance, tenant: string, officePr
   const offices = (await app.inject(`/api/v1/${tenant}/offices`)).json().offices as Array<{ id: string; name: string }>;
   const office = offices.find((o) => o.name.startsWith(officePrefix));
   if (!office) throw new Error(`no office ${officePrefix} in ${tenant}`);
-  const services = (await app.inject(`/api/v1/${tenant}/offices/${office.id}/services`)).json().services as Array<{ id: string; name: string; mode: string; durationMinutes: number }>;
+  const services = (await app.inject(`/api/v1/${tenant}/offices/${office.id}/services`)).json().services as Array<{
+    id: string;
+    name: string;
+    mode: string;
+    durationMinutes: number;
+  }>;
   const service = serviceName ? services.find((s) => s.name === serviceName) : services[0];
   if (!service) throw new Error(`no service ${serviceName} in ${officePrefix}`);
   return { office, service };
@@ -31,5 +36,11 @@ export function tokenOf(manageUrl: string): string {
 
 export async function outbox(app: FastifyInstance, to?: string) {
   const res = await app.inject(`/api/dev/outbox?withContent=true${to ? `&to=${encodeURIComponent(to)}` : ''}`);
-  return res.json().messages as Array<{ to: string; subject: string; text: string; state: string; attachments: Array<{ filename: string; contentType: string; content?: string }> }>;
+  return res.json().messages as Array<{
+    to: string;
+    subject: string;
+    text: string;
+    state: string;
+    attachments: Array<{ filename: string; contentType: string; content?: string }>;
+  }>;
 }

@@ -39,7 +39,13 @@ export async function startHarness(opts: { url?: string; sharedUrl?: string; now
   const databaseUrl = opts.sharedUrl ?? (opts.url ? await freshSchemaUrl(opts.url) : undefined);
   // Uploaded documents go to a throw-away folder per harness.
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-files-'));
-  const config = loadConfig({ SPORTELLO_MODE: 'test', PUBLIC_URL: 'http://localhost:3000', FILES_DIR: filesDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...opts.env });
+  const config = loadConfig({
+    SPORTELLO_MODE: 'test',
+    PUBLIC_URL: 'http://localhost:3000',
+    FILES_DIR: filesDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...opts.env,
+  });
   const ctx = await createContext(config, { clock, inMemory: true });
   const app = await buildApp(ctx);
   await app.ready();

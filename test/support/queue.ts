@@ -19,7 +19,11 @@ export async function registryOfficers(h: Harness, count: number): Promise<Array
   const out = [];
   for (const [i, d] of desks.entries()) {
     const username = `cie${i + 1}.bari`;
-    const op = await h.ctx.db.insertInto('operators').values({ tenant_id: tenant.id, username, display_name: `Operatore CIE ${i + 1}`, password_hash: hash, role: 'operator' }).returning('id').executeTakeFirstOrThrow();
+    const op = await h.ctx.db
+      .insertInto('operators')
+      .values({ tenant_id: tenant.id, username, display_name: `Operatore CIE ${i + 1}`, password_hash: hash, role: 'operator' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await h.ctx.db.insertInto('operator_offices').values({ tenant_id: tenant.id, operator_id: op.id, office_id: officeId }).execute();
     out.push({ deskId: d.id, username });
   }
@@ -42,7 +46,12 @@ export async function takeTickets(h: Harness, officeId: string, serviceId: strin
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, n - i) }, () => {
         const p = ++phone;
-        return h.app.inject({ method: 'POST', url: `/api/v1/bari/offices/${officeId}/tickets`, payload: { serviceId }, headers: { 'x-forwarded-for': `10.${(p >> 16) & 255}.${(p >> 8) & 255}.${p & 255}` } });
+        return h.app.inject({
+          method: 'POST',
+          url: `/api/v1/bari/offices/${officeId}/tickets`,
+          payload: { serviceId },
+          headers: { 'x-forwarded-for': `10.${(p >> 16) & 255}.${(p >> 8) & 255}.${p & 255}` },
+        });
       }),
     );
     for (const res of batch) {

@@ -23,7 +23,16 @@ export async function createOffice(ctx: AppContext, op: OperatorPrincipal, input
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('offices')
-      .values({ tenant_id: op.tenantId, name: input.name.trim(), description: input.description ?? '', address: input.address.trim(), phone: input.phone ?? null, email: input.email ?? null, opening_hours: input.openingHours ?? '', active: input.active ?? true })
+      .values({
+        tenant_id: op.tenantId,
+        name: input.name.trim(),
+        description: input.description ?? '',
+        address: input.address.trim(),
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        opening_hours: input.openingHours ?? '',
+        active: input.active ?? true,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'office.create', entityType: 'office', entityId: row.id, details: { ...input } });
@@ -105,7 +114,8 @@ export async function updateService(ctx: AppContext, op: OperatorPrincipal, serv
 async function assertServicesOfOffice(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
   if (!serviceIds.length) return;
   const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
-  if (rows.length !== new Set(serviceIds).size) throw badRequest('UNKNOWN_SERVICE', "Uno o più servizi non appartengono a questo ufficio.", 'One or more services do not belong to this office.');
+  if (rows.length !== new Set(serviceIds).size)
+    throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
 }
 
 export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof DeskInput>): Promise<OperatorOffice> {
@@ -114,8 +124,16 @@ export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: 
   const serviceIds = [...new Set(input.serviceIds ?? [])];
   await assertServicesOfOffice(ctx, op, input.officeId, serviceIds);
   await ctx.db.transaction().execute(async (trx) => {
-    const desk = await trx.insertInto('desks').values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), active: input.active ?? true }).returning('id').executeTakeFirstOrThrow();
-    if (serviceIds.length) await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: desk.id, service_id: sid }))).execute();
+    const desk = await trx
+      .insertInto('desks')
+      .values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), active: input.active ?? true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (serviceIds.length)
+      await trx
+        .insertInto('desk_services')
+        .values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: desk.id, service_id: sid })))
+        .execute();
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.create', entityType: 'desk', entityId: desk.id, details: { ...input } });
   });
   return officeView(ctx, op, input.officeId);
@@ -138,7 +156,11 @@ export async function updateDesk(ctx: AppContext, op: OperatorPrincipal, deskId:
     if (Object.keys(cols).length) await trx.updateTable('desks').set(cols).where('id', '=', deskId).execute();
     if (serviceIds) {
       await trx.deleteFrom('desk_services').where('desk_id', '=', deskId).execute();
-      if (serviceIds.length) await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: deskId, service_id: sid }))).execute();
+      if (serviceIds.length)
+        await trx
+          .insertInto('desk_services')
+          .values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: deskId, service_id: sid })))
+          .execute();
     }
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.update', entityType: 'desk', entityId: deskId, details: { ...patch } });
   });
@@ -173,7 +195,10 @@ export async function putHours(ctx: AppContext, op: OperatorPrincipal, deskId: s
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('desk_hours').where('desk_id', '=', deskId).execute();
     if (body.hours.length) {
-      await trx.insertInto('desk_hours').values(body.hours.map((h) => ({ tenant_id: op.tenantId, desk_id: deskId, weekday: h.weekday, start_time: h.start, end_time: h.end }))).execute();
+      await trx
+        .insertInto('desk_hours')
+        .values(body.hours.map((h) => ({ tenant_id: op.tenantId, desk_id: deskId, weekday: h.weekday, start_time: h.start, end_time: h.end })))
+        .execute();
     }
     await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.hours', entityType: 'desk', entityId: deskId, details: { hours: body.hours } });
   });
@@ -189,7 +214,8 @@ export async function createException(ctx: AppContext, op: OperatorPrincipal, in
   if (!isValidDate(input.day)) throw badRequest('INVALID_DATE', 'Data non valida.', 'Invalid date.');
   const start = input.start ?? null;
   const end = input.end ?? null;
-  if ((start === null) !== (end === null)) throw badRequest('INVALID_HOURS', 'Indica sia l\'ora di inizio sia quella di fine, oppure nessuna (giornata intera).', 'Give both start and end, or neither (whole day).');
+  if ((start === null) !== (end === null))
+    throw badRequest('INVALID_HOURS', "Indica sia l'ora di inizio sia quella di fine, oppure nessuna (giornata intera).", 'Give both start and end, or neither (whole day).');
   if (start && end && parseTimeOfDay(start) >= parseTimeOfDay(end)) throw badRequest('INVALID_HOURS', "L'orario di fine deve seguire quello di inizio.", 'End must follow start.');
   if (input.kind === 'open' && !start) throw badRequest('INVALID_HOURS', "Un'apertura straordinaria richiede l'orario.", 'An extra opening needs hours.');
   const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
@@ -201,10 +227,27 @@ export async function createException(ctx: AppContext, op: OperatorPrincipal, in
   const row = await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('schedule_exceptions')
-      .values({ tenant_id: op.tenantId, office_id: input.officeId, desk_id: input.deskId ?? null, day: input.day, kind: input.kind, start_time: start, end_time: end, note: input.note ?? '' })
+      .values({
+        tenant_id: op.tenantId,
+        office_id: input.officeId,
+        desk_id: input.deskId ?? null,
+        day: input.day,
+        kind: input.kind,
+        start_time: start,
+        end_time: end,
+        note: input.note ?? '',
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'exception.create', entityType: 'schedule_exception', entityId: r.id, details: { ...input } });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'exception.create',
+      entityType: 'schedule_exception',
+      entityId: r.id,
+      details: { ...input },
+    });
     return r;
   });
   return { id: row.id, officeId: row.office_id, deskId: row.desk_id, day: row.day, kind: row.kind, start: row.start_time, end: row.end_time, note: row.note };
@@ -217,6 +260,14 @@ export async function deleteException(ctx: AppContext, op: OperatorPrincipal, ex
   assertCanConfigureOffice(op, row.office_id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('schedule_exceptions').where('id', '=', exceptionId).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'exception.delete', entityType: 'schedule_exception', entityId: exceptionId, details: {} });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'exception.delete',
+      entityType: 'schedule_exception',
+      entityId: exceptionId,
+      details: {},
+    });
   });
 }

@@ -27,7 +27,12 @@ export async function applyOfficerAction(ctx: AppContext, op: OperatorPrincipal,
     const locked = await trx.selectFrom('bookings').select(['status']).where('id', '=', visible.id).forUpdate().executeTakeFirstOrThrow();
     const to = nextStatus(locked.status, action);
     if (!to) {
-      throw new AppError(409, 'INVALID_TRANSITION', `Operazione non possibile: l'appuntamento è ${STATUS_LABELS[locked.status]}.`, `Not possible: the booking is ${locked.status}.`);
+      throw new AppError(
+        409,
+        'INVALID_TRANSITION',
+        `Operazione non possibile: l'appuntamento è ${STATUS_LABELS[locked.status]}.`,
+        `Not possible: the booking is ${locked.status}.`,
+      );
     }
     const changes =
       action === 'check-in'
@@ -42,7 +47,15 @@ export async function applyOfficerAction(ctx: AppContext, op: OperatorPrincipal,
       .set((eb) => ({ status: to, updated_at: now, ...changes, ...(action === 'cancel' || action === 'confirm' ? { ics_sequence: eb('ics_sequence', '+', 1) } : {}) }))
       .where('id', '=', visible.id)
       .execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: `booking.${action}`, entityType: 'booking', entityId: visible.id, details: { from: locked.status, to, ...(text ? { note: text } : {}) } });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: `booking.${action}`,
+      entityType: 'booking',
+      entityId: visible.id,
+      details: { from: locked.status, to, ...(text ? { note: text } : {}) },
+    });
     await recordEvent(trx, op.tenantId, `booking.${to}`, visible.id, { officeId: visible.office_id, by: op.id });
     const view = (await findBookingView(trx, op.tenantId, visible.id))!;
     // Checked in at the desk: the citizen joins the office's line like one checked in at the kiosk.

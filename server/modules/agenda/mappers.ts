@@ -29,6 +29,8 @@ export function toAgendaBooking(b: BookingView, config: Config, videoWaiting?: b
     outcomeNote: b.outcome_note,
     cancelReason: b.cancel_reason,
     cancelledBy: b.cancelled_by,
-    ...(b.service_mode === 'video' && b.status !== 'cancelled' ? { videoUrl: new URL(consoleRoomUrl(config, b.tenant_slug, b.id)).pathname, ...(videoWaiting !== undefined ? { videoWaiting } : {}) } : {}),
+    ...(b.service_mode === 'video' && b.status !== 'cancelled'
+      ? { videoUrl: new URL(consoleRoomUrl(config, b.tenant_slug, b.id)).pathname, ...(videoWaiting !== undefined ? { videoWaiting } : {}) }
+      : {}),
   };
 }

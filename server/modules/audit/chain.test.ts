@@ -40,7 +40,12 @@ describe('audit chain', () => {
     const b = entryHash(entry({ details: { y: { q: 2, p: 1 }, x: 1 } }), GENESIS_HASH);
     assert.equal(a, b);
     assert.match(a, /^[0-9a-f]{64}$/);
-    assert.equal(a, createHash('sha256').update(canonicalEntry(entry({ details: { x: 1, y: { p: 1, q: 2 } } }), GENESIS_HASH)).digest('hex'));
+    assert.equal(
+      a,
+      createHash('sha256')
+        .update(canonicalEntry(entry({ details: { x: 1, y: { p: 1, q: 2 } } }), GENESIS_HASH))
+        .digest('hex'),
+    );
   });
 
   it('changes the hash when any field or the previous hash changes', () => {

@@ -78,7 +78,18 @@ export interface EntryRow {
 
 /** An entry as the chain hashes it, at position `chainSeq`. */
 export function toEntry(r: EntryRow, chainSeq: string): ChainEntry {
-  return { id: r.id, tenantId: r.tenant_id, chainSeq, at: r.at_text, actorType: r.actor_type, actorId: r.actor_id, action: r.action, entityType: r.entity_type, entityId: r.entity_id, details: r.details };
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    chainSeq,
+    at: r.at_text,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    details: r.details,
+  };
 }
 
 const entryColumns = sql`id::text as id, tenant_id::text as tenant_id, ${atText} as at_text, actor_type, actor_id, action, entity_type, entity_id, details`;

@@ -25,59 +25,83 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.addHook('preHandler', requireOperator(ctx));
     const base = '/api/v1/:tenant/operator/admin/audit';
 
-    app.get(base, {
-      schema: { tags: ['admin'], summary: "The comune's audit log, newest first (admins)", params: TenantParams, querystring: AuditQuery, response: { 200: AuditPage, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      assertAdmin(req.operator);
-      const tz = req.tenant.time_zone;
-      const q = req.query;
-      const limit = q.limit ?? 50;
-      const rows = await browseAudit(ctx.db, {
-        tenantId: req.tenant.id,
-        from: q.from ? dayStart(q.from, tz, 'from') : undefined,
-        // "to" is a whole day: everything before the next midnight
-        to: q.to ? dayStart(isValidDate(q.to) ? addDays(q.to, 1) : q.to, tz, 'to') : undefined,
-        actorType: q.actorType,
-        actorId: q.actorId,
-        action: q.action,
-        entityType: q.entityType,
-        entityId: q.entityId,
-        q: q.q,
-        before: q.before,
-        limit: limit + 1,
-      });
-      const page = rows.slice(0, limit);
-      return {
-        entries: page.map((r) => ({
-          id: r.id,
-          at: formatInstant(r.at.getTime(), tz),
-          actorType: r.actor_type,
-          actorId: r.actor_id,
-          actorName: r.actor_name ? `${r.actor_name} (${r.actor_username})` : null,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          details: r.details,
-          sealed: r.sealed,
-        })),
-        nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
-      };
-    });
+    app.get(
+      base,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "The comune's audit log, newest first (admins)",
+          params: TenantParams,
+          querystring: AuditQuery,
+          response: { 200: AuditPage, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        const tz = req.tenant.time_zone;
+        const q = req.query;
+        const limit = q.limit ?? 50;
+        const rows = await browseAudit(ctx.db, {
+          tenantId: req.tenant.id,
+          from: q.from ? dayStart(q.from, tz, 'from') : undefined,
+          // "to" is a whole day: everything before the next midnight
+          to: q.to ? dayStart(isValidDate(q.to) ? addDays(q.to, 1) : q.to, tz, 'to') : undefined,
+          actorType: q.actorType,
+          actorId: q.actorId,
+          action: q.action,
+          entityType: q.entityType,
+          entityId: q.entityId,
+          q: q.q,
+          before: q.before,
+          limit: limit + 1,
+        });
+        const page = rows.slice(0, limit);
+        return {
+          entries: page.map((r) => ({
+            id: r.id,
+            at: formatInstant(r.at.getTime(), tz),
+            actorType: r.actor_type,
+            actorId: r.actor_id,
+            actorName: r.actor_name ? `${r.actor_name} (${r.actor_username})` : null,
+            action: r.action,
+            entityType: r.entity_type,
+            entityId: r.entity_id,
+            details: r.details,
+            sealed: r.sealed,
+          })),
+          nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
+        };
+      },
+    );
 
-    app.post(`${base}/verify`, {
-      config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
-      schema: { tags: ['admin'], summary: "Recompute the comune's hash chain and report the first broken link (admins)", params: TenantParams, response: { 200: ChainVerification, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      assertAdmin(req.operator);
-      const result = await verifyChain(ctx.db, req.tenant.id, ctx.clock.now(), req.tenant.time_zone);
-      await audit(ctx.db, {
-        tenantId: req.tenant.id,
-        actorType: 'operator',
-        actorId: req.operator.id,
-        action: 'audit.verify',
-        details: { ok: result.ok, checked: result.checked, headSeq: result.head?.seq ?? null, ...(result.firstBroken ? { brokenAt: result.firstBroken.chainSeq, problem: result.firstBroken.problem } : {}) },
-      });
-      return result;
-    });
+    app.post(
+      `${base}/verify`,
+      {
+        config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['admin'],
+          summary: "Recompute the comune's hash chain and report the first broken link (admins)",
+          params: TenantParams,
+          response: { 200: ChainVerification, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        const result = await verifyChain(ctx.db, req.tenant.id, ctx.clock.now(), req.tenant.time_zone);
+        await audit(ctx.db, {
+          tenantId: req.tenant.id,
+          actorType: 'operator',
+          actorId: req.operator.id,
+          action: 'audit.verify',
+          details: {
+            ok: result.ok,
+            checked: result.checked,
+            headSeq: result.head?.seq ?? null,
+            ...(result.firstBroken ? { brokenAt: result.firstBroken.chainSeq, problem: result.firstBroken.problem } : {}),
+          },
+        });
+        return result;
+      },
+    );
   };
 }

@@ -30,7 +30,14 @@ export async function computeServiceAvailability(db: Q, tenant: Tenant, service:
   // One day of margin either side covers any local day in UTC terms.
   const rangeStart = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
   const rangeEnd = new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) + 86_400_000);
-  const occupations = await loadOccupations(db, tenant.id, inputs.desks.map((d) => d.deskId), rangeStart, rangeEnd, now);
+  const occupations = await loadOccupations(
+    db,
+    tenant.id,
+    inputs.desks.map((d) => d.deskId),
+    rangeStart,
+    rangeEnd,
+    now,
+  );
   return computeAvailability({ ...inputs, from, to, now: now.getTime(), occupations });
 }
 
@@ -45,7 +52,9 @@ export function toSlotViews(days: DayAvailability[], tz: string, onlyFree = fals
   return days
     .map((d) => ({
       date: d.date,
-      slots: d.slots.filter((s) => !onlyFree || s.freeDesks.length > 0).map((s) => ({ start: formatInstant(s.start, tz), end: formatInstant(s.end, tz), available: s.freeDesks.length })),
+      slots: d.slots
+        .filter((s) => !onlyFree || s.freeDesks.length > 0)
+        .map((s) => ({ start: formatInstant(s.start, tz), end: formatInstant(s.end, tz), available: s.freeDesks.length })),
     }))
     .filter((d) => d.slots.length > 0);
 }

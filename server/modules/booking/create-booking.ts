@@ -32,7 +32,9 @@ export interface CreateOptions {
 export function parseInstant(value: string, field = 'start'): number {
   const t = Date.parse(value);
   if (!Number.isFinite(t) || !/(Z|[+-]\d{2}:\d{2})$/i.test(value)) {
-    throw badRequest('INVALID_START', 'Orario non valido: indica data, ora e fuso (ISO 8601).', 'Invalid time: give date, time and offset (ISO 8601).', { fields: [{ field, message: 'ISO 8601 with offset' }] });
+    throw badRequest('INVALID_START', 'Orario non valido: indica data, ora e fuso (ISO 8601).', 'Invalid time: give date, time and offset (ISO 8601).', {
+      fields: [{ field, message: 'ISO 8601 with offset' }],
+    });
   }
   return t;
 }
@@ -80,7 +82,9 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
   if (!service) throw serviceNotFound();
   const start = parseInstant(input.start);
   const now = ctx.clock.now();
-  const requestHash = createHash('sha256').update(JSON.stringify({ ...input, holdId: undefined })).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify({ ...input, holdId: undefined }))
+    .digest('hex');
   const token = newSecret();
 
   let result: { bookingId: string; replayed: boolean };
@@ -88,7 +92,12 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
     result = await inClaimTransaction(ctx.db, async (trx) => {
       if (opts.idempotencyKey) {
         await lock(trx, `idem:${tenant.id}:${opts.idempotencyKey}`);
-        const existing = await trx.selectFrom('idempotency_keys').select(['booking_id', 'request_hash']).where('tenant_id', '=', tenant.id).where('key', '=', opts.idempotencyKey).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('idempotency_keys')
+          .select(['booking_id', 'request_hash'])
+          .where('tenant_id', '=', tenant.id)
+          .where('key', '=', opts.idempotencyKey)
+          .executeTakeFirst();
         if (existing) {
           if (existing.request_hash !== requestHash) throw idempotencyMismatch();
           // The first response's token is not stored in clear; the replay gets a fresh link to the same booking.
@@ -97,7 +106,9 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
         }
       }
       await enforceCitizenLimit(trx, tenant, service, input.applicant.email, opts.fiscalCode, now);
-      const claimed = (input.holdId && (await takeHold(trx, tenant, service, input.holdId, start, now))) || (await claimDesk(trx, { tenant, service, start, now, ignoreNotice: opts.channel === 'operator' }));
+      const claimed =
+        (input.holdId && (await takeHold(trx, tenant, service, input.holdId, start, now))) ||
+        (await claimDesk(trx, { tenant, service, start, now, ignoreNotice: opts.channel === 'operator' }));
       const status = service.requires_approval && opts.channel === 'web' ? 'pending' : 'confirmed';
       const row = await trx
         .insertInto('bookings')

@@ -78,7 +78,8 @@ export async function claimDesk(
   const dayStart = new Date(start - 12 * 3_600_000);
   const dayEnd = new Date(start + 12 * 3_600_000);
   const exclude = args.excludeBookingId ?? '00000000-0000-0000-0000-000000000000';
-  const pick = (mode: 'skip' | 'wait') => sql<{ id: string; num: number }>`
+  const pick = (mode: 'skip' | 'wait') =>
+    sql<{ id: string; num: number }>`
     select d.id, d.num from desks d
     where d.tenant_id = ${tenant.id} and d.id in (${sql.join(candidates)})
       and not exists (

@@ -40,7 +40,11 @@ function summaryLines(b: BookingView, config: Config, token: string | undefined)
 
 export function icsFor(b: BookingView, config: Config, method: 'REQUEST' | 'CANCEL', now: Date, token: string | undefined): string {
   const location = b.service_mode === 'video' ? `Videochiamata - ${b.office_name}` : `${b.office_name}, ${b.office_address}`;
-  const description = [`${b.tenant_name} - ${b.service_name}`, `Codice prenotazione: ${b.reference}`, ...(token ? [`Gestisci: ${manageUrl(config, b.tenant_slug, token)}`] : [])].join('\n');
+  const description = [
+    `${b.tenant_name} - ${b.service_name}`,
+    `Codice prenotazione: ${b.reference}`,
+    ...(token ? [`Gestisci: ${manageUrl(config, b.tenant_slug, token)}`] : []),
+  ].join('\n');
   return buildIcs({
     uid: `${b.id}@sportello`,
     sequence: b.ics_sequence,
@@ -85,7 +89,17 @@ export async function queueBookingEmail(
       break;
     case 'reschedule':
       subject = `Appuntamento spostato: ${b.service_name} - ${formatWhen(b.start_at, tz)}`;
-      body = [greeting, '', `il tuo appuntamento è stato spostato${opts.previousStart ? ` da ${formatWhen(opts.previousStart, tz)}` : ''} al nuovo orario indicato qui sotto.`, '', ...summaryLines(b, config, token), '', ...bring, '', ...manage];
+      body = [
+        greeting,
+        '',
+        `il tuo appuntamento è stato spostato${opts.previousStart ? ` da ${formatWhen(opts.previousStart, tz)}` : ''} al nuovo orario indicato qui sotto.`,
+        '',
+        ...summaryLines(b, config, token),
+        '',
+        ...bring,
+        '',
+        ...manage,
+      ];
       break;
     case 'cancellation':
       method = 'CANCEL';
@@ -93,7 +107,9 @@ export async function queueBookingEmail(
       body = [
         greeting,
         '',
-        opts.cancelledByOffice ? `l'ufficio ha annullato il tuo appuntamento del ${formatWhen(b.start_at, tz)}.` : `come richiesto, il tuo appuntamento del ${formatWhen(b.start_at, tz)} è stato annullato.`,
+        opts.cancelledByOffice
+          ? `l'ufficio ha annullato il tuo appuntamento del ${formatWhen(b.start_at, tz)}.`
+          : `come richiesto, il tuo appuntamento del ${formatWhen(b.start_at, tz)} è stato annullato.`,
         ...(b.cancel_reason ? [`Motivo: ${b.cancel_reason}`] : []),
         '',
         `Codice prenotazione: ${b.reference}`,
@@ -107,7 +123,13 @@ export async function queueBookingEmail(
       break;
   }
   const attachments = method
-    ? [{ filename: 'appuntamento.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: Buffer.from(icsFor(b, config, method, opts.now, token)).toString('base64') }]
+    ? [
+        {
+          filename: 'appuntamento.ics',
+          contentType: `text/calendar; charset=utf-8; method=${method}`,
+          content: Buffer.from(icsFor(b, config, method, opts.now, token)).toString('base64'),
+        },
+      ]
     : [];
   // The check-in code the office's kiosk reads (an in-person appointment's arrival link).
   if (token && method === 'REQUEST' && b.service_mode !== 'video' && kind !== 'request') {
@@ -120,6 +142,14 @@ export async function queueBookingEmail(
   // area makes a fresh link when the citizen asks for it.
   if (b.fiscal_code) {
     const inboxBody = body.filter((line) => !token || !line.includes(token)).join('\n');
-    await queueInboxMessage(trx, { tenantId: b.tenant_id, fiscalCode: b.fiscal_code, subject, body: inboxBody, link: `/${b.tenant_slug}/area-personale/appuntamenti`, dedupeKey, at: opts.now });
+    await queueInboxMessage(trx, {
+      tenantId: b.tenant_id,
+      fiscalCode: b.fiscal_code,
+      subject,
+      body: inboxBody,
+      link: `/${b.tenant_slug}/area-personale/appuntamenti`,
+      dedupeKey,
+      at: opts.now,
+    });
   }
 }

@@ -22,7 +22,17 @@ export const limitReached = (max: number) =>
   );
 
 export const changeClosed = () =>
-  new AppError(409, 'CHANGE_CLOSED', "Non è più possibile modificare o annullare online questo appuntamento: contatta l'ufficio.", 'This booking can no longer be changed or cancelled online: contact the office.');
+  new AppError(
+    409,
+    'CHANGE_CLOSED',
+    "Non è più possibile modificare o annullare online questo appuntamento: contatta l'ufficio.",
+    'This booking can no longer be changed or cancelled online: contact the office.',
+  );
 
 export const idempotencyMismatch = () =>
-  new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'La chiave Idempotency-Key è già stata usata per una richiesta diversa.', 'The Idempotency-Key was already used for a different request.');
+  new AppError(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'La chiave Idempotency-Key è già stata usata per una richiesta diversa.',
+    'The Idempotency-Key was already used for a different request.',
+  );

@@ -42,4 +42,3 @@ export async function releaseHold(ctx: AppContext, tenant: Tenant, holdId: strin
   const res = await ctx.db.deleteFrom('bookings').where('id', '=', holdId).where('tenant_id', '=', tenant.id).where('status', '=', 'held').executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
-

@@ -28,7 +28,10 @@ function fold(line: string): string {
 }
 
 function utc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface IcsEvent {
@@ -66,11 +69,9 @@ export function buildIcs(e: IcsEvent): string {
     ...(e.url ? [`URL:${e.url}`] : []),
     `ORGANIZER;CN=${escapeText(e.organizer.name)}:mailto:${e.organizer.email}`,
     `ATTENDEE;CN=${escapeText(e.attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${e.attendee.email}`,
-    ...(e.method === 'REQUEST'
-      ? ['BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:Promemoria appuntamento', 'TRIGGER:-PT1H', 'END:VALARM']
-      : []),
+    ...(e.method === 'REQUEST' ? ['BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:Promemoria appuntamento', 'TRIGGER:-PT1H', 'END:VALARM'] : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

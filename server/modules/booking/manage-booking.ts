@@ -80,7 +80,15 @@ export async function rescheduleByToken(ctx: AppContext, tenant: Tenant, token: 
         }))
         .where('id', '=', current.id)
         .execute();
-      await audit(trx, { tenantId: tenant.id, actorType: 'citizen', actorId: current.applicant_email, action: 'booking.reschedule', entityType: 'booking', entityId: current.id, details: { from: locked.start_at.toISOString(), to: claimed.start.toISOString() } });
+      await audit(trx, {
+        tenantId: tenant.id,
+        actorType: 'citizen',
+        actorId: current.applicant_email,
+        action: 'booking.reschedule',
+        entityType: 'booking',
+        entityId: current.id,
+        details: { from: locked.start_at.toISOString(), to: claimed.start.toISOString() },
+      });
       await recordEvent(trx, tenant.id, 'booking.rescheduled', current.id, { officeId: current.office_id, from: locked.start_at.toISOString(), to: claimed.start.toISOString() });
       const view = (await findBookingView(trx, tenant.id, current.id))!;
       await queueBookingEmail(trx, ctx.config, 'reschedule', view, { now, token, previousStart: locked.start_at });
@@ -101,10 +109,25 @@ export async function cancelByToken(ctx: AppContext, tenant: Tenant, token: stri
     if (!canChange({ ...current, status: locked.status, start_at: locked.start_at }, now)) throw changeClosed();
     await trx
       .updateTable('bookings')
-      .set((eb) => ({ status: 'cancelled', cancelled_by: 'citizen', cancel_reason: reason?.trim() || null, cancelled_at: now, ics_sequence: eb('ics_sequence', '+', 1), updated_at: now }))
+      .set((eb) => ({
+        status: 'cancelled',
+        cancelled_by: 'citizen',
+        cancel_reason: reason?.trim() || null,
+        cancelled_at: now,
+        ics_sequence: eb('ics_sequence', '+', 1),
+        updated_at: now,
+      }))
       .where('id', '=', current.id)
       .execute();
-    await audit(trx, { tenantId: tenant.id, actorType: 'citizen', actorId: current.applicant_email, action: 'booking.cancel', entityType: 'booking', entityId: current.id, details: { reason: reason ?? null } });
+    await audit(trx, {
+      tenantId: tenant.id,
+      actorType: 'citizen',
+      actorId: current.applicant_email,
+      action: 'booking.cancel',
+      entityType: 'booking',
+      entityId: current.id,
+      details: { reason: reason ?? null },
+    });
     await recordEvent(trx, tenant.id, 'booking.cancelled', current.id, { officeId: current.office_id, by: 'citizen' });
     const view = (await findBookingView(trx, tenant.id, current.id))!;
     await queueBookingEmail(trx, ctx.config, 'cancellation', view, { now });

@@ -74,7 +74,10 @@ export async function findBookingIdByToken(db: Q, tenantId: string, token: strin
 }
 
 export async function insertBookingToken(db: Q, tenantId: string, bookingId: string, token: string): Promise<void> {
-  await db.insertInto('booking_tokens').values({ token_hash: hashSecret(token), tenant_id: tenantId, booking_id: bookingId }).execute();
+  await db
+    .insertInto('booking_tokens')
+    .values({ token_hash: hashSecret(token), tenant_id: tenantId, booking_id: bookingId })
+    .execute();
 }
 
 export async function listBookingViews(db: Q, tenantId: string, filter: { officeIds?: string[] | null; from: Date; to: Date; deskId?: string }) {

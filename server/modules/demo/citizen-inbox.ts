@@ -34,8 +34,20 @@ export async function seedCitizenInbox(trx: Transaction<DB>, tenant: { id: strin
   await trx
     .insertInto('citizen_deadlines')
     .values([
-      { tenant_id: tenant.id, fiscal_code: 'RSSMRA85T10A562S', title: "La tua carta d'identità scade: prenota il rinnovo", due_at: new Date(now.getTime() + 45 * DAY), link: `/${tenant.slug}/prenota-appuntamento` },
-      { tenant_id: tenant.id, fiscal_code: 'DPLNCL48L31A662B', title: 'Rinnovo del contrassegno per il parcheggio disabili', due_at: new Date(now.getTime() + 20 * DAY), link: null },
+      {
+        tenant_id: tenant.id,
+        fiscal_code: 'RSSMRA85T10A562S',
+        title: "La tua carta d'identità scade: prenota il rinnovo",
+        due_at: new Date(now.getTime() + 45 * DAY),
+        link: `/${tenant.slug}/prenota-appuntamento`,
+      },
+      {
+        tenant_id: tenant.id,
+        fiscal_code: 'DPLNCL48L31A662B',
+        title: 'Rinnovo del contrassegno per il parcheggio disabili',
+        due_at: new Date(now.getTime() + 20 * DAY),
+        link: null,
+      },
     ])
     .execute();
 }

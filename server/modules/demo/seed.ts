@@ -48,10 +48,7 @@ interface TenantSeed {
 
 const WEEKDAY_MORNINGS = [1, 2, 3, 4, 5].map((d) => [d, '09:00', '12:30'] as [number, string, string]);
 const AFTERNOONS = [2, 4].map((d) => [d, '15:30', '17:30'] as [number, string, string]);
-const CIE_HOURS = [
-  ...[1, 2, 3, 4, 5].map((d) => [d, '08:30', '12:30'] as [number, string, string]),
-  ...[2, 4].map((d) => [d, '15:00', '17:30'] as [number, string, string]),
-];
+const CIE_HOURS = [...[1, 2, 3, 4, 5].map((d) => [d, '08:30', '12:30'] as [number, string, string]), ...[2, 4].map((d) => [d, '15:00', '17:30'] as [number, string, string])];
 const ID_DOCS = 'Documento di riconoscimento in corso di validità e codice fiscale (tessera sanitaria).';
 
 export const DEMO_TENANTS: TenantSeed[] = [
@@ -78,8 +75,22 @@ export const DEMO_TENANTS: TenantSeed[] = [
         deskPrefix: 'Sportello URP',
         hours: [...WEEKDAY_MORNINGS, ...AFTERNOONS],
         services: [
-          { name: 'Informazioni generali', description: 'Orientamento sui servizi comunali e sulle pratiche.', topic: 'Informazioni', duration: 20, mode: 'in_person', bring: 'Nessun documento richiesto.' },
-          { name: 'Informazioni generali in videochiamata', description: 'Lo stesso servizio dello sportello, da casa, in videochiamata.', topic: 'Informazioni', duration: 20, mode: 'video', bring: 'Un dispositivo con videocamera e microfono.' },
+          {
+            name: 'Informazioni generali',
+            description: 'Orientamento sui servizi comunali e sulle pratiche.',
+            topic: 'Informazioni',
+            duration: 20,
+            mode: 'in_person',
+            bring: 'Nessun documento richiesto.',
+          },
+          {
+            name: 'Informazioni generali in videochiamata',
+            description: 'Lo stesso servizio dello sportello, da casa, in videochiamata.',
+            topic: 'Informazioni',
+            duration: 20,
+            mode: 'video',
+            bring: 'Un dispositivo con videocamera e microfono.',
+          },
         ],
         queues: [
           { prefix: 'A', name: 'Informazioni', services: ['Informazioni generali'] },
@@ -98,34 +109,84 @@ export const DEMO_TENANTS: TenantSeed[] = [
         deskPrefix: 'Funzionario ambiente',
         hours: [...WEEKDAY_MORNINGS, ...AFTERNOONS],
         services: [
-          { name: 'SCIA ambientale per emissioni fumi da ristorazione', description: 'Consulenza sulla segnalazione certificata per le emissioni in atmosfera delle attività di ristorazione.', topic: 'Ambiente', duration: 30, buffer: 5, mode: 'video', bring: 'Planimetria dei locali e scheda tecnica dell\'impianto di aspirazione (PDF).' },
-          { name: 'Autorizzazione scarico acque reflue domestiche e assimilate', description: 'Istruttoria e chiarimenti sull\'autorizzazione allo scarico di acque reflue domestiche e assimilate.', topic: 'Ambiente', duration: 30, buffer: 5, mode: 'in_person', bring: 'Documento di identità, relazione tecnica e planimetria dello scarico.' },
+          {
+            name: 'SCIA ambientale per emissioni fumi da ristorazione',
+            description: 'Consulenza sulla segnalazione certificata per le emissioni in atmosfera delle attività di ristorazione.',
+            topic: 'Ambiente',
+            duration: 30,
+            buffer: 5,
+            mode: 'video',
+            bring: "Planimetria dei locali e scheda tecnica dell'impianto di aspirazione (PDF).",
+          },
+          {
+            name: 'Autorizzazione scarico acque reflue domestiche e assimilate',
+            description: "Istruttoria e chiarimenti sull'autorizzazione allo scarico di acque reflue domestiche e assimilate.",
+            topic: 'Ambiente',
+            duration: 30,
+            buffer: 5,
+            mode: 'in_person',
+            bring: 'Documento di identità, relazione tecnica e planimetria dello scarico.',
+          },
         ],
         queues: [{ prefix: 'B', name: 'Scarichi e autorizzazioni', services: ['Autorizzazione scarico acque reflue domestiche e assimilate'] }],
       },
       {
         key: 'urbanistica',
         name: 'Ripartizione Urbanistica ed Edilizia Privata',
-        description: 'Sportello unico per l\'edilizia, pianificazione attuativa, paesaggio e controllo del territorio.',
+        description: "Sportello unico per l'edilizia, pianificazione attuativa, paesaggio e controllo del territorio.",
         address: 'Via Francesco Saverio Abbrescia 82/86, 70121 Bari',
         phone: '080 577 5111',
         email: 'urbanistica@comune.bari.it',
         openingHours: 'Lunedì, mercoledì e venerdì 9:00-12:30; martedì e giovedì 15:30-17:30',
         desks: 3,
         deskPrefix: 'Tecnico urbanistica',
-        hours: [[1, '09:00', '12:30'], [3, '09:00', '12:30'], [5, '09:00', '12:30'], [2, '15:30', '17:30'], [4, '15:30', '17:30']],
+        hours: [
+          [1, '09:00', '12:30'],
+          [3, '09:00', '12:30'],
+          [5, '09:00', '12:30'],
+          [2, '15:30', '17:30'],
+          [4, '15:30', '17:30'],
+        ],
         services: [
-          { name: 'SUE - Sportello Unico per l\'Edilizia', description: 'Pratiche edilizie: CILA, SCIA, permesso di costruire, agibilità.', topic: 'Edilizia', duration: 30, mode: 'video', bring: 'Numero della pratica edilizia, se già presentata.' },
-          { name: 'Piani di lottizzazione', description: 'Informazioni sui piani urbanistici attuativi e sulle convenzioni di lottizzazione.', topic: 'Urbanistica', duration: 45, mode: 'in_person', bring: 'Estremi catastali dell\'area interessata.' },
-          { name: 'Paesaggio', description: 'Autorizzazioni paesaggistiche e accertamenti di compatibilità.', topic: 'Urbanistica', duration: 30, mode: 'video', bring: 'Documentazione fotografica e relazione paesaggistica.' },
-          { name: 'Controllo del territorio e abusivismo edilizio', description: 'Esposti, verifiche e procedimenti sanzionatori in materia edilizia.', topic: 'Edilizia', duration: 30, mode: 'in_person', bring: 'Documento di identità ed eventuale documentazione relativa all\'immobile.' },
+          {
+            name: "SUE - Sportello Unico per l'Edilizia",
+            description: 'Pratiche edilizie: CILA, SCIA, permesso di costruire, agibilità.',
+            topic: 'Edilizia',
+            duration: 30,
+            mode: 'video',
+            bring: 'Numero della pratica edilizia, se già presentata.',
+          },
+          {
+            name: 'Piani di lottizzazione',
+            description: 'Informazioni sui piani urbanistici attuativi e sulle convenzioni di lottizzazione.',
+            topic: 'Urbanistica',
+            duration: 45,
+            mode: 'in_person',
+            bring: "Estremi catastali dell'area interessata.",
+          },
+          {
+            name: 'Paesaggio',
+            description: 'Autorizzazioni paesaggistiche e accertamenti di compatibilità.',
+            topic: 'Urbanistica',
+            duration: 30,
+            mode: 'video',
+            bring: 'Documentazione fotografica e relazione paesaggistica.',
+          },
+          {
+            name: 'Controllo del territorio e abusivismo edilizio',
+            description: 'Esposti, verifiche e procedimenti sanzionatori in materia edilizia.',
+            topic: 'Edilizia',
+            duration: 30,
+            mode: 'in_person',
+            bring: "Documento di identità ed eventuale documentazione relativa all'immobile.",
+          },
         ],
         queues: [{ prefix: 'E', name: 'Urbanistica ed edilizia', services: ['Piani di lottizzazione', 'Controllo del territorio e abusivismo edilizio'] }],
       },
       {
         key: 'anagrafe',
         name: 'Anagrafe - Servizi Demografici',
-        description: 'Carta d\'identità elettronica, residenza e certificati.',
+        description: "Carta d'identità elettronica, residenza e certificati.",
         address: 'Via Fratelli Rosselli 4, 70122 Bari',
         phone: '080 577 2633',
         email: 'anagrafe@comune.bari.it',
@@ -134,7 +195,14 @@ export const DEMO_TENANTS: TenantSeed[] = [
         deskPrefix: 'Postazione CIE',
         hours: CIE_HOURS,
         services: [
-          { name: 'Carta d\'identità elettronica', description: 'Rilascio o rinnovo della carta d\'identità elettronica (CIE).', topic: 'Anagrafe', duration: 15, mode: 'in_person', bring: `${ID_DOCS} Una fototessera recente, la ricevuta di pagamento di 22,21 euro e la carta d'identità scaduta o la denuncia di smarrimento.` },
+          {
+            name: "Carta d'identità elettronica",
+            description: "Rilascio o rinnovo della carta d'identità elettronica (CIE).",
+            topic: 'Anagrafe',
+            duration: 15,
+            mode: 'in_person',
+            bring: `${ID_DOCS} Una fototessera recente, la ricevuta di pagamento di 22,21 euro e la carta d'identità scaduta o la denuncia di smarrimento.`,
+          },
         ],
         queues: [{ prefix: 'C', name: "Carta d'identità", services: ["Carta d'identità elettronica"] }],
       },
@@ -170,7 +238,14 @@ export const DEMO_TENANTS: TenantSeed[] = [
         deskPrefix: 'Sportello URP',
         hours: [...WEEKDAY_MORNINGS, ...AFTERNOONS],
         services: [
-          { name: 'Informazioni e accesso agli atti', description: 'Orientamento sui servizi e richieste di accesso agli atti.', topic: 'Informazioni', duration: 20, mode: 'in_person', bring: 'Documento di identità.' },
+          {
+            name: 'Informazioni e accesso agli atti',
+            description: 'Orientamento sui servizi e richieste di accesso agli atti.',
+            topic: 'Informazioni',
+            duration: 20,
+            mode: 'in_person',
+            bring: 'Documento di identità.',
+          },
         ],
         queues: [{ prefix: 'A', name: 'Informazioni', services: ['Informazioni e accesso agli atti'] }],
       },
@@ -186,8 +261,22 @@ export const DEMO_TENANTS: TenantSeed[] = [
         deskPrefix: 'Sportello anagrafe',
         hours: CIE_HOURS,
         services: [
-          { name: 'Carta d\'identità elettronica', description: 'Rilascio o rinnovo della CIE.', topic: 'Anagrafe', duration: 20, mode: 'in_person', bring: `${ID_DOCS} Una fototessera recente e la ricevuta di pagamento.` },
-          { name: 'Iscrizione anagrafica e cambio di residenza', description: 'Assistenza alla dichiarazione di residenza.', topic: 'Anagrafe', duration: 30, mode: 'in_person', bring: ID_DOCS },
+          {
+            name: "Carta d'identità elettronica",
+            description: 'Rilascio o rinnovo della CIE.',
+            topic: 'Anagrafe',
+            duration: 20,
+            mode: 'in_person',
+            bring: `${ID_DOCS} Una fototessera recente e la ricevuta di pagamento.`,
+          },
+          {
+            name: 'Iscrizione anagrafica e cambio di residenza',
+            description: 'Assistenza alla dichiarazione di residenza.',
+            topic: 'Anagrafe',
+            duration: 30,
+            mode: 'in_person',
+            bring: ID_DOCS,
+          },
         ],
         queues: [
           { prefix: 'C', name: "Carta d'identità", services: ["Carta d'identità elettronica"] },
@@ -204,9 +293,20 @@ export const DEMO_TENANTS: TenantSeed[] = [
         openingHours: 'Martedì e giovedì 9:00-12:30',
         desks: 2,
         deskPrefix: 'Funzionario SUAP',
-        hours: [[2, '09:00', '12:30'], [4, '09:00', '12:30']],
+        hours: [
+          [2, '09:00', '12:30'],
+          [4, '09:00', '12:30'],
+        ],
         services: [
-          { name: 'Consulenza SUAP in videochiamata', description: 'Chiarimenti su SCIA commerciali, autorizzazioni e procedimenti SUAP.', topic: 'Attività produttive', duration: 30, mode: 'video', bring: 'Eventuale numero di pratica SUAP.', requiresApproval: false },
+          {
+            name: 'Consulenza SUAP in videochiamata',
+            description: 'Chiarimenti su SCIA commerciali, autorizzazioni e procedimenti SUAP.',
+            topic: 'Attività produttive',
+            duration: 30,
+            mode: 'video',
+            bring: 'Eventuale numero di pratica SUAP.',
+            requiresApproval: false,
+          },
         ],
         queues: [{ prefix: 'V', name: 'Parla ora con il SUAP (video)', kind: 'video', services: ['Consulenza SUAP in videochiamata'] }],
       },
@@ -220,10 +320,28 @@ export const DEMO_TENANTS: TenantSeed[] = [
         openingHours: 'Lunedì, mercoledì e venerdì 9:00-12:00',
         desks: 2,
         deskPrefix: 'Sportello tributi',
-        hours: [[1, '09:00', '12:00'], [3, '09:00', '12:00'], [5, '09:00', '12:00']],
+        hours: [
+          [1, '09:00', '12:00'],
+          [3, '09:00', '12:00'],
+          [5, '09:00', '12:00'],
+        ],
         services: [
-          { name: 'TARI - informazioni e rettifiche', description: 'Calcolo, rettifiche e rateizzazioni della tassa sui rifiuti.', topic: 'Tributi', duration: 20, mode: 'video', bring: 'Ultimo avviso di pagamento TARI.' },
-          { name: 'IMU - assistenza al calcolo', description: 'Assistenza al calcolo e al versamento dell\'IMU.', topic: 'Tributi', duration: 20, mode: 'in_person', bring: 'Visura catastale degli immobili.' },
+          {
+            name: 'TARI - informazioni e rettifiche',
+            description: 'Calcolo, rettifiche e rateizzazioni della tassa sui rifiuti.',
+            topic: 'Tributi',
+            duration: 20,
+            mode: 'video',
+            bring: 'Ultimo avviso di pagamento TARI.',
+          },
+          {
+            name: 'IMU - assistenza al calcolo',
+            description: "Assistenza al calcolo e al versamento dell'IMU.",
+            topic: 'Tributi',
+            duration: 20,
+            mode: 'in_person',
+            bring: 'Visura catastale degli immobili.',
+          },
         ],
         queues: [{ prefix: 'T', name: 'Tributi', services: ['IMU - assistenza al calcolo'] }],
       },
@@ -263,7 +381,16 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
       for (const o of t.offices) {
         const office = await trx
           .insertInto('offices')
-          .values({ tenant_id: tenant.id, name: o.name, description: o.description, address: o.address, phone: o.phone, email: o.email, opening_hours: o.openingHours, position: position++ })
+          .values({
+            tenant_id: tenant.id,
+            name: o.name,
+            description: o.description,
+            address: o.address,
+            phone: o.phone,
+            email: o.email,
+            opening_hours: o.openingHours,
+            position: position++,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         officeIds.set(o.key, office.id);
@@ -297,8 +424,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         }
         const queues: Array<{ id: string; desks?: number[] }> = [];
         for (const [qp, q] of (o.queues ?? []).entries()) {
-          const row = await trx.insertInto('queues').values({ tenant_id: tenant.id, office_id: office.id, name: q.name, prefix: q.prefix, kind: q.kind ?? 'in_person', position: qp }).returning('id').executeTakeFirstOrThrow();
-          await trx.insertInto('queue_services').values(q.services.map((name) => ({ tenant_id: tenant.id, queue_id: row.id, service_id: serviceByName.get(name)! }))).execute();
+          const row = await trx
+            .insertInto('queues')
+            .values({ tenant_id: tenant.id, office_id: office.id, name: q.name, prefix: q.prefix, kind: q.kind ?? 'in_person', position: qp })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await trx
+            .insertInto('queue_services')
+            .values(q.services.map((name) => ({ tenant_id: tenant.id, queue_id: row.id, service_id: serviceByName.get(name)! })))
+            .execute();
           queues.push({ id: row.id, desks: q.desks });
         }
         const videoDesks = new Set((o.queues ?? []).filter((q) => q.kind === 'video').flatMap((q) => q.desks ?? Array.from({ length: o.desks }, (_, i) => i + 1)));
@@ -309,8 +443,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
             .returning('id')
             .executeTakeFirstOrThrow();
           const served = queues.filter((q) => !q.desks || q.desks.includes(i));
-          if (served.length) await trx.insertInto('desk_queues').values(served.map((q) => ({ tenant_id: tenant.id, desk_id: desk.id, queue_id: q.id }))).execute();
-          await trx.insertInto('desk_services').values(serviceIds.map((sid) => ({ tenant_id: tenant.id, desk_id: desk.id, service_id: sid }))).execute();
+          if (served.length)
+            await trx
+              .insertInto('desk_queues')
+              .values(served.map((q) => ({ tenant_id: tenant.id, desk_id: desk.id, queue_id: q.id })))
+              .execute();
+          await trx
+            .insertInto('desk_services')
+            .values(serviceIds.map((sid) => ({ tenant_id: tenant.id, desk_id: desk.id, service_id: sid })))
+            .execute();
           await trx
             .insertInto('desk_hours')
             .values(o.hours.map(([weekday, start, end]) => ({ tenant_id: tenant.id, desk_id: desk.id, weekday, start_time: start, end_time: end })))

@@ -7,7 +7,16 @@ import type { DB } from '../../platform/db/schema.ts';
 type Q = Kysely<DB> | Transaction<DB>;
 
 export async function listMessages(db: Q, tenantId: string, fiscalCode: string, limit: number, offset = 0) {
-  return db.selectFrom('citizen_messages').select(['id', 'subject', 'body', 'link', 'created_at', 'read_at']).where('tenant_id', '=', tenantId).where('fiscal_code', '=', fiscalCode).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  return db
+    .selectFrom('citizen_messages')
+    .select(['id', 'subject', 'body', 'link', 'created_at', 'read_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('fiscal_code', '=', fiscalCode)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 export async function countMessages(db: Q, tenantId: string, fiscalCode: string): Promise<{ total: number; unread: number }> {
@@ -47,7 +56,16 @@ export async function listCitizenBookings(db: Q, tenantId: string, fiscalCode: s
 }
 
 export async function listDeadlines(db: Q, tenantId: string, fiscalCode: string, from: Date) {
-  return db.selectFrom('citizen_deadlines').select(['title', 'due_at', 'link']).where('tenant_id', '=', tenantId).where('fiscal_code', '=', fiscalCode).where('done_at', 'is', null).where('due_at', '>=', from).orderBy('due_at').limit(100).execute();
+  return db
+    .selectFrom('citizen_deadlines')
+    .select(['title', 'due_at', 'link'])
+    .where('tenant_id', '=', tenantId)
+    .where('fiscal_code', '=', fiscalCode)
+    .where('done_at', 'is', null)
+    .where('due_at', '>=', from)
+    .orderBy('due_at')
+    .limit(100)
+    .execute();
 }
 
 /**

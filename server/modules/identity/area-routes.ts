@@ -5,7 +5,19 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
-import { Activity, AppointmentParams, CitizenAppointments, CitizenMe, ContactsInput, Dashboard, Deadline, InboxPage, ManageLink, MessageParams, PageQuery } from '../../../contracts/identity.ts';
+import {
+  Activity,
+  AppointmentParams,
+  CitizenAppointments,
+  CitizenMe,
+  ContactsInput,
+  Dashboard,
+  Deadline,
+  InboxPage,
+  ManageLink,
+  MessageParams,
+  PageQuery,
+} from '../../../contracts/identity.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -30,13 +42,23 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const at = (tz: string, d: Date) => formatInstant(d.getTime(), tz);
 
     // The email-confirmation link opens in a browser that may have no session (another device).
-    app.get('/api/v1/:tenant/me/email/confirm', {
-      config: writeLimit,
-      schema: { tags: ['identity'], summary: 'Confirm a contact email from the link sent to it (redirects to the settings)', params: TenantParams, querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }), response: { 302: Type.Null(), ...errorResponses } },
-    }, async (req, reply) => {
-      const ok = await confirmEmail(ctx, req.tenant.id, req.query.token);
-      return reply.redirect(`/${req.tenant.slug}/area-personale/impostazioni?email=${ok ? 'confermata' : 'link-non-valido'}`, 302);
-    });
+    app.get(
+      '/api/v1/:tenant/me/email/confirm',
+      {
+        config: writeLimit,
+        schema: {
+          tags: ['identity'],
+          summary: 'Confirm a contact email from the link sent to it (redirects to the settings)',
+          params: TenantParams,
+          querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }),
+          response: { 302: Type.Null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const ok = await confirmEmail(ctx, req.tenant.id, req.query.token);
+        return reply.redirect(`/${req.tenant.slug}/area-personale/impostazioni?email=${ok ? 'confermata' : 'link-non-valido'}`, 302);
+      },
+    );
 
     await app.register(async (plugin) => {
       const area = plugin.withTypeProvider<TypeBoxTypeProvider>();
@@ -81,100 +103,200 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async function deadlines(tenantId: string, fiscalCode: string, tz: string) {
         const now = ctx.clock.now();
         const own = (await listDeadlines(ctx.db, tenantId, fiscalCode, now)).map((d) => ({ title: d.title, due: at(tz, d.due_at), link: d.link, kind: 'deadline' as const }));
-        const upcoming = (await appointments(tenantId, fiscalCode, tz)).upcoming.map((a) => ({ title: `Appuntamento: ${a.serviceName} (${a.officeName})`, due: a.start, link: null, kind: 'appointment' as const }));
+        const upcoming = (await appointments(tenantId, fiscalCode, tz)).upcoming.map((a) => ({
+          title: `Appuntamento: ${a.serviceName} (${a.officeName})`,
+          due: a.start,
+          link: null,
+          kind: 'appointment' as const,
+        }));
         return [...own, ...upcoming].sort((a, b) => Date.parse(a.due) - Date.parse(b.due));
       }
 
-      const messageView = (tz: string) => (m: Awaited<ReturnType<typeof listMessages>>[number]) => ({ id: m.id, subject: m.subject, body: m.body, link: m.link, at: at(tz, m.created_at), read: m.read_at !== null });
-
-      area.get('/api/v1/:tenant/me/dashboard', {
-        schema: { tags: ['identity'], summary: 'Scrivania: latest messages, activities, next deadlines and appointments', params: TenantParams, response: { 200: Dashboard, ...authErrors } },
-      }, async (req) => {
-        const w = who(req);
-        const tz = req.tenant.time_zone;
-        const [messages, counts, acts, dl, appts] = await Promise.all([
-          listMessages(ctx.db, w.tenantId, w.fiscalCode, 3),
-          countMessages(ctx.db, w.tenantId, w.fiscalCode),
-          activities(w.tenantId, w.citizenId, w.fiscalCode, tz, 5, 0),
-          deadlines(w.tenantId, w.fiscalCode, tz),
-          appointments(w.tenantId, w.fiscalCode, tz),
-        ]);
-        return { messages: messages.map(messageView(tz)), unread: counts.unread, activities: acts, deadlines: dl.slice(0, 5), appointments: appts.upcoming.slice(0, 3) };
+      const messageView = (tz: string) => (m: Awaited<ReturnType<typeof listMessages>>[number]) => ({
+        id: m.id,
+        subject: m.subject,
+        body: m.body,
+        link: m.link,
+        at: at(tz, m.created_at),
+        read: m.read_at !== null,
       });
 
-      area.get('/api/v1/:tenant/me/appointments', {
-        schema: { tags: ['identity'], summary: "The citizen's appointments, upcoming and past", params: TenantParams, response: { 200: CitizenAppointments, ...authErrors } },
-      }, async (req) => {
-        const w = who(req);
-        return appointments(w.tenantId, w.fiscalCode, req.tenant.time_zone);
-      });
+      area.get(
+        '/api/v1/:tenant/me/dashboard',
+        {
+          schema: {
+            tags: ['identity'],
+            summary: 'Scrivania: latest messages, activities, next deadlines and appointments',
+            params: TenantParams,
+            response: { 200: Dashboard, ...authErrors },
+          },
+        },
+        async (req) => {
+          const w = who(req);
+          const tz = req.tenant.time_zone;
+          const [messages, counts, acts, dl, appts] = await Promise.all([
+            listMessages(ctx.db, w.tenantId, w.fiscalCode, 3),
+            countMessages(ctx.db, w.tenantId, w.fiscalCode),
+            activities(w.tenantId, w.citizenId, w.fiscalCode, tz, 5, 0),
+            deadlines(w.tenantId, w.fiscalCode, tz),
+            appointments(w.tenantId, w.fiscalCode, tz),
+          ]);
+          return { messages: messages.map(messageView(tz)), unread: counts.unread, activities: acts, deadlines: dl.slice(0, 5), appointments: appts.upcoming.slice(0, 3) };
+        },
+      );
 
-      area.post('/api/v1/:tenant/me/appointments/:id/manage-link', {
-        config: writeLimit,
-        schema: { tags: ['identity'], summary: 'A manage link for one of the citizen’s own appointments (to move or cancel it)', params: AppointmentParams, response: { 200: ManageLink, ...authErrors, ...errorResponses } },
-      }, async (req) => {
-        const w = who(req);
-        const b = await ctx.db.selectFrom('bookings').select('id').where('tenant_id', '=', w.tenantId).where('id', '=', req.params.id).where('fiscal_code', '=', w.fiscalCode).where('status', '<>', 'held').executeTakeFirst();
-        if (!b) throw notFound('prenotazione', 'booking');
-        const token = newSecret();
-        await insertBookingToken(ctx.db, w.tenantId, b.id, token);
-        return { manageUrl: new URL(manageUrl(ctx.config, req.tenant.slug, token)).pathname };
-      });
+      area.get(
+        '/api/v1/:tenant/me/appointments',
+        {
+          schema: { tags: ['identity'], summary: "The citizen's appointments, upcoming and past", params: TenantParams, response: { 200: CitizenAppointments, ...authErrors } },
+        },
+        async (req) => {
+          const w = who(req);
+          return appointments(w.tenantId, w.fiscalCode, req.tenant.time_zone);
+        },
+      );
 
-      area.get('/api/v1/:tenant/me/messages', {
-        schema: { tags: ['identity'], summary: 'Messages from the comune, newest first', params: TenantParams, querystring: PageQuery, response: { 200: InboxPage, ...authErrors, ...errorResponses } },
-      }, async (req) => {
-        const w = who(req);
-        const page = req.query.page ?? 1;
-        const [messages, counts] = await Promise.all([listMessages(ctx.db, w.tenantId, w.fiscalCode, PAGE, (page - 1) * PAGE), countMessages(ctx.db, w.tenantId, w.fiscalCode)]);
-        return { messages: messages.map(messageView(req.tenant.time_zone)), unread: counts.unread, total: counts.total };
-      });
+      area.post(
+        '/api/v1/:tenant/me/appointments/:id/manage-link',
+        {
+          config: writeLimit,
+          schema: {
+            tags: ['identity'],
+            summary: 'A manage link for one of the citizen’s own appointments (to move or cancel it)',
+            params: AppointmentParams,
+            response: { 200: ManageLink, ...authErrors, ...errorResponses },
+          },
+        },
+        async (req) => {
+          const w = who(req);
+          const b = await ctx.db
+            .selectFrom('bookings')
+            .select('id')
+            .where('tenant_id', '=', w.tenantId)
+            .where('id', '=', req.params.id)
+            .where('fiscal_code', '=', w.fiscalCode)
+            .where('status', '<>', 'held')
+            .executeTakeFirst();
+          if (!b) throw notFound('prenotazione', 'booking');
+          const token = newSecret();
+          await insertBookingToken(ctx.db, w.tenantId, b.id, token);
+          return { manageUrl: new URL(manageUrl(ctx.config, req.tenant.slug, token)).pathname };
+        },
+      );
 
-      area.post('/api/v1/:tenant/me/messages/:id/read', {
-        schema: { tags: ['identity'], summary: 'Mark a message read', params: MessageParams, response: { 204: Type.Null(), ...authErrors, ...errorResponses } },
-      }, async (req, reply) => {
-        const w = who(req);
-        if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw notFound('messaggio', 'message');
-        return reply.status(204).send(null);
-      });
+      area.get(
+        '/api/v1/:tenant/me/messages',
+        {
+          schema: {
+            tags: ['identity'],
+            summary: 'Messages from the comune, newest first',
+            params: TenantParams,
+            querystring: PageQuery,
+            response: { 200: InboxPage, ...authErrors, ...errorResponses },
+          },
+        },
+        async (req) => {
+          const w = who(req);
+          const page = req.query.page ?? 1;
+          const [messages, counts] = await Promise.all([listMessages(ctx.db, w.tenantId, w.fiscalCode, PAGE, (page - 1) * PAGE), countMessages(ctx.db, w.tenantId, w.fiscalCode)]);
+          return { messages: messages.map(messageView(req.tenant.time_zone)), unread: counts.unread, total: counts.total };
+        },
+      );
 
-      area.get('/api/v1/:tenant/me/activities', {
-        schema: { tags: ['identity'], summary: 'What was done by or for the citizen, newest first', params: TenantParams, querystring: PageQuery, response: { 200: Type.Object({ activities: Type.Array(Activity) }), ...authErrors, ...errorResponses } },
-      }, async (req) => {
-        const w = who(req);
-        const page = req.query.page ?? 1;
-        return { activities: await activities(w.tenantId, w.citizenId, w.fiscalCode, req.tenant.time_zone, PAGE, (page - 1) * PAGE) };
-      });
+      area.post(
+        '/api/v1/:tenant/me/messages/:id/read',
+        {
+          schema: { tags: ['identity'], summary: 'Mark a message read', params: MessageParams, response: { 204: Type.Null(), ...authErrors, ...errorResponses } },
+        },
+        async (req, reply) => {
+          const w = who(req);
+          if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw notFound('messaggio', 'message');
+          return reply.status(204).send(null);
+        },
+      );
 
-      area.get('/api/v1/:tenant/me/deadlines', {
-        schema: { tags: ['identity'], summary: 'Next deadlines and appointments', params: TenantParams, response: { 200: Type.Object({ deadlines: Type.Array(Deadline) }), ...authErrors } },
-      }, async (req) => {
-        const w = who(req);
-        return { deadlines: await deadlines(w.tenantId, w.fiscalCode, req.tenant.time_zone) };
-      });
+      area.get(
+        '/api/v1/:tenant/me/activities',
+        {
+          schema: {
+            tags: ['identity'],
+            summary: 'What was done by or for the citizen, newest first',
+            params: TenantParams,
+            querystring: PageQuery,
+            response: { 200: Type.Object({ activities: Type.Array(Activity) }), ...authErrors, ...errorResponses },
+          },
+        },
+        async (req) => {
+          const w = who(req);
+          const page = req.query.page ?? 1;
+          return { activities: await activities(w.tenantId, w.citizenId, w.fiscalCode, req.tenant.time_zone, PAGE, (page - 1) * PAGE) };
+        },
+      );
 
-      area.put('/api/v1/:tenant/me/contacts', {
-        config: writeLimit,
-        schema: { tags: ['identity'], summary: 'Change contacts: a new email is confirmed by a link sent to it; phone; email notices on or off', params: TenantParams, body: ContactsInput, response: { 200: CitizenMe, ...authErrors, ...errorResponses } },
-      }, async (req) => {
-        const p = req.citizen!;
-        await updateContacts(ctx, req.tenant, p.citizen, req.body);
-        const citizen = (await findCitizen(ctx.db, req.tenant.id, p.citizen.id))!;
-        return toCitizenMe({ ...p, citizen }, (await countMessages(ctx.db, req.tenant.id, citizen.fiscal_code)).unread);
-      });
+      area.get(
+        '/api/v1/:tenant/me/deadlines',
+        {
+          schema: {
+            tags: ['identity'],
+            summary: 'Next deadlines and appointments',
+            params: TenantParams,
+            response: { 200: Type.Object({ deadlines: Type.Array(Deadline) }), ...authErrors },
+          },
+        },
+        async (req) => {
+          const w = who(req);
+          return { deadlines: await deadlines(w.tenantId, w.fiscalCode, req.tenant.time_zone) };
+        },
+      );
 
-      area.get('/api/v1/:tenant/me/export', {
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { tags: ['identity'], summary: 'Download my data (JSON): profile, appointments, messages, deadlines, activities', params: TenantParams, response: { 200: Type.Unknown(), ...authErrors } },
-      }, async (req, reply) => {
-        const data = await exportCitizenData(ctx, req.tenant, req.citizen!.citizen);
-        await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'citizen', actorId: req.citizen!.citizen.id, action: 'citizen.export', entityType: 'citizen', entityId: req.citizen!.citizen.id });
-        return reply
-          .type('application/json; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .header('content-disposition', `attachment; filename="i-miei-dati-${req.tenant.slug}.json"`)
-          .send(JSON.stringify(data, null, 2));
-      });
+      area.put(
+        '/api/v1/:tenant/me/contacts',
+        {
+          config: writeLimit,
+          schema: {
+            tags: ['identity'],
+            summary: 'Change contacts: a new email is confirmed by a link sent to it; phone; email notices on or off',
+            params: TenantParams,
+            body: ContactsInput,
+            response: { 200: CitizenMe, ...authErrors, ...errorResponses },
+          },
+        },
+        async (req) => {
+          const p = req.citizen!;
+          await updateContacts(ctx, req.tenant, p.citizen, req.body);
+          const citizen = (await findCitizen(ctx.db, req.tenant.id, p.citizen.id))!;
+          return toCitizenMe({ ...p, citizen }, (await countMessages(ctx.db, req.tenant.id, citizen.fiscal_code)).unread);
+        },
+      );
+
+      area.get(
+        '/api/v1/:tenant/me/export',
+        {
+          config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+          schema: {
+            tags: ['identity'],
+            summary: 'Download my data (JSON): profile, appointments, messages, deadlines, activities',
+            params: TenantParams,
+            response: { 200: Type.Unknown(), ...authErrors },
+          },
+        },
+        async (req, reply) => {
+          const data = await exportCitizenData(ctx, req.tenant, req.citizen!.citizen);
+          await audit(ctx.db, {
+            tenantId: req.tenant.id,
+            actorType: 'citizen',
+            actorId: req.citizen!.citizen.id,
+            action: 'citizen.export',
+            entityType: 'citizen',
+            entityId: req.citizen!.citizen.id,
+          });
+          return reply
+            .type('application/json; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .header('content-disposition', `attachment; filename="i-miei-dati-${req.tenant.slug}.json"`)
+            .send(JSON.stringify(data, null, 2));
+        },
+      );
     });
   };
 }

@@ -37,126 +37,194 @@ const failedLogin = (slug: string, returnTo: string, code: string) => `/${slug}/
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/:tenant/auth/login', {
-      config: loginLimit,
-      schema: { tags: ['identity'], summary: "Start a SPID or CIE login at the comune's gateway (redirect)", params: TenantParams, querystring: LoginQuery, response: { 302: Type.Null(), 503: ErrorResponse, ...errorResponses } },
-    }, async (req, reply) => {
-      const provider = req.query.provider;
-      const settings = providerSettings(ctx, req.tenant, provider);
-      const config = await clientConfiguration(app, ctx, settings).catch(() => {
-        throw new AppError(503, 'IDP_UNAVAILABLE', 'Il servizio di accesso non risponde: riprova tra qualche minuto.', 'The login service does not answer: try again in a few minutes.');
-      });
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const codeVerifier = oidc.randomPKCECodeVerifier();
-      const binding = newSecret();
-      const now = ctx.clock.now();
-      await ctx.db
-        .insertInto('citizen_auth_requests')
-        .values({ state_hash: hashSecret(state), tenant_id: req.tenant.id, provider, nonce, code_verifier: codeVerifier, binding_hash: hashSecret(binding), return_to: safeReturnTo(req.tenant.slug, req.query.returnTo), expires_at: new Date(now.getTime() + LOGIN_MINUTES * 60_000) })
-        .execute();
-      await ctx.db.deleteFrom('citizen_auth_requests').where('expires_at', '<', now).execute();
-      const url = oidc.buildAuthorizationUrl(config, {
-        // The gateway's own parameters first: they can never replace the security parameters below.
-        ...settings.params,
-        redirect_uri: callbackUrl(ctx, req.tenant.slug),
-        scope: 'openid profile email',
-        state,
-        nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-        code_challenge_method: 'S256',
-        ...(provider === 'spid' ? { acr_values: `https://www.spid.gov.it/SpidL${MIN_SPID_LEVEL}` } : {}),
-      });
-      reply.setCookie(AUTH_BINDING_COOKIE, binding, { path: `/api/v1/${req.tenant.slug}/auth`, httpOnly: true, sameSite: 'lax', secure: ctx.config.mode === 'production', maxAge: LOGIN_MINUTES * 60 });
-      return reply.redirect(url.href, 302);
-    });
+    app.get(
+      '/api/v1/:tenant/auth/login',
+      {
+        config: loginLimit,
+        schema: {
+          tags: ['identity'],
+          summary: "Start a SPID or CIE login at the comune's gateway (redirect)",
+          params: TenantParams,
+          querystring: LoginQuery,
+          response: { 302: Type.Null(), 503: ErrorResponse, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const provider = req.query.provider;
+        const settings = providerSettings(ctx, req.tenant, provider);
+        const config = await clientConfiguration(app, ctx, settings).catch(() => {
+          throw new AppError(
+            503,
+            'IDP_UNAVAILABLE',
+            'Il servizio di accesso non risponde: riprova tra qualche minuto.',
+            'The login service does not answer: try again in a few minutes.',
+          );
+        });
+        const state = oidc.randomState();
+        const nonce = oidc.randomNonce();
+        const codeVerifier = oidc.randomPKCECodeVerifier();
+        const binding = newSecret();
+        const now = ctx.clock.now();
+        await ctx.db
+          .insertInto('citizen_auth_requests')
+          .values({
+            state_hash: hashSecret(state),
+            tenant_id: req.tenant.id,
+            provider,
+            nonce,
+            code_verifier: codeVerifier,
+            binding_hash: hashSecret(binding),
+            return_to: safeReturnTo(req.tenant.slug, req.query.returnTo),
+            expires_at: new Date(now.getTime() + LOGIN_MINUTES * 60_000),
+          })
+          .execute();
+        await ctx.db.deleteFrom('citizen_auth_requests').where('expires_at', '<', now).execute();
+        const url = oidc.buildAuthorizationUrl(config, {
+          // The gateway's own parameters first: they can never replace the security parameters below.
+          ...settings.params,
+          redirect_uri: callbackUrl(ctx, req.tenant.slug),
+          scope: 'openid profile email',
+          state,
+          nonce,
+          code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+          code_challenge_method: 'S256',
+          ...(provider === 'spid' ? { acr_values: `https://www.spid.gov.it/SpidL${MIN_SPID_LEVEL}` } : {}),
+        });
+        reply.setCookie(AUTH_BINDING_COOKIE, binding, {
+          path: `/api/v1/${req.tenant.slug}/auth`,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: ctx.config.mode === 'production',
+          maxAge: LOGIN_MINUTES * 60,
+        });
+        return reply.redirect(url.href, 302);
+      },
+    );
 
-    app.get('/api/v1/:tenant/auth/callback', {
-      config: loginLimit,
-      schema: { tags: ['identity'], summary: 'Where the gateway sends the citizen back (redirect to the page they came from)', params: TenantParams, querystring: Type.Object({ state: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true }), response: { 302: Type.Null(), ...errorResponses } },
-    }, async (req, reply) => {
-      const slug = req.tenant.slug;
-      const now = ctx.clock.now();
-      const state = req.query.state;
-      const pending = state ? await ctx.db.deleteFrom('citizen_auth_requests').where('state_hash', '=', hashSecret(state)).where('tenant_id', '=', req.tenant.id).returningAll().executeTakeFirst() : undefined;
-      reply.clearCookie(AUTH_BINDING_COOKIE, { path: `/api/v1/${slug}/auth` });
-      if (!pending || pending.expires_at < now) return reply.redirect(failedLogin(slug, `/${slug}/area-personale`, 'scaduto'), 302);
-      const returnTo = pending.return_to;
-      const binding = req.cookies[AUTH_BINDING_COOKIE];
-      if (!binding || !safeEqual(hashSecret(binding), pending.binding_hash)) return reply.redirect(failedLogin(slug, returnTo, 'sessione'), 302);
-      if ((req.query as Record<string, string>).error) return reply.redirect(failedLogin(slug, returnTo, 'annullato'), 302);
+    app.get(
+      '/api/v1/:tenant/auth/callback',
+      {
+        config: loginLimit,
+        schema: {
+          tags: ['identity'],
+          summary: 'Where the gateway sends the citizen back (redirect to the page they came from)',
+          params: TenantParams,
+          querystring: Type.Object({ state: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true }),
+          response: { 302: Type.Null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const slug = req.tenant.slug;
+        const now = ctx.clock.now();
+        const state = req.query.state;
+        const pending = state
+          ? await ctx.db.deleteFrom('citizen_auth_requests').where('state_hash', '=', hashSecret(state)).where('tenant_id', '=', req.tenant.id).returningAll().executeTakeFirst()
+          : undefined;
+        reply.clearCookie(AUTH_BINDING_COOKIE, { path: `/api/v1/${slug}/auth` });
+        if (!pending || pending.expires_at < now) return reply.redirect(failedLogin(slug, `/${slug}/area-personale`, 'scaduto'), 302);
+        const returnTo = pending.return_to;
+        const binding = req.cookies[AUTH_BINDING_COOKIE];
+        if (!binding || !safeEqual(hashSecret(binding), pending.binding_hash)) return reply.redirect(failedLogin(slug, returnTo, 'sessione'), 302);
+        if ((req.query as Record<string, string>).error) return reply.redirect(failedLogin(slug, returnTo, 'annullato'), 302);
 
-      let claims: Record<string, unknown>;
-      let idToken: string | null;
-      try {
-        const settings = providerSettings(ctx, req.tenant, pending.provider);
-        const config = await clientConfiguration(app, ctx, settings);
-        const tokens = await oidc.authorizationCodeGrant(config, new URL(`${ctx.config.publicUrl}${req.url}`), { pkceCodeVerifier: pending.code_verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
-        const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
-        const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub));
-        // The signed ID token has the last word (the level of assurance above all).
-        claims = { ...userinfo, ...idClaims, acr: idClaims.acr };
-        idToken = tokens.id_token ?? null;
-      } catch (err) {
-        req.log.warn({ err }, 'citizen login: token exchange failed');
-        return reply.redirect(failedLogin(slug, returnTo, 'gestore'), 302);
-      }
-      const identity = identityFromClaims(claims);
-      if (typeof identity === 'string') {
-        req.log.warn({ problem: identity }, 'citizen login: identity refused');
-        return reply.redirect(failedLogin(slug, returnTo, identity === 'invalid_fiscal_code' ? 'codice-fiscale' : 'dati'), 302);
-      }
-      // Personal data of the comune need SPID level 2 at least (a username and password alone is level 1).
-      if (pending.provider === 'spid' && (identity.spidLevel ?? 0) < MIN_SPID_LEVEL) {
-        req.log.warn({ level: identity.spidLevel }, 'citizen login: SPID level too low');
-        return reply.redirect(failedLogin(slug, returnTo, 'livello'), 302);
-      }
+        let claims: Record<string, unknown>;
+        let idToken: string | null;
+        try {
+          const settings = providerSettings(ctx, req.tenant, pending.provider);
+          const config = await clientConfiguration(app, ctx, settings);
+          const tokens = await oidc.authorizationCodeGrant(config, new URL(`${ctx.config.publicUrl}${req.url}`), {
+            pkceCodeVerifier: pending.code_verifier,
+            expectedState: state,
+            expectedNonce: pending.nonce,
+            idTokenExpected: true,
+          });
+          const idClaims = (tokens.claims() ?? {}) as Record<string, unknown>;
+          const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, String(idClaims.sub));
+          // The signed ID token has the last word (the level of assurance above all).
+          claims = { ...userinfo, ...idClaims, acr: idClaims.acr };
+          idToken = tokens.id_token ?? null;
+        } catch (err) {
+          req.log.warn({ err }, 'citizen login: token exchange failed');
+          return reply.redirect(failedLogin(slug, returnTo, 'gestore'), 302);
+        }
+        const identity = identityFromClaims(claims);
+        if (typeof identity === 'string') {
+          req.log.warn({ problem: identity }, 'citizen login: identity refused');
+          return reply.redirect(failedLogin(slug, returnTo, identity === 'invalid_fiscal_code' ? 'codice-fiscale' : 'dati'), 302);
+        }
+        // Personal data of the comune need SPID level 2 at least (a username and password alone is level 1).
+        if (pending.provider === 'spid' && (identity.spidLevel ?? 0) < MIN_SPID_LEVEL) {
+          req.log.warn({ level: identity.spidLevel }, 'citizen login: SPID level too low');
+          return reply.redirect(failedLogin(slug, returnTo, 'livello'), 302);
+        }
 
-      // A login always starts a new session: an id planted before it is worthless after it.
-      const previous = req.cookies[CITIZEN_COOKIE];
-      if (previous) {
-        const old = await findCitizenPrincipal(ctx.db, req.tenant.id, previous, now);
-        if (old) await deleteCitizenSession(ctx.db, old.sessionHash);
-      }
-      const session = await ctx.db.transaction().execute(async (trx) => {
-        const citizen = await upsertCitizen(trx, req.tenant.id, identity, pending.provider, now);
-        const s = await createCitizenSession(trx, { tenantId: req.tenant.id, citizenId: citizen.id, provider: pending.provider, spidLevel: identity.spidLevel, idToken, now });
-        await audit(trx, { tenantId: req.tenant.id, actorType: 'citizen', actorId: citizen.id, action: 'citizen.login', entityType: 'citizen', entityId: citizen.id, details: { provider: pending.provider, spidLevel: identity.spidLevel } });
-        return s;
-      });
-      reply.setCookie(CITIZEN_COOKIE, session.sessionId, citizenCookieOptions(ctx));
-      return reply.redirect(returnTo, 302);
-    });
+        // A login always starts a new session: an id planted before it is worthless after it.
+        const previous = req.cookies[CITIZEN_COOKIE];
+        if (previous) {
+          const old = await findCitizenPrincipal(ctx.db, req.tenant.id, previous, now);
+          if (old) await deleteCitizenSession(ctx.db, old.sessionHash);
+        }
+        const session = await ctx.db.transaction().execute(async (trx) => {
+          const citizen = await upsertCitizen(trx, req.tenant.id, identity, pending.provider, now);
+          const s = await createCitizenSession(trx, { tenantId: req.tenant.id, citizenId: citizen.id, provider: pending.provider, spidLevel: identity.spidLevel, idToken, now });
+          await audit(trx, {
+            tenantId: req.tenant.id,
+            actorType: 'citizen',
+            actorId: citizen.id,
+            action: 'citizen.login',
+            entityType: 'citizen',
+            entityId: citizen.id,
+            details: { provider: pending.provider, spidLevel: identity.spidLevel },
+          });
+          return s;
+        });
+        reply.setCookie(CITIZEN_COOKIE, session.sessionId, citizenCookieOptions(ctx));
+        return reply.redirect(returnTo, 302);
+      },
+    );
 
     await app.register(async (authed) => {
       authed.addHook('preHandler', requireCitizen(ctx));
 
-      authed.get('/api/v1/:tenant/me', {
-        schema: { tags: ['identity'], summary: 'The logged-in citizen, and the CSRF token for writes', params: TenantParams, response: { 200: CitizenMe, 401: ErrorResponse } },
-      }, async (req, reply) => {
-        reply.header('cache-control', 'no-store');
-        return toCitizenMe(req.citizen!, (await countMessages(ctx.db, req.tenant.id, req.citizen!.citizen.fiscal_code)).unread);
-      });
+      authed.get(
+        '/api/v1/:tenant/me',
+        {
+          schema: { tags: ['identity'], summary: 'The logged-in citizen, and the CSRF token for writes', params: TenantParams, response: { 200: CitizenMe, 401: ErrorResponse } },
+        },
+        async (req, reply) => {
+          reply.header('cache-control', 'no-store');
+          return toCitizenMe(req.citizen!, (await countMessages(ctx.db, req.tenant.id, req.citizen!.citizen.fiscal_code)).unread);
+        },
+      );
 
-      authed.post('/api/v1/:tenant/auth/logout', {
-        schema: { tags: ['identity'], summary: 'Log out here; the answer says where to end the session at the gateway too', params: TenantParams, response: { 200: LogoutResponse, 401: ErrorResponse, 403: ErrorResponse } },
-      }, async (req, reply) => {
-        const p = req.citizen!;
-        await deleteCitizenSession(ctx.db, p.sessionHash);
-        await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'citizen', actorId: p.citizen.id, action: 'citizen.logout', entityType: 'citizen', entityId: p.citizen.id });
-        reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
-        const home = `${ctx.config.publicUrl}/${req.tenant.slug}`;
-        let logoutUrl = home;
-        try {
-          const config = await clientConfiguration(app, ctx, providerSettings(ctx, req.tenant, p.provider));
-          if (config.serverMetadata().end_session_endpoint) {
-            logoutUrl = oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: home, ...(p.idToken ? { id_token_hint: p.idToken } : {}) }).href;
+      authed.post(
+        '/api/v1/:tenant/auth/logout',
+        {
+          schema: {
+            tags: ['identity'],
+            summary: 'Log out here; the answer says where to end the session at the gateway too',
+            params: TenantParams,
+            response: { 200: LogoutResponse, 401: ErrorResponse, 403: ErrorResponse },
+          },
+        },
+        async (req, reply) => {
+          const p = req.citizen!;
+          await deleteCitizenSession(ctx.db, p.sessionHash);
+          await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'citizen', actorId: p.citizen.id, action: 'citizen.logout', entityType: 'citizen', entityId: p.citizen.id });
+          reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
+          const home = `${ctx.config.publicUrl}/${req.tenant.slug}`;
+          let logoutUrl = home;
+          try {
+            const config = await clientConfiguration(app, ctx, providerSettings(ctx, req.tenant, p.provider));
+            if (config.serverMetadata().end_session_endpoint) {
+              logoutUrl = oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: home, ...(p.idToken ? { id_token_hint: p.idToken } : {}) }).href;
+            }
+          } catch {
+            // The gateway is unreachable: the session here is over anyway.
           }
-        } catch {
-          // The gateway is unreachable: the session here is over anyway.
-        }
-        return { logoutUrl };
-      });
+          return { logoutUrl };
+        },
+      );
     });
   };
 }

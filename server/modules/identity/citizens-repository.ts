@@ -66,13 +66,27 @@ export interface CitizenPrincipal {
   idToken: string | null;
 }
 
-export async function createCitizenSession(db: Q, s: { tenantId: string; citizenId: string; provider: CitizenProvider; spidLevel: number | null; idToken: string | null; now: Date }) {
+export async function createCitizenSession(
+  db: Q,
+  s: { tenantId: string; citizenId: string; provider: CitizenProvider; spidLevel: number | null; idToken: string | null; now: Date },
+) {
   const sessionId = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(s.now.getTime() + SESSION_MAX_HOURS * 3_600_000);
   await db
     .insertInto('citizen_sessions')
-    .values({ id_hash: hashSecret(sessionId), tenant_id: s.tenantId, citizen_id: s.citizenId, csrf_token: csrfToken, provider: s.provider, spid_level: s.spidLevel, id_token: s.idToken, created_at: s.now, last_seen_at: s.now, expires_at: expiresAt })
+    .values({
+      id_hash: hashSecret(sessionId),
+      tenant_id: s.tenantId,
+      citizen_id: s.citizenId,
+      csrf_token: csrfToken,
+      provider: s.provider,
+      spid_level: s.spidLevel,
+      id_token: s.idToken,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: expiresAt,
+    })
     .execute();
   return { sessionId, csrfToken, expiresAt };
 }

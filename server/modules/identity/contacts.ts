@@ -18,14 +18,18 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
     if (input.phone !== undefined) changes.phone = input.phone.trim() || null;
     if (input.notifyEmail !== undefined) changes.notify_email = input.notifyEmail;
     if (email !== undefined) {
-      if (email === '' ) Object.assign(changes, { email: null, email_verified_at: null, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null });
+      if (email === '') Object.assign(changes, { email: null, email_verified_at: null, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null });
       else if (email === c.email?.toLowerCase()) Object.assign(changes, { pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null });
       else if (email === c.identity_email?.toLowerCase()) {
         // The identity provider already vouches for this address.
         Object.assign(changes, { email, email_verified_at: now, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null });
       } else {
         const token = newSecret();
-        Object.assign(changes, { pending_email: email, pending_email_token_hash: hashSecret(token), pending_email_expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000) });
+        Object.assign(changes, {
+          pending_email: email,
+          pending_email_token_hash: hashSecret(token),
+          pending_email_expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
+        });
         await queueMail(trx, {
           tenantId: tenant.id,
           to: email,
@@ -43,7 +47,19 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
       }
     }
     if (Object.keys(changes).length) await trx.updateTable('citizens').set(changes).where('id', '=', c.id).execute();
-    await audit(trx, { tenantId: tenant.id, actorType: 'citizen', actorId: c.id, action: 'citizen.contacts', entityType: 'citizen', entityId: c.id, details: { ...(email !== undefined ? { email: email || null } : {}), ...(input.phone !== undefined ? { phone: true } : {}), ...(input.notifyEmail !== undefined ? { notifyEmail: input.notifyEmail } : {}) } });
+    await audit(trx, {
+      tenantId: tenant.id,
+      actorType: 'citizen',
+      actorId: c.id,
+      action: 'citizen.contacts',
+      entityType: 'citizen',
+      entityId: c.id,
+      details: {
+        ...(email !== undefined ? { email: email || null } : {}),
+        ...(input.phone !== undefined ? { phone: true } : {}),
+        ...(input.notifyEmail !== undefined ? { notifyEmail: input.notifyEmail } : {}),
+      },
+    });
   });
 }
 
@@ -51,9 +67,19 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
 export async function confirmEmail(ctx: AppContext, tenantId: string, token: string): Promise<boolean> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('citizens').select(['id', 'pending_email', 'pending_email_expires_at']).where('tenant_id', '=', tenantId).where('pending_email_token_hash', '=', hashSecret(token)).forUpdate().executeTakeFirst();
-    if (!c || !c.pending_email || !c.pending_email_expires_at || c.pending_email_expires_at < now) return false;
-    await trx.updateTable('citizens').set({ email: c.pending_email, email_verified_at: now, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null }).where('id', '=', c.id).execute();
+    const c = await trx
+      .selectFrom('citizens')
+      .select(['id', 'pending_email', 'pending_email_expires_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('pending_email_token_hash', '=', hashSecret(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!c?.pending_email || !c.pending_email_expires_at || c.pending_email_expires_at < now) return false;
+    await trx
+      .updateTable('citizens')
+      .set({ email: c.pending_email, email_verified_at: now, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null })
+      .where('id', '=', c.id)
+      .execute();
     await audit(trx, { tenantId, actorType: 'citizen', actorId: c.id, action: 'citizen.email-verified', entityType: 'citizen', entityId: c.id, details: {} });
     return true;
   });

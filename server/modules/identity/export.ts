@@ -14,7 +14,23 @@ export async function exportCitizenData(ctx: AppContext, tenant: { id: string; n
       .selectFrom('bookings as b')
       .innerJoin('services as s', 's.id', 'b.service_id')
       .innerJoin('offices as o', 'o.id', 'b.office_id')
-      .select(['b.reference', 'b.status', 'b.start_at', 'b.end_at', 's.name as service', 'o.name as office', 'b.applicant_name', 'b.applicant_surname', 'b.applicant_email', 'b.applicant_address', 'b.reason', 'b.details', 'b.created_at', 'b.cancelled_at', 'b.cancel_reason'])
+      .select([
+        'b.reference',
+        'b.status',
+        'b.start_at',
+        'b.end_at',
+        's.name as service',
+        'o.name as office',
+        'b.applicant_name',
+        'b.applicant_surname',
+        'b.applicant_email',
+        'b.applicant_address',
+        'b.reason',
+        'b.details',
+        'b.created_at',
+        'b.cancelled_at',
+        'b.cancel_reason',
+      ])
       .where('b.tenant_id', '=', tenant.id)
       .where('b.fiscal_code', '=', c.fiscal_code)
       .where('b.status', '<>', 'held')
@@ -27,9 +43,31 @@ export async function exportCitizenData(ctx: AppContext, tenant: { id: string; n
   return {
     comune: tenant.name,
     exportedAt: iso(ctx.clock.now()),
-    identity: { fiscalCode: c.fiscal_code, givenName: c.given_name, familyName: c.family_name, birthDate: c.birth_date, birthPlace: c.birth_place, residenceAddress: c.residence_address, emailFromIdentityProvider: c.identity_email, spidLevel: c.spid_level },
+    identity: {
+      fiscalCode: c.fiscal_code,
+      givenName: c.given_name,
+      familyName: c.family_name,
+      birthDate: c.birth_date,
+      birthPlace: c.birth_place,
+      residenceAddress: c.residence_address,
+      emailFromIdentityProvider: c.identity_email,
+      spidLevel: c.spid_level,
+    },
     contacts: { email: c.email, emailVerifiedAt: iso(c.email_verified_at), phone: c.phone, notifyByEmail: c.notify_email },
-    appointments: bookings.map((b) => ({ reference: b.reference, status: b.status, service: b.service, office: b.office, start: iso(b.start_at), end: iso(b.end_at), applicant: { name: b.applicant_name, surname: b.applicant_surname, email: b.applicant_email, address: b.applicant_address }, reason: b.reason, details: b.details, bookedAt: iso(b.created_at), cancelledAt: iso(b.cancelled_at), cancelReason: b.cancel_reason })),
+    appointments: bookings.map((b) => ({
+      reference: b.reference,
+      status: b.status,
+      service: b.service,
+      office: b.office,
+      start: iso(b.start_at),
+      end: iso(b.end_at),
+      applicant: { name: b.applicant_name, surname: b.applicant_surname, email: b.applicant_email, address: b.applicant_address },
+      reason: b.reason,
+      details: b.details,
+      bookedAt: iso(b.created_at),
+      cancelledAt: iso(b.cancelled_at),
+      cancelReason: b.cancel_reason,
+    })),
     messages: messages.map((m) => ({ subject: m.subject, body: m.body, at: iso(m.created_at), readAt: iso(m.read_at) })),
     deadlines: deadlines.map((d) => ({ title: d.title, due: iso(d.due_at) })),
     activity: activity.flatMap((a) => {

@@ -40,8 +40,15 @@ function injectFetch(app: FastifyInstance): oidc.CustomFetch {
   return async (url, options) => {
     const u = new URL(url);
     const headers: Record<string, string> = {};
-    new Headers(options.headers as HeadersInit).forEach((v, k) => (headers[k] = v));
-    const res = await app.inject({ method: options.method as 'GET' | 'POST', url: u.pathname + u.search, headers, payload: options.body === undefined || options.body === null ? undefined : String(options.body) });
+    new Headers(options.headers as HeadersInit).forEach((v, k) => {
+      headers[k] = v;
+    });
+    const res = await app.inject({
+      method: options.method as 'GET' | 'POST',
+      url: u.pathname + u.search,
+      headers,
+      payload: options.body === undefined || options.body === null ? undefined : String(options.body),
+    });
     return new Response(res.statusCode === 204 ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers: res.headers as Record<string, string> });
   };
 }

@@ -23,19 +23,51 @@ export function defaultNotice(tenantName: string, serviceName: string, officeNam
 
 export function privacyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/:tenant/privacy-notices', {
-      schema: { tags: ['identity'], summary: 'The services with a privacy notice', params: TenantParams, response: { 200: PrivacyNoticeList, ...errorResponses } },
-    }, async (req) => {
-      const rows = await ctx.db.selectFrom('services as s').innerJoin('offices as o', 'o.id', 's.office_id').select(['s.id', 's.name', 'o.name as office_name']).where('s.tenant_id', '=', req.tenant.id).where('s.active', '=', true).orderBy('o.position').orderBy('s.position').execute();
-      return { notices: rows.map((r) => ({ serviceId: r.id, serviceName: r.name, officeName: r.office_name })) };
-    });
+    app.get(
+      '/api/v1/:tenant/privacy-notices',
+      {
+        schema: { tags: ['identity'], summary: 'The services with a privacy notice', params: TenantParams, response: { 200: PrivacyNoticeList, ...errorResponses } },
+      },
+      async (req) => {
+        const rows = await ctx.db
+          .selectFrom('services as s')
+          .innerJoin('offices as o', 'o.id', 's.office_id')
+          .select(['s.id', 's.name', 'o.name as office_name'])
+          .where('s.tenant_id', '=', req.tenant.id)
+          .where('s.active', '=', true)
+          .orderBy('o.position')
+          .orderBy('s.position')
+          .execute();
+        return { notices: rows.map((r) => ({ serviceId: r.id, serviceName: r.name, officeName: r.office_name })) };
+      },
+    );
 
-    app.get('/api/v1/:tenant/services/:serviceId/privacy', {
-      schema: { tags: ['identity'], summary: "A service's privacy notice", params: Type.Intersect([TenantParams, Type.Object({ serviceId: Uuid })]), response: { 200: PrivacyNotice, ...errorResponses } },
-    }, async (req) => {
-      const s = await ctx.db.selectFrom('services as s').innerJoin('offices as o', 'o.id', 's.office_id').select(['s.id', 's.name', 's.privacy_notice', 'o.name as office_name', 'o.email as office_email']).where('s.tenant_id', '=', req.tenant.id).where('s.id', '=', req.params.serviceId).executeTakeFirst();
-      if (!s) throw notFound('servizio', 'service');
-      return { serviceId: s.id, serviceName: s.name, officeName: s.office_name, text: s.privacy_notice.trim() || defaultNotice(req.tenant.name, s.name, s.office_name, s.office_email) };
-    });
+    app.get(
+      '/api/v1/:tenant/services/:serviceId/privacy',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: "A service's privacy notice",
+          params: Type.Intersect([TenantParams, Type.Object({ serviceId: Uuid })]),
+          response: { 200: PrivacyNotice, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const s = await ctx.db
+          .selectFrom('services as s')
+          .innerJoin('offices as o', 'o.id', 's.office_id')
+          .select(['s.id', 's.name', 's.privacy_notice', 'o.name as office_name', 'o.email as office_email'])
+          .where('s.tenant_id', '=', req.tenant.id)
+          .where('s.id', '=', req.params.serviceId)
+          .executeTakeFirst();
+        if (!s) throw notFound('servizio', 'service');
+        return {
+          serviceId: s.id,
+          serviceName: s.name,
+          officeName: s.office_name,
+          text: s.privacy_notice.trim() || defaultNotice(req.tenant.name, s.name, s.office_name, s.office_email),
+        };
+      },
+    );
   };
 }

@@ -17,31 +17,66 @@ export function providerAdminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
   return async (app) => {
     app.addHook('preHandler', requireOperator(ctx));
 
-    app.get('/api/v1/:tenant/operator/admin/identity-providers', {
-      schema: { tags: ['admin'], summary: "Where the comune's citizens log in with SPID and CIE (admins)", params: TenantParams, response: { 200: IdentityProvidersView, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      assertAdmin(req.operator);
-      const p = req.tenant.identity_providers ?? {};
-      return { spid: p.spid ?? null, cie: p.cie ?? null, testProviderAvailable: ctx.config.mode !== 'production' };
-    });
+    app.get(
+      '/api/v1/:tenant/operator/admin/identity-providers',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "Where the comune's citizens log in with SPID and CIE (admins)",
+          params: TenantParams,
+          response: { 200: IdentityProvidersView, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        const p = req.tenant.identity_providers ?? {};
+        return { spid: p.spid ?? null, cie: p.cie ?? null, testProviderAvailable: ctx.config.mode !== 'production' };
+      },
+    );
 
-    app.put('/api/v1/:tenant/operator/admin/identity-providers', {
-      schema: { tags: ['admin'], summary: 'Set the SPID and CIE gateways (null: the test provider, outside production)', params: TenantParams, body: IdentityProvidersConfig, response: { 200: IdentityProvidersView, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      assertAdmin(req.operator);
-      for (const [name, p] of Object.entries(req.body)) {
-        if (!p) continue;
-        const url = new URL(p.issuer);
-        if (ctx.config.mode === 'production' && (url.protocol !== 'https:' || p.issuer.startsWith(testIssuer(ctx)))) {
-          throw badRequest('INSECURE_ISSUER', `${name.toUpperCase()}: in produzione il gestore di identità deve essere un indirizzo https del gateway del Comune.`, `${name}: production needs the comune's https gateway.`);
+    app.put(
+      '/api/v1/:tenant/operator/admin/identity-providers',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Set the SPID and CIE gateways (null: the test provider, outside production)',
+          params: TenantParams,
+          body: IdentityProvidersConfig,
+          response: { 200: IdentityProvidersView, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        for (const [name, p] of Object.entries(req.body)) {
+          if (!p) continue;
+          const url = new URL(p.issuer);
+          if (ctx.config.mode === 'production' && (url.protocol !== 'https:' || p.issuer.startsWith(testIssuer(ctx)))) {
+            throw badRequest(
+              'INSECURE_ISSUER',
+              `${name.toUpperCase()}: in produzione il gestore di identità deve essere un indirizzo https del gateway del Comune.`,
+              `${name}: production needs the comune's https gateway.`,
+            );
+          }
         }
-      }
-      const value = { ...(req.body.spid ? { spid: req.body.spid } : {}), ...(req.body.cie ? { cie: req.body.cie } : {}) };
-      await ctx.db.transaction().execute(async (trx) => {
-        await trx.updateTable('tenants').set({ identity_providers: JSON.stringify(value) }).where('id', '=', req.tenant.id).execute();
-        await audit(trx, { tenantId: req.tenant.id, actorType: 'operator', actorId: req.operator.id, action: 'identity.providers', entityType: 'tenant', entityId: req.tenant.id, details: value });
-      });
-      return { spid: value.spid ?? null, cie: value.cie ?? null, testProviderAvailable: ctx.config.mode !== 'production' };
-    });
+        const value = { ...(req.body.spid ? { spid: req.body.spid } : {}), ...(req.body.cie ? { cie: req.body.cie } : {}) };
+        await ctx.db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('tenants')
+            .set({ identity_providers: JSON.stringify(value) })
+            .where('id', '=', req.tenant.id)
+            .execute();
+          await audit(trx, {
+            tenantId: req.tenant.id,
+            actorType: 'operator',
+            actorId: req.operator.id,
+            action: 'identity.providers',
+            entityType: 'tenant',
+            entityId: req.tenant.id,
+            details: value,
+          });
+        });
+        return { spid: value.spid ?? null, cie: value.cie ?? null, testProviderAvailable: ctx.config.mode !== 'production' };
+      },
+    );
   };
 }

@@ -20,7 +20,8 @@ export const SESSION_COOKIE = 'sportello_op';
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Sessione scaduta o assente: accedi di nuovo.', 'Session missing or expired: please sign in again.');
 const passwordChangeRequired = () =>
   new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Prima di continuare scegli una nuova password al posto di quella temporanea.', 'Replace your temporary password before going on.');
-const csrfFailed = () => new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
+const csrfFailed = () =>
+  new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
 
 export function cookiePath(tenantSlug: string): string {
   return `/api/v1/${tenantSlug}/operator`;

@@ -13,8 +13,15 @@ export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
 const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Nome utente o password non corretti.', 'Wrong username or password.');
-const locked = () => new AppError(423, 'ACCOUNT_LOCKED', `Troppi tentativi non riusciti: account bloccato per ${LOCK_MINUTES} minuti.`, `Too many failed attempts: account locked for ${LOCK_MINUTES} minutes.`);
-const totpRequired = () => new AppError(401, 'TOTP_REQUIRED', "Inserisci il codice di verifica generato dall'app di autenticazione.", 'Enter the verification code from your authenticator app.');
+const locked = () =>
+  new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `Troppi tentativi non riusciti: account bloccato per ${LOCK_MINUTES} minuti.`,
+    `Too many failed attempts: account locked for ${LOCK_MINUTES} minutes.`,
+  );
+const totpRequired = () =>
+  new AppError(401, 'TOTP_REQUIRED', "Inserisci il codice di verifica generato dall'app di autenticazione.", 'Enter the verification code from your authenticator app.');
 
 export interface LoginAttempt {
   tenantId: string;
@@ -47,7 +54,13 @@ export async function checkCredentials(ctx: AppContext, attempt: LoginAttempt): 
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('operators').set({ failed_attempts: 0, locked_until: null }).where('id', '=', op.id).execute();
-    await audit(trx, { tenantId: attempt.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.login', details: { ip: attempt.ip, secondFactor: Boolean(op.totp_secret) } });
+    await audit(trx, {
+      tenantId: attempt.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'operator.login',
+      details: { ip: attempt.ip, secondFactor: Boolean(op.totp_secret) },
+    });
   });
   return op.id;
 }

@@ -15,10 +15,19 @@ import { endSessions, type OperatorPrincipal } from './sessions.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 const officerNotFound = () => new AppError(404, 'NOT_FOUND', 'Operatore non trovato.', 'Officer not found.');
-const usernameTaken = () => new AppError(409, 'USERNAME_TAKEN', 'Questo nome utente è già usato da un altro operatore del comune.', 'This username is already taken in this comune.');
+const usernameTaken = () =>
+  new AppError(409, 'USERNAME_TAKEN', 'Questo nome utente è già usato da un altro operatore del comune.', 'This username is already taken in this comune.');
 const lastAdmin = () =>
-  new AppError(409, 'LAST_ADMIN', 'Il comune deve avere almeno un amministratore attivo: nomina prima un altro amministratore.', 'The comune must keep an active administrator: appoint another one first.');
-const blankName = () => badRequest('VALIDATION', 'Inserisci nome e cognome (almeno 2 caratteri).', 'Enter a display name (at least 2 characters).', { fields: [{ field: 'displayName', message: 'almeno 2 caratteri' }] });
+  new AppError(
+    409,
+    'LAST_ADMIN',
+    'Il comune deve avere almeno un amministratore attivo: nomina prima un altro amministratore.',
+    'The comune must keep an active administrator: appoint another one first.',
+  );
+const blankName = () =>
+  badRequest('VALIDATION', 'Inserisci nome e cognome (almeno 2 caratteri).', 'Enter a display name (at least 2 characters).', {
+    fields: [{ field: 'displayName', message: 'almeno 2 caratteri' }],
+  });
 const selfReset = () => new AppError(409, 'SELF_RESET', 'Per la tua password usa «Il mio profilo».', 'Use your profile page to change your own password.');
 
 /** What an officer may see of the comune's officers: all (admins), their offices' (managers), none. */
@@ -42,7 +51,10 @@ export async function getOfficer(ctx: AppContext, op: OperatorPrincipal, officer
 async function checkOffices(ctx: AppContext, tenantId: string, officeIds: string[]): Promise<string[]> {
   const unique = [...new Set(officeIds)];
   const known = await knownOffices(ctx.db, tenantId, unique);
-  if (known.size !== unique.length) throw badRequest('UNKNOWN_OFFICE', 'Uno degli uffici indicati non esiste in questo comune.', 'One of the offices does not exist in this comune.', { fields: [{ field: 'officeIds', message: 'ufficio sconosciuto' }] });
+  if (known.size !== unique.length)
+    throw badRequest('UNKNOWN_OFFICE', 'Uno degli uffici indicati non esiste in questo comune.', 'One of the offices does not exist in this comune.', {
+      fields: [{ field: 'officeIds', message: 'ufficio sconosciuto' }],
+    });
   return unique;
 }
 
@@ -66,7 +78,15 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
       .executeTakeFirst();
     if (!row) throw usernameTaken();
     await replaceOffices(trx, op.tenantId, row.id, officeIds);
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.create', entityType: 'operator', entityId: row.id, details: { username, role: input.role, officeIds, passwordGenerated: !input.temporaryPassword } });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'operator.create',
+      entityType: 'operator',
+      entityId: row.id,
+      details: { username, role: input.role, officeIds, passwordGenerated: !input.temporaryPassword },
+    });
     return row.id;
   });
   return { officer: await getOfficer(ctx, op, id), temporaryPassword: password };
@@ -79,7 +99,13 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
   await ctx.db.transaction().execute(async (trx) => {
     // Admins first, then the officer: every transaction takes the locks in this order (no deadlock).
     const admins = patch.role !== undefined || patch.active !== undefined ? await lockActiveAdmins(trx, op.tenantId) : [];
-    const before = await trx.selectFrom('operators').select(['id', 'role', 'active', 'display_name']).where('tenant_id', '=', op.tenantId).where('id', '=', officerId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('operators')
+      .select(['id', 'role', 'active', 'display_name'])
+      .where('tenant_id', '=', op.tenantId)
+      .where('id', '=', officerId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw officerNotFound();
     const role = patch.role ?? before.role;
     const active = patch.active ?? before.active;
@@ -105,10 +131,19 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
     // A disabled officer's sessions end now, not at their next request's check; so does their seat
     // at a queue desk (the desk is free for a colleague, its parked tickets stay there).
     const endedSessions = !active && before.active ? await endSessions(trx, officerId) : 0;
-    if (!active && before.active) await trx.updateTable('desk_sessions').set({ ended_at: ctx.clock.now() }).where('operator_id', '=', officerId).where('ended_at', 'is', null).execute();
+    if (!active && before.active)
+      await trx.updateTable('desk_sessions').set({ ended_at: ctx.clock.now() }).where('operator_id', '=', officerId).where('ended_at', 'is', null).execute();
     if (Object.keys(changes).length) {
       const action = changes.active ? (active ? 'operator.enable' : 'operator.disable') : 'operator.update';
-      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action, entityType: 'operator', entityId: officerId, details: { changes, ...(endedSessions ? { endedSessions } : {}) } });
+      await audit(trx, {
+        tenantId: op.tenantId,
+        actorType: 'operator',
+        actorId: op.id,
+        action,
+        entityType: 'operator',
+        entityId: officerId,
+        details: { changes, ...(endedSessions ? { endedSessions } : {}) },
+      });
     }
   });
   return getOfficer(ctx, op, officerId);
@@ -118,7 +153,12 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
 export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, officerId: string, opts: { removeTotp?: boolean }): Promise<OfficerWithPassword> {
   assertAdmin(op);
   if (officerId === op.id) throw selfReset();
-  const target = await ctx.db.selectFrom('operators').select(['id', 'username', 'display_name', 'totp_secret']).where('tenant_id', '=', op.tenantId).where('id', '=', officerId).executeTakeFirst();
+  const target = await ctx.db
+    .selectFrom('operators')
+    .select(['id', 'username', 'display_name', 'totp_secret'])
+    .where('tenant_id', '=', op.tenantId)
+    .where('id', '=', officerId)
+    .executeTakeFirst();
   if (!target) throw officerNotFound();
   const password = temporaryPassword({ username: target.username, displayName: target.display_name });
   const passwordHash = await hashPassword(password);
@@ -136,7 +176,15 @@ export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, offi
       .where('id', '=', officerId)
       .execute();
     const endedSessions = await endSessions(trx, officerId);
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.password_reset', entityType: 'operator', entityId: officerId, details: { totpRemoved: removeTotp, endedSessions } });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'operator.password_reset',
+      entityType: 'operator',
+      entityId: officerId,
+      details: { totpRemoved: removeTotp, endedSessions },
+    });
   });
   return { officer: await getOfficer(ctx, op, officerId), temporaryPassword: password };
 }

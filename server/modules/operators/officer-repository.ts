@@ -76,7 +76,15 @@ export function toOfficer(r: OfficerRow, now: Date): Officer {
  * and returns their ids. A concurrent change of an admin waits here and then counts again.
  */
 export async function lockActiveAdmins(trx: Transaction<DB>, tenantId: string): Promise<string[]> {
-  const rows = await trx.selectFrom('operators').select('id').where('tenant_id', '=', tenantId).where('role', '=', 'admin').where('active', '=', true).orderBy('id').forUpdate().execute();
+  const rows = await trx
+    .selectFrom('operators')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -89,5 +97,9 @@ export async function knownOffices(db: Db, tenantId: string, ids: string[]): Pro
 
 export async function replaceOffices(trx: Transaction<DB>, tenantId: string, operatorId: string, officeIds: string[]): Promise<void> {
   await trx.deleteFrom('operator_offices').where('operator_id', '=', operatorId).execute();
-  if (officeIds.length) await trx.insertInto('operator_offices').values(officeIds.map((officeId) => ({ tenant_id: tenantId, operator_id: operatorId, office_id: officeId }))).execute();
+  if (officeIds.length)
+    await trx
+      .insertInto('operator_offices')
+      .values(officeIds.map((officeId) => ({ tenant_id: tenantId, operator_id: operatorId, office_id: officeId })))
+      .execute();
 }

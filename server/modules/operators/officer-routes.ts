@@ -15,48 +15,74 @@ export function officerRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.addHook('preHandler', requireOperator(ctx));
     const base = '/api/v1/:tenant/operator/admin/operators';
 
-    app.get(base, {
-      schema: { tags: ['admin'], summary: "The comune's officers (admins); the officers of their offices (managers)", params: TenantParams, querystring: OfficerListQuery, response: { 200: OfficerList, ...authErrors, ...errorResponses } },
-    }, async (req) => ({ officers: await listOfficers(ctx, req.operator, req.query) }));
-
-    app.post(base, {
-      schema: {
-        tags: ['admin'],
-        summary: 'Create an officer with a temporary password (given or generated), shown once',
-        params: TenantParams,
-        body: OfficerCreate,
-        response: { 201: OfficerWithPassword, 409: ErrorResponse, ...authErrors, ...errorResponses },
+    app.get(
+      base,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "The comune's officers (admins); the officers of their offices (managers)",
+          params: TenantParams,
+          querystring: OfficerListQuery,
+          response: { 200: OfficerList, ...authErrors, ...errorResponses },
+        },
       },
-    }, async (req, reply) => {
-      const created = await createOfficer(ctx, req.operator, req.body);
-      return reply.status(201).header('cache-control', 'no-store').send(created);
-    });
+      async (req) => ({ officers: await listOfficers(ctx, req.operator, req.query) }),
+    );
 
-    app.get(`${base}/:officerId`, {
-      schema: { tags: ['admin'], summary: 'One officer', params: OfficerParams, response: { 200: Officer, ...authErrors, ...errorResponses } },
-    }, async (req) => getOfficer(ctx, req.operator, req.params.officerId));
-
-    app.patch(`${base}/:officerId`, {
-      schema: {
-        tags: ['admin'],
-        summary: 'Change display name, role, offices; disable (ends its sessions) or enable',
-        params: OfficerParams,
-        body: OfficerPatch,
-        response: { 200: Officer, 409: ErrorResponse, ...authErrors, ...errorResponses },
+    app.post(
+      base,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Create an officer with a temporary password (given or generated), shown once',
+          params: TenantParams,
+          body: OfficerCreate,
+          response: { 201: OfficerWithPassword, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
       },
-    }, async (req) => updateOfficer(ctx, req.operator, req.params.officerId, req.body));
-
-    app.post(`${base}/:officerId/password-reset`, {
-      schema: {
-        tags: ['admin'],
-        summary: 'New temporary password shown once; ends the sessions, clears the lockout, optionally removes TOTP',
-        params: OfficerParams,
-        body: PasswordResetRequest,
-        response: { 200: OfficerWithPassword, 409: ErrorResponse, ...authErrors, ...errorResponses },
+      async (req, reply) => {
+        const created = await createOfficer(ctx, req.operator, req.body);
+        return reply.status(201).header('cache-control', 'no-store').send(created);
       },
-    }, async (req, reply) => {
-      const reset = await resetPassword(ctx, req.operator, req.params.officerId, req.body ?? {});
-      return reply.header('cache-control', 'no-store').send(reset);
-    });
+    );
+
+    app.get(
+      `${base}/:officerId`,
+      {
+        schema: { tags: ['admin'], summary: 'One officer', params: OfficerParams, response: { 200: Officer, ...authErrors, ...errorResponses } },
+      },
+      async (req) => getOfficer(ctx, req.operator, req.params.officerId),
+    );
+
+    app.patch(
+      `${base}/:officerId`,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Change display name, role, offices; disable (ends its sessions) or enable',
+          params: OfficerParams,
+          body: OfficerPatch,
+          response: { 200: Officer, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => updateOfficer(ctx, req.operator, req.params.officerId, req.body),
+    );
+
+    app.post(
+      `${base}/:officerId/password-reset`,
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'New temporary password shown once; ends the sessions, clears the lockout, optionally removes TOTP',
+          params: OfficerParams,
+          body: PasswordResetRequest,
+          response: { 200: OfficerWithPassword, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const reset = await resetPassword(ctx, req.operator, req.params.officerId, req.body ?? {});
+        return reply.header('cache-control', 'no-store').send(reset);
+      },
+    );
   };
 }

@@ -23,7 +23,11 @@ const MESSAGES: Record<PasswordProblem['code'], string> = {
 
 /** Lower case without spaces, dots, dashes and the like: "Maria Lorusso" → "marialorusso". */
 function squash(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
@@ -32,15 +36,17 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 function cores(password: string): string[] {
   const lower = password.toLowerCase();
   const stripped = lower.replace(/^[^a-zà-ÿ]+|[^a-zà-ÿ]+$/g, '');
-  const unleet = [...lower].map((c) => LEET[c] ?? c).join('').replace(/[^a-z]+$/g, '');
+  const unleet = [...lower]
+    .map((c) => LEET[c] ?? c)
+    .join('')
+    .replace(/[^a-z]+$/g, '');
   return [lower, stripped, squash(lower), unleet];
 }
 
 /** "123456789012", "abcdefghijkl", "987654321098": one keyboard or alphabet run. */
 function isRun(password: string): boolean {
   const chars = [...password.toLowerCase()];
-  const next = (a: string, b: string, dir: 1 | -1) =>
-    /\d/.test(a) && /\d/.test(b) ? (Number(b) - Number(a) - dir + 10) % 10 === 0 : b.charCodeAt(0) - a.charCodeAt(0) === dir;
+  const next = (a: string, b: string, dir: 1 | -1) => (/\d/.test(a) && /\d/.test(b) ? (Number(b) - Number(a) - dir + 10) % 10 === 0 : b.charCodeAt(0) - a.charCodeAt(0) === dir);
   return ([1, -1] as const).some((dir) => chars.every((c, i) => i === 0 || next(chars[i - 1]!, c, dir)));
 }
 

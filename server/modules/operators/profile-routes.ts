@@ -18,44 +18,81 @@ export function profileRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.addHook('preHandler', requireOperator(ctx));
     const base = '/api/v1/:tenant/operator/me';
 
-    app.get(base, {
-      config: { beforePasswordChange: true },
-      schema: { tags: ['operator'], summary: "The signed-in officer's account", params: TenantParams, response: { 200: Profile, ...authErrors } },
-    }, async (req) => getProfile(ctx, req.operator));
-
-    app.post(`${base}/password`, {
-      config: { beforePasswordChange: true, ...limited },
-      schema: {
-        tags: ['operator'],
-        summary: 'Change one’s password (current + new); ends the other sessions',
-        params: TenantParams,
-        body: PasswordChangeRequest,
-        response: { 204: Type.Null(), ...authErrors, ...errorResponses },
+    app.get(
+      base,
+      {
+        config: { beforePasswordChange: true },
+        schema: { tags: ['operator'], summary: "The signed-in officer's account", params: TenantParams, response: { 200: Profile, ...authErrors } },
       },
-    }, async (req, reply) => {
-      await changeOwnPassword(ctx, req.operator, req.body.currentPassword, req.body.newPassword);
-      return reply.status(204).send(null);
-    });
+      async (req) => getProfile(ctx, req.operator),
+    );
 
-    app.post(`${base}/totp/setup`, {
-      config: limited,
-      schema: { tags: ['operator'], summary: 'Start enrolling an authenticator app: a new secret, its otpauth URI and QR code', params: TenantParams, response: { 200: TotpSetup, 409: ErrorResponse, ...authErrors, ...errorResponses } },
-    }, async (req, reply) => reply.header('cache-control', 'no-store').send(await startTotpSetup(ctx, req.operator, req.tenant.name)));
+    app.post(
+      `${base}/password`,
+      {
+        config: { beforePasswordChange: true, ...limited },
+        schema: {
+          tags: ['operator'],
+          summary: 'Change one’s password (current + new); ends the other sessions',
+          params: TenantParams,
+          body: PasswordChangeRequest,
+          response: { 204: Type.Null(), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await changeOwnPassword(ctx, req.operator, req.body.currentPassword, req.body.newPassword);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post(`${base}/totp/confirm`, {
-      config: limited,
-      schema: { tags: ['operator'], summary: 'Finish enrolling with a code from the app: the second factor is on', params: TenantParams, body: TotpCodeRequest, response: { 204: Type.Null(), 409: ErrorResponse, ...authErrors, ...errorResponses } },
-    }, async (req, reply) => {
-      await confirmTotp(ctx, req.operator, req.body.code);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      `${base}/totp/setup`,
+      {
+        config: limited,
+        schema: {
+          tags: ['operator'],
+          summary: 'Start enrolling an authenticator app: a new secret, its otpauth URI and QR code',
+          params: TenantParams,
+          response: { 200: TotpSetup, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => reply.header('cache-control', 'no-store').send(await startTotpSetup(ctx, req.operator, req.tenant.name)),
+    );
 
-    app.post(`${base}/totp/disable`, {
-      config: limited,
-      schema: { tags: ['operator'], summary: 'Turn the second factor off with a current code', params: TenantParams, body: TotpCodeRequest, response: { 204: Type.Null(), 409: ErrorResponse, ...authErrors, ...errorResponses } },
-    }, async (req, reply) => {
-      await disableTotp(ctx, req.operator, req.body.code);
-      return reply.status(204).send(null);
-    });
+    app.post(
+      `${base}/totp/confirm`,
+      {
+        config: limited,
+        schema: {
+          tags: ['operator'],
+          summary: 'Finish enrolling with a code from the app: the second factor is on',
+          params: TenantParams,
+          body: TotpCodeRequest,
+          response: { 204: Type.Null(), 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await confirmTotp(ctx, req.operator, req.body.code);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      `${base}/totp/disable`,
+      {
+        config: limited,
+        schema: {
+          tags: ['operator'],
+          summary: 'Turn the second factor off with a current code',
+          params: TenantParams,
+          body: TotpCodeRequest,
+          response: { 204: Type.Null(), 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await disableTotp(ctx, req.operator, req.body.code);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

@@ -17,7 +17,14 @@ export async function getProfile(ctx: AppContext, op: OperatorPrincipal): Promis
     .executeTakeFirstOrThrow();
   let offices: Array<{ id: string; name: string }> = [];
   if (op.officeIds) {
-    offices = await ctx.db.selectFrom('offices').select(['id', 'name']).where('tenant_id', '=', op.tenantId).where('id', 'in', op.officeIds).orderBy('position').orderBy('name').execute();
+    offices = await ctx.db
+      .selectFrom('offices')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', op.tenantId)
+      .where('id', 'in', op.officeIds)
+      .orderBy('position')
+      .orderBy('name')
+      .execute();
   }
   return {
     id: op.id,
@@ -36,16 +43,28 @@ export async function changeOwnPassword(ctx: AppContext, op: OperatorPrincipal, 
   const row = await ctx.db.selectFrom('operators').select('password_hash').where('id', '=', op.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, currentPassword))) {
     await audit(ctx.db, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.password_change_failed', entityType: 'operator', entityId: op.id });
-    throw badRequest('WRONG_PASSWORD', 'La password attuale non è corretta.', 'The current password is wrong.', { fields: [{ field: 'currentPassword', message: 'password non corretta' }] });
+    throw badRequest('WRONG_PASSWORD', 'La password attuale non è corretta.', 'The current password is wrong.', {
+      fields: [{ field: 'currentPassword', message: 'password non corretta' }],
+    });
   }
   assertStrongPassword(newPassword, { username: op.username, displayName: op.displayName });
   if (await verifyPassword(row.password_hash, newPassword)) {
-    throw badRequest('PASSWORD_REUSED', 'La nuova password deve essere diversa da quella attuale.', 'The new password must differ from the current one.', { fields: [{ field: 'newPassword', message: 'uguale a quella attuale' }] });
+    throw badRequest('PASSWORD_REUSED', 'La nuova password deve essere diversa da quella attuale.', 'The new password must differ from the current one.', {
+      fields: [{ field: 'newPassword', message: 'uguale a quella attuale' }],
+    });
   }
   const hash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('operators').set({ password_hash: hash, must_change_password: false, password_changed_at: ctx.clock.now() }).where('id', '=', op.id).execute();
     const endedSessions = await endSessions(trx, op.id, op.sessionHash);
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.password_change', entityType: 'operator', entityId: op.id, details: { endedSessions } });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'operator.password_change',
+      entityType: 'operator',
+      entityId: op.id,
+      details: { endedSessions },
+    });
   });
 }

@@ -12,49 +12,75 @@ import { checkCredentials } from './login.ts';
 import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from './sessions.ts';
 
 function me(op: OperatorPrincipal) {
-  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, officeIds: op.officeIds, mustChangePassword: op.mustChangePassword, totpEnabled: op.totpEnabled };
+  return {
+    id: op.id,
+    username: op.username,
+    displayName: op.displayName,
+    role: op.role,
+    officeIds: op.officeIds,
+    mustChangePassword: op.mustChangePassword,
+    totpEnabled: op.totpEnabled,
+  };
 }
 
 export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.post('/api/v1/:tenant/operator/session', {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['operator'],
-        summary: 'Sign in: sets the session cookie and returns the CSRF token for writes (401 TOTP_REQUIRED: send again with totpCode)',
-        params: TenantParams,
-        body: LoginRequest,
-        response: { 200: SessionResponse, 401: ErrorResponse, 423: ErrorResponse, ...errorResponses },
+    app.post(
+      '/api/v1/:tenant/operator/session',
+      {
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['operator'],
+          summary: 'Sign in: sets the session cookie and returns the CSRF token for writes (401 TOTP_REQUIRED: send again with totpCode)',
+          params: TenantParams,
+          body: LoginRequest,
+          response: { 200: SessionResponse, 401: ErrorResponse, 423: ErrorResponse, ...errorResponses },
+        },
       },
-    }, async (req, reply) => {
-      const now = ctx.clock.now();
-      const operatorId = await checkCredentials(ctx, { tenantId: req.tenant.id, username: req.body.username, password: req.body.password, totpCode: req.body.totpCode, ip: req.ip });
-      // Whatever session this browser had is dropped: a login always issues a new id (no fixation).
-      const previous = req.cookies[SESSION_COOKIE];
-      if (previous && previous.length <= 200) await deleteSession(ctx.db, hashSecret(previous));
-      const session = await createSession(ctx.db, req.tenant.id, operatorId, now);
-      reply.setCookie(SESSION_COOKIE, session.sessionId, sessionCookieOptions(ctx, req.tenant.slug, session.expiresAt));
-      const principal = (await findPrincipal(ctx.db, req.tenant.id, session.sessionId, now, ctx.config.operatorIdleMinutes))!;
-      return { csrfToken: session.csrfToken, operator: me(principal), tenant: { slug: req.tenant.slug, name: req.tenant.name } };
-    });
+      async (req, reply) => {
+        const now = ctx.clock.now();
+        const operatorId = await checkCredentials(ctx, {
+          tenantId: req.tenant.id,
+          username: req.body.username,
+          password: req.body.password,
+          totpCode: req.body.totpCode,
+          ip: req.ip,
+        });
+        // Whatever session this browser had is dropped: a login always issues a new id (no fixation).
+        const previous = req.cookies[SESSION_COOKIE];
+        if (previous && previous.length <= 200) await deleteSession(ctx.db, hashSecret(previous));
+        const session = await createSession(ctx.db, req.tenant.id, operatorId, now);
+        reply.setCookie(SESSION_COOKIE, session.sessionId, sessionCookieOptions(ctx, req.tenant.slug, session.expiresAt));
+        const principal = (await findPrincipal(ctx.db, req.tenant.id, session.sessionId, now, ctx.config.operatorIdleMinutes))!;
+        return { csrfToken: session.csrfToken, operator: me(principal), tenant: { slug: req.tenant.slug, name: req.tenant.name } };
+      },
+    );
 
     await app.register(async (authed) => {
       authed.addHook('preHandler', requireOperator(ctx));
 
-      authed.get('/api/v1/:tenant/operator/session', {
-        config: { beforePasswordChange: true },
-        schema: { tags: ['operator'], summary: 'The signed-in officer and the CSRF token', params: TenantParams, response: { 200: SessionResponse, 401: ErrorResponse } },
-      }, async (req) => ({ csrfToken: req.operator.csrfToken, operator: me(req.operator), tenant: { slug: req.tenant.slug, name: req.tenant.name } }));
+      authed.get(
+        '/api/v1/:tenant/operator/session',
+        {
+          config: { beforePasswordChange: true },
+          schema: { tags: ['operator'], summary: 'The signed-in officer and the CSRF token', params: TenantParams, response: { 200: SessionResponse, 401: ErrorResponse } },
+        },
+        async (req) => ({ csrfToken: req.operator.csrfToken, operator: me(req.operator), tenant: { slug: req.tenant.slug, name: req.tenant.name } }),
+      );
 
-      authed.delete('/api/v1/:tenant/operator/session', {
-        config: { beforePasswordChange: true },
-        schema: { tags: ['operator'], summary: 'Sign out', params: TenantParams, response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } },
-      }, async (req, reply) => {
-        await deleteSession(ctx.db, req.operator.sessionHash);
-        await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'operator', actorId: req.operator.id, action: 'operator.logout' });
-        reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx, req.tenant.slug));
-        return reply.status(204).send(null);
-      });
+      authed.delete(
+        '/api/v1/:tenant/operator/session',
+        {
+          config: { beforePasswordChange: true },
+          schema: { tags: ['operator'], summary: 'Sign out', params: TenantParams, response: { 204: Type.Null(), 401: ErrorResponse, 403: ErrorResponse } },
+        },
+        async (req, reply) => {
+          await deleteSession(ctx.db, req.operator.sessionHash);
+          await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'operator', actorId: req.operator.id, action: 'operator.logout' });
+          reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx, req.tenant.slug));
+          return reply.status(204).send(null);
+        },
+      );
     });
   };
 }

@@ -9,9 +9,15 @@ import { base32Decode } from './base32.ts';
 import { openTotpSecret } from './totp-secrets.ts';
 import { matchTotp } from './totp.ts';
 
-export const totpInvalid = () => new AppError(401, 'TOTP_INVALID', 'Codice di verifica non valido o già usato: attendi il codice successivo.', 'Wrong or already used verification code: wait for the next one.');
+export const totpInvalid = () =>
+  new AppError(401, 'TOTP_INVALID', 'Codice di verifica non valido o già usato: attendi il codice successivo.', 'Wrong or already used verification code: wait for the next one.');
 export const totpUnavailable = () =>
-  new AppError(401, 'TOTP_UNAVAILABLE', "Non è possibile verificare il codice: chiedi a un amministratore di reimpostare l'accesso.", 'The code cannot be checked: ask an administrator to reset your access.');
+  new AppError(
+    401,
+    'TOTP_UNAVAILABLE',
+    "Non è possibile verificare il codice: chiedi a un amministratore di reimpostare l'accesso.",
+    'The code cannot be checked: ask an administrator to reset your access.',
+  );
 
 /** The secret's bytes, or null when it cannot be opened (sealed under another SESSION_SECRET). */
 export async function totpKey(ctx: AppContext, operatorId: string, sealed: string): Promise<Buffer | null> {
@@ -23,7 +29,12 @@ export async function totpKey(ctx: AppContext, operatorId: string, sealed: strin
  * 'ok' when `code` is valid now for the officer's active secret and was not used before; 'wrong'
  * otherwise; 'unreadable' when the secret was sealed under another SESSION_SECRET.
  */
-export async function useTotpCode(ctx: AppContext, db: Kysely<DB> | Transaction<DB>, op: { id: string; totp_secret: string | null; totp_last_step: string | number | null }, code: string): Promise<'ok' | 'wrong' | 'unreadable'> {
+export async function useTotpCode(
+  ctx: AppContext,
+  db: Kysely<DB> | Transaction<DB>,
+  op: { id: string; totp_secret: string | null; totp_last_step: string | number | null },
+  code: string,
+): Promise<'ok' | 'wrong' | 'unreadable'> {
   if (!op.totp_secret) return 'wrong';
   const key = await totpKey(ctx, op.id, op.totp_secret);
   if (!key) return 'unreadable';

@@ -15,7 +15,13 @@ import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 const alreadyOn = () => new AppError(409, 'TOTP_ALREADY_ENABLED', 'La verifica in due passaggi è già attiva.', 'Two-step verification is already on.');
 const notOn = () => new AppError(409, 'TOTP_NOT_ENABLED', 'La verifica in due passaggi non è attiva.', 'Two-step verification is not on.');
 const noSetup = () => new AppError(409, 'TOTP_NO_SETUP', 'Avvia di nuovo la configurazione: il codice QR non è più valido.', 'Start the setup again.');
-const wrongCode = () => badRequest('TOTP_INVALID', "Codice non valido: controlla l'ora del telefono e inserisci il codice attuale a 6 cifre.", 'Wrong code: check the phone clock and enter the current 6-digit code.', { fields: [{ field: 'code', message: 'codice non valido' }] });
+const wrongCode = () =>
+  badRequest(
+    'TOTP_INVALID',
+    "Codice non valido: controlla l'ora del telefono e inserisci il codice attuale a 6 cifre.",
+    'Wrong code: check the phone clock and enter the current 6-digit code.',
+    { fields: [{ field: 'code', message: 'codice non valido' }] },
+  );
 
 async function totpState(ctx: AppContext, op: OperatorPrincipal) {
   return ctx.db.selectFrom('operators').select(['id', 'totp_secret', 'totp_pending_secret', 'totp_last_step']).where('id', '=', op.id).executeTakeFirstOrThrow();
@@ -24,7 +30,11 @@ async function totpState(ctx: AppContext, op: OperatorPrincipal) {
 export async function startTotpSetup(ctx: AppContext, op: OperatorPrincipal, tenantName: string): Promise<TotpSetup> {
   if ((await totpState(ctx, op)).totp_secret) throw alreadyOn();
   const secret = newTotpSecret();
-  await ctx.db.updateTable('operators').set({ totp_pending_secret: await sealTotpSecret(ctx, op.id, secret) }).where('id', '=', op.id).execute();
+  await ctx.db
+    .updateTable('operators')
+    .set({ totp_pending_secret: await sealTotpSecret(ctx, op.id, secret) })
+    .where('id', '=', op.id)
+    .execute();
   const uri = otpauthUri(secret, `Sportello ${tenantName}`, op.username);
   return { secret, otpauthUri: uri, qrSvg: await qrSvg(uri) };
 }
@@ -55,7 +65,13 @@ export async function disableTotp(ctx: AppContext, op: OperatorPrincipal, code: 
   const state = await totpState(ctx, op);
   if (!state.totp_secret) throw notOn();
   const outcome = await useTotpCode(ctx, ctx.db, state, code);
-  if (outcome === 'unreadable') throw new AppError(409, 'TOTP_UNAVAILABLE', "Il codice non può essere verificato: chiedi a un amministratore di reimpostare l'accesso.", 'The code cannot be checked: ask an administrator to reset your access.');
+  if (outcome === 'unreadable')
+    throw new AppError(
+      409,
+      'TOTP_UNAVAILABLE',
+      "Il codice non può essere verificato: chiedi a un amministratore di reimpostare l'accesso.",
+      'The code cannot be checked: ask an administrator to reset your access.',
+    );
   if (outcome !== 'ok') throw wrongCode();
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('operators').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', op.id).execute();

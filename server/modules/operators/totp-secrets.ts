@@ -13,7 +13,11 @@ const boxes = new WeakMap<AppContext, Promise<SecretBox>>();
 async function masterSecret(ctx: AppContext): Promise<string> {
   if (ctx.config.sessionSecret) return ctx.config.sessionSecret;
   if (ctx.config.mode === 'production') throw new Error('SESSION_SECRET is required in production');
-  await ctx.db.insertInto('demo_keys').values({ name: PURPOSE, value: newSecret() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await ctx.db
+    .insertInto('demo_keys')
+    .values({ name: PURPOSE, value: newSecret() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await ctx.db.selectFrom('demo_keys').select('value').where('name', '=', PURPOSE).executeTakeFirstOrThrow();
   return row.value;
 }

@@ -33,7 +33,7 @@ export const SELF_CHECK_IN_BEFORE_MIN = 60;
 export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext, b: BookingView, now: Date): Promise<CheckedIn['ticket']> {
   if (b.service_mode === 'video') return null;
   const q = await findServiceQueue(trx, b.tenant_id, b.service_id);
-  if (!q || !q.queue_active || q.office_id !== b.office_id) return null;
+  if (!q?.queue_active || q.office_id !== b.office_id) return null;
   const office = (await findOfficeSettings(trx, b.tenant_id, b.office_id))!;
   const day = localDate(now.getTime(), b.time_zone);
   const late = now.getTime() > b.start_at.getTime() + office.queue_late_min * 60_000;
@@ -65,7 +65,13 @@ export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext,
     .executeTakeFirstOrThrow();
   await insertTicketToken(trx, b.tenant_id, ticket.id, token);
   await insertTicketEvent(trx, { tenantId: b.tenant_id, ticketId: ticket.id, type: 'checked_in', details: { bookingId: b.id, late }, at: now });
-  await queueTicketEmail(trx, ctx.config, { tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name }, officeName: b.office_name, officeAddress: b.office_address, queueKind: q.kind }, ticket, { kind: 'taken', token });
+  await queueTicketEmail(
+    trx,
+    ctx.config,
+    { tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name }, officeName: b.office_name, officeAddress: b.office_address, queueKind: q.kind },
+    ticket,
+    { kind: 'taken', token },
+  );
   await notifyQueue(trx, { tenantId: b.tenant_id, officeId: b.office_id });
   return { id: ticket.id, token, number: ticket.number };
 }
@@ -74,7 +80,12 @@ export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext,
  * The booking a kiosk was given: the QR code's link (or its token), or the reference typed. `byToken`
  * says whether the secret link was shown (the reference alone is no proof of being the citizen).
  */
-export async function findBookingForKiosk(ctx: AppContext, tenantId: string, officeId: string, input: { reference?: string; code?: string }): Promise<{ booking: BookingView; byToken: boolean }> {
+export async function findBookingForKiosk(
+  ctx: AppContext,
+  tenantId: string,
+  officeId: string,
+  input: { reference?: string; code?: string },
+): Promise<{ booking: BookingView; byToken: boolean }> {
   let id: string | undefined;
   if (input.code) {
     const token = /\/appuntamento\/([A-Za-z0-9_-]{20,100})/.exec(input.code)?.[1] ?? (/^[A-Za-z0-9_-]{20,100}$/.test(input.code.trim()) ? input.code.trim() : undefined);

@@ -77,11 +77,24 @@ function servedSince(t: TicketRow, now: Date): number {
 
 async function record(s: DeskScope, op: OperatorPrincipal, t: TicketRow, type: string, details: Record<string, unknown> = {}): Promise<void> {
   await insertTicketEvent(s.trx, { tenantId: op.tenantId, ticketId: t.id, type, deskId: s.desk.id, operatorId: op.id, details, at: s.now });
-  await audit(s.trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: `ticket.${type}`, entityType: 'ticket', entityId: t.id, details: { number: t.number, deskId: s.desk.id, ...details } });
+  await audit(s.trx, {
+    tenantId: op.tenantId,
+    actorType: 'operator',
+    actorId: op.id,
+    action: `ticket.${type}`,
+    entityType: 'ticket',
+    entityId: t.id,
+    details: { number: t.number, deskId: s.desk.id, ...details },
+  });
 }
 
 async function update(s: DeskScope, t: TicketRow, cols: UpdateObject<DB, 'tickets'>): Promise<TicketRow> {
-  return s.trx.updateTable('tickets').set({ ...cols, updated_at: s.now }).where('id', '=', t.id).returningAll().executeTakeFirstOrThrow();
+  return s.trx
+    .updateTable('tickets')
+    .set({ ...cols, updated_at: s.now })
+    .where('id', '=', t.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 async function finish(s: DeskScope, op: OperatorPrincipal, t: TicketRow, note: string | null, how: 'finish' | 'auto'): Promise<TicketRow> {
@@ -108,11 +121,26 @@ async function alertQueue(ctx: AppContext, tenant: QueueTenant, s: DeskScope, qu
 }
 
 /** Puts a waiting ticket at this desk: the board shows it, the citizen's page and email say where. */
-async function callTicket(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, s: DeskScope, t: TicketRow, type: 'called' | 'resumed', knownKind?: QueueKind): Promise<DeskActionResult> {
+async function callTicket(
+  ctx: AppContext,
+  tenant: QueueTenant,
+  op: OperatorPrincipal,
+  s: DeskScope,
+  t: TicketRow,
+  type: 'called' | 'resumed',
+  knownKind?: QueueKind,
+): Promise<DeskActionResult> {
   const kind = knownKind ?? (await queueKind(s, t.queue_id));
   let room: { roomId: string; officerUrl: string } | undefined;
   if (kind === 'video' && !t.room_id) {
-    room = await openQueueRoom(s.trx, ctx, { tenantId: op.tenantId, tenantSlug: tenant.slug, officeId: s.desk.office_id, operatorId: op.id, citizenName: t.citizen_name, now: s.now });
+    room = await openQueueRoom(s.trx, ctx, {
+      tenantId: op.tenantId,
+      tenantSlug: tenant.slug,
+      officeId: s.desk.office_id,
+      operatorId: op.id,
+      citizenName: t.citizen_name,
+      now: s.now,
+    });
   }
   const row = await update(s, t, {
     status: 'called',
@@ -163,7 +191,13 @@ export async function callNext(ctx: AppContext, tenant: QueueTenant, op: Operato
   });
 }
 
-async function withCurrent(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, deskId: string, fn: (s: DeskScope, t: TicketRow) => Promise<DeskActionResult>): Promise<DeskActionResult> {
+async function withCurrent(
+  ctx: AppContext,
+  tenant: QueueTenant,
+  op: OperatorPrincipal,
+  deskId: string,
+  fn: (s: DeskScope, t: TicketRow) => Promise<DeskActionResult>,
+): Promise<DeskActionResult> {
   return atDesk(ctx, tenant, op, deskId, async (s) => {
     const t = await currentTicket(s);
     if (!t) throw noCurrentTicket();
@@ -205,7 +239,11 @@ export function noShow(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincip
 /** Park: the citizen steps away (a missing document); the ticket waits at this desk to be resumed. */
 export function park(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, deskId: string): Promise<DeskActionResult> {
   return withCurrent(ctx, tenant, op, deskId, async (s, t) => {
-    const row = await update(s, t, { status: transition(t, 'park'), served_seconds: t.served_seconds + (t.status === 'serving' ? servedSince(t, s.now) : 0), serve_started_at: null });
+    const row = await update(s, t, {
+      status: transition(t, 'park'),
+      served_seconds: t.served_seconds + (t.status === 'serving' ? servedSince(t, s.now) : 0),
+      serve_started_at: null,
+    });
     await record(s, op, t, 'parked');
     return { ticket: row };
   });
@@ -256,7 +294,12 @@ export function transfer(ctx: AppContext, tenant: QueueTenant, op: OperatorPrinc
       sort_at: req.keepPlace === false ? s.now : t.sort_at,
       note: req.note?.trim() || t.note,
     });
-    await record(s, op, t, 'transferred', { toQueue: req.queueId ?? null, toDesk: req.deskId ?? null, keepPlace: req.keepPlace !== false, ...(req.note ? { note: req.note } : {}) });
+    await record(s, op, t, 'transferred', {
+      toQueue: req.queueId ?? null,
+      toDesk: req.deskId ?? null,
+      keepPlace: req.keepPlace !== false,
+      ...(req.note ? { note: req.note } : {}),
+    });
     return { ticket: row };
   });
 }

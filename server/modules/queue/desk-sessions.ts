@@ -27,7 +27,15 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
         throw deskTaken(who?.display_name ?? 'un altro operatore');
       }
       await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
-      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.take-over', entityType: 'desk', entityId: desk.id, details: { from: current.operator_id } });
+      await audit(trx, {
+        tenantId: op.tenantId,
+        actorType: 'operator',
+        actorId: op.id,
+        action: 'desk.take-over',
+        entityType: 'desk',
+        entityId: desk.id,
+        details: { from: current.operator_id },
+      });
     }
     const previous = await activeSessionOfOperator(trx, op.id);
     if (previous) {
@@ -36,7 +44,15 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
       await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', previous.id).execute();
     }
     await trx.insertInto('desk_sessions').values({ tenant_id: op.tenantId, desk_id: desk.id, operator_id: op.id, started_at: now }).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-in', entityType: 'desk', entityId: desk.id, details: previous ? { leftDesk: previous.desk_id } : {} });
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'desk.sign-in',
+      entityType: 'desk',
+      entityId: desk.id,
+      details: previous ? { leftDesk: previous.desk_id } : {},
+    });
     await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
 }

@@ -21,8 +21,19 @@ export const badTransferTarget = () =>
 export const checkInNotFound = () =>
   new AppError(404, 'BOOKING_NOT_FOUND', 'Nessun appuntamento di oggi in questo ufficio con questo codice.', 'No appointment today at this office with this code.');
 export const checkInNotToday = () =>
-  new AppError(409, 'CHECK_IN_NOT_OPEN', "La registrazione dell'arrivo è possibile solo il giorno dell'appuntamento, in ufficio.", 'Check-in is possible only on the day of the appointment.');
+  new AppError(
+    409,
+    'CHECK_IN_NOT_OPEN',
+    "La registrazione dell'arrivo è possibile solo il giorno dell'appuntamento, in ufficio.",
+    'Check-in is possible only on the day of the appointment.',
+  );
 export const checkInNotPossible = (status: string) =>
   new AppError(409, 'CHECK_IN_NOT_POSSIBLE', `L'appuntamento è ${status}: non si può registrare l'arrivo.`, `The appointment is ${status}: it cannot be checked in.`);
 export const alreadyCheckedIn = (number: string) =>
-  new AppError(409, 'ALREADY_CHECKED_IN', `Arrivo già registrato: il tuo numero è ${number}. Segui il tabellone o la pagina del numero ricevuta via email.`, `Already checked in: your number is ${number}.`, { number });
+  new AppError(
+    409,
+    'ALREADY_CHECKED_IN',
+    `Arrivo già registrato: il tuo numero è ${number}. Segui il tabellone o la pagina del numero ricevuta via email.`,
+    `Already checked in: your number is ${number}.`,
+    { number },
+  );

@@ -24,13 +24,18 @@ export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId
     await audit(trx, { tenantId: tenant.id, actorType: 'citizen', action: 'ticket.leave', entityType: 'ticket', entityId: t.id, details: { number: t.number } });
     const office = (await findOfficeSettings(trx, tenant.id, t.office_id))!;
     const queue = await trx.selectFrom('queues').select('kind').where('id', '=', t.queue_id).executeTakeFirstOrThrow();
-    await sendAlmostAlerts(trx, ctx, { tenant, officeName: office.name, officeAddress: office.address }, {
-      queueId: t.queue_id,
-      kind: queue.kind,
-      day: localDate(now.getTime(), tenant.time_zone),
-      dueBefore: new Date(now.getTime() + office.queue_early_min * 60_000),
-      alertAhead: office.queue_alert_ahead,
-    });
+    await sendAlmostAlerts(
+      trx,
+      ctx,
+      { tenant, officeName: office.name, officeAddress: office.address },
+      {
+        queueId: t.queue_id,
+        kind: queue.kind,
+        day: localDate(now.getTime(), tenant.time_zone),
+        dueBefore: new Date(now.getTime() + office.queue_early_min * 60_000),
+        alertAhead: office.queue_alert_ahead,
+      },
+    );
     await notifyQueue(trx, { tenantId: tenant.id, officeId: t.office_id });
   });
   return found.office_id;

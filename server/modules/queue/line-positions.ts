@@ -59,5 +59,8 @@ export function waitForNewcomer(s: OfficeSnapshot, queueId: string): { waiting: 
   const lineTickets = waitingOf(s).filter((t) => t.queueId === queueId && t.targetDeskId === null);
   const aheadMinutes = lineTickets.reduce((sum, t) => sum + s.handlingMinutes(t.serviceId), 0);
   const d = desksFor(s, queueId);
-  return { waiting: lineTickets.length, wait: waitRange(estimateFromTotals({ aheadMinutes, inServiceMinutes: inServiceMinutes(s, { queue_id: queueId, target_desk_id: null }), desks: d.open || d.configured })) };
+  return {
+    waiting: lineTickets.length,
+    wait: waitRange(estimateFromTotals({ aheadMinutes, inServiceMinutes: inServiceMinutes(s, { queue_id: queueId, target_desk_id: null }), desks: d.open || d.configured })),
+  };
 }

@@ -7,7 +7,17 @@ import type { PriorityClass } from '../../platform/db/schema.ts';
 import { localDate } from '../scheduling/domain/zoned-time.ts';
 import type { LineRules, LineTicket } from './domain/line-order.ts';
 import { typicalHandlingMinutes, MAX_SAMPLES } from './domain/wait-estimate.ts';
-import { findOfficeSettings, handlingSamples, listOfficeDayTickets, listOfficeDesks, listOfficeQueues, type DeskRow, type OfficeSettingsRow, type LineRow, type QueueRow } from './repository.ts';
+import {
+  findOfficeSettings,
+  handlingSamples,
+  listOfficeDayTickets,
+  listOfficeDesks,
+  listOfficeQueues,
+  type DeskRow,
+  type OfficeSettingsRow,
+  type LineRow,
+  type QueueRow,
+} from './repository.ts';
 
 export interface SnapshotTenant {
   id: string;
@@ -71,7 +81,10 @@ export class OfficeSetups {
   }
 
   forget(officeId?: string): void {
-    if (!officeId) return this.byOffice.clear();
+    if (!officeId) {
+      this.byOffice.clear();
+      return;
+    }
     for (const key of this.byOffice.keys()) if (key.endsWith(`:${officeId}`)) this.byOffice.delete(key);
   }
 }
@@ -122,10 +135,7 @@ export async function loadOfficeSnapshot(
   const { office, queues, desks } = setup;
   const now = ctx.clock.now().getTime();
   const day = localDate(now, tenant.time_zone);
-  const [tickets, samples] = await Promise.all([
-    listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds, opts.withWaiting ?? true),
-    caches.handling.forOffice(ctx, officeId),
-  ]);
+  const [tickets, samples] = await Promise.all([listOfficeDayTickets(ctx.db, officeId, day, alsoTicketIds, opts.withWaiting ?? true), caches.handling.forOffice(ctx, officeId)]);
   const durations = new Map(queues.flatMap((q) => q.services.map((s) => [s.id, s.duration_min] as const)));
   const minutes = new Map<string, number>();
   return {

@@ -15,7 +15,12 @@ export interface OpeningTenant {
   patron_name: string | null;
 }
 
-export async function ticketWindowNow(ctx: AppContext, tenant: OpeningTenant, office: { id: string; queue_opens_before_min: number }, queueIds: readonly string[]): Promise<TicketWindow> {
+export async function ticketWindowNow(
+  ctx: AppContext,
+  tenant: OpeningTenant,
+  office: { id: string; queue_opens_before_min: number },
+  queueIds: readonly string[],
+): Promise<TicketWindow> {
   const now = ctx.clock.now().getTime();
   const tz = tenant.time_zone;
   const day = localDate(now, tz);

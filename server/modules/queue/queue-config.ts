@@ -13,7 +13,8 @@ import { findOfficeSettings, listOfficeDesks, listOfficeQueues, notifyQueue } fr
 
 const queueNotFound = () => new AppError(404, 'QUEUE_NOT_FOUND', 'Coda non trovata.', 'Queue not found.');
 const prefixTaken = () => new AppError(409, 'PREFIX_TAKEN', "Un'altra coda di questo ufficio usa già questa lettera.", 'Another queue of this office uses this prefix.');
-const serviceInOtherQueue = () => new AppError(409, 'SERVICE_IN_OTHER_QUEUE', 'Uno dei servizi è già in un’altra coda: ogni servizio sta in una sola coda.', 'A service is already in another queue.');
+const serviceInOtherQueue = () =>
+  new AppError(409, 'SERVICE_IN_OTHER_QUEUE', 'Uno dei servizi è già in un’altra coda: ogni servizio sta in una sola coda.', 'A service is already in another queue.');
 
 function constraintOf(err: unknown): string | undefined {
   const e = err as { code?: string; constraint?: string; message?: string };
@@ -56,7 +57,8 @@ export async function putQueueSettings(ctx: AppContext, op: OperatorPrincipal, o
 
 async function assertServices(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
   const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
-  if (rows.length !== serviceIds.length) throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
+  if (rows.length !== serviceIds.length)
+    throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
 }
 
 async function writeQueue(ctx: AppContext, op: OperatorPrincipal, officeId: string, fn: () => Promise<void>): Promise<OfficeQueueConfig> {
@@ -81,7 +83,10 @@ export async function createQueue(ctx: AppContext, op: OperatorPrincipal, input:
         .values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), prefix: input.prefix, kind: input.kind ?? 'in_person', active: input.active ?? true })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: q.id, service_id }))).execute();
+      await trx
+        .insertInto('queue_services')
+        .values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: q.id, service_id })))
+        .execute();
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.create', entityType: 'queue', entityId: q.id, details: { ...input } });
       await notifyQueue(trx, { tenantId: op.tenantId, officeId: input.officeId, setup: true });
     }),
@@ -105,7 +110,10 @@ export async function updateQueue(ctx: AppContext, op: OperatorPrincipal, queueI
       if (Object.keys(cols).length) await trx.updateTable('queues').set(cols).where('id', '=', queueId).execute();
       if (serviceIds) {
         await trx.deleteFrom('queue_services').where('queue_id', '=', queueId).execute();
-        await trx.insertInto('queue_services').values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: queueId, service_id }))).execute();
+        await trx
+          .insertInto('queue_services')
+          .values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: queueId, service_id })))
+          .execute();
       }
       await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.update', entityType: 'queue', entityId: queueId, details: { ...patch } });
       await notifyQueue(trx, { tenantId: op.tenantId, officeId: queue.office_id, setup: true });
@@ -122,13 +130,29 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
   if (queues.length !== queueIds.length) throw badRequest('UNKNOWN_QUEUE', 'Una o più code non appartengono a questo ufficio.', 'One or more queues do not belong to this office.');
   const takesVideo = input.takesVideo ?? desk.takes_video;
   if (!takesVideo && queues.some((q) => q.kind === 'video')) {
-    throw badRequest('DESK_WITHOUT_VIDEO', 'Una coda di videochiamate può essere servita solo da uno sportello abilitato alle videochiamate.', 'A video queue needs a desk that takes video.');
+    throw badRequest(
+      'DESK_WITHOUT_VIDEO',
+      'Una coda di videochiamate può essere servita solo da uno sportello abilitato alle videochiamate.',
+      'A video queue needs a desk that takes video.',
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('desks').set({ takes_video: takesVideo }).where('id', '=', deskId).execute();
     await trx.deleteFrom('desk_queues').where('desk_id', '=', deskId).execute();
-    if (queueIds.length) await trx.insertInto('desk_queues').values(queueIds.map((queue_id) => ({ tenant_id: op.tenantId, desk_id: deskId, queue_id }))).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.queues', entityType: 'desk', entityId: deskId, details: { queueIds, takesVideo } });
+    if (queueIds.length)
+      await trx
+        .insertInto('desk_queues')
+        .values(queueIds.map((queue_id) => ({ tenant_id: op.tenantId, desk_id: deskId, queue_id })))
+        .execute();
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'desk.queues',
+      entityType: 'desk',
+      entityId: deskId,
+      details: { queueIds, takesVideo },
+    });
     await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
   return getQueueConfig(ctx, op, desk.office_id);
@@ -146,8 +170,20 @@ export async function putPriorityClasses(ctx: AppContext, op: OperatorPrincipal,
   if (new Set(codes).size !== codes.length) throw badRequest('DUPLICATE_CODE', 'Due categorie hanno lo stesso codice.', 'Two classes share a code.');
   const classes = body.classes.map((c) => ({ code: c.code, label: c.label.trim() }));
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('tenants').set({ priority_classes: JSON.stringify(classes) }).where('id', '=', op.tenantId).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.priority-classes', entityType: 'tenant', entityId: op.tenantId, details: { classes } });
+    await trx
+      .updateTable('tenants')
+      .set({ priority_classes: JSON.stringify(classes) })
+      .where('id', '=', op.tenantId)
+      .execute();
+    await audit(trx, {
+      tenantId: op.tenantId,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'queue.priority-classes',
+      entityType: 'tenant',
+      entityId: op.tenantId,
+      details: { classes },
+    });
   });
   return { classes };
 }

@@ -30,7 +30,11 @@ export async function listOfficeQueues(db: Q, tenantId: string, officeId: string
     .selectFrom('queue_services as qs')
     .innerJoin('services as s', 's.id', 'qs.service_id')
     .select(['qs.queue_id', 's.id', 's.name', 's.duration_min', 's.active', 's.position'])
-    .where('qs.queue_id', 'in', queues.map((q) => q.id))
+    .where(
+      'qs.queue_id',
+      'in',
+      queues.map((q) => q.id),
+    )
     .orderBy('s.position')
     .orderBy('s.name')
     .execute();
@@ -40,7 +44,13 @@ export type QueueRow = Awaited<ReturnType<typeof listOfficeQueues>>[number];
 
 /** Desks of an office with the queues they serve and the officer at each now. */
 export async function listOfficeDesks(db: Q, tenantId: string, officeId: string) {
-  const desks = await db.selectFrom('desks').select(['id', 'name', 'active', 'takes_video', 'office_id']).where('tenant_id', '=', tenantId).where('office_id', '=', officeId).orderBy('num').execute();
+  const desks = await db
+    .selectFrom('desks')
+    .select(['id', 'name', 'active', 'takes_video', 'office_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('office_id', '=', officeId)
+    .orderBy('num')
+    .execute();
   if (!desks.length) return [];
   const ids = desks.map((d) => d.id);
   const [links, sessions] = await Promise.all([
@@ -66,7 +76,17 @@ export async function findServiceQueue(db: Q, tenantId: string, serviceId: strin
     .selectFrom('queue_services as qs')
     .innerJoin('queues as q', 'q.id', 'qs.queue_id')
     .innerJoin('services as s', 's.id', 'qs.service_id')
-    .select(['q.id as queue_id', 'q.office_id', 'q.prefix', 'q.kind', 'q.name as queue_name', 'q.active as queue_active', 's.id as service_id', 's.name as service_name', 's.active as service_active'])
+    .select([
+      'q.id as queue_id',
+      'q.office_id',
+      'q.prefix',
+      'q.kind',
+      'q.name as queue_name',
+      'q.active as queue_active',
+      's.id as service_id',
+      's.name as service_name',
+      's.active as service_active',
+    ])
     .where('qs.tenant_id', '=', tenantId)
     .where('qs.service_id', '=', serviceId)
     .executeTakeFirst();
@@ -109,17 +129,31 @@ export async function findTicketByToken(db: Q, tenantId: string, ticketId: strin
 }
 
 export async function insertTicketToken(db: Q, tenantId: string, ticketId: string, token: string): Promise<void> {
-  await db.insertInto('ticket_tokens').values({ token_hash: hashSecret(token), tenant_id: tenantId, ticket_id: ticketId }).execute();
+  await db
+    .insertInto('ticket_tokens')
+    .values({ token_hash: hashSecret(token), tenant_id: tenantId, ticket_id: ticketId })
+    .execute();
 }
 
 export async function lockTicket(trx: Transaction<DB>, tenantId: string, ticketId: string) {
   return trx.selectFrom('tickets').selectAll().where('tenant_id', '=', tenantId).where('id', '=', ticketId).forUpdate().executeTakeFirst();
 }
 
-export async function insertTicketEvent(db: Q, e: { tenantId: string; ticketId: string; type: string; deskId?: string | null; operatorId?: string | null; details?: Record<string, unknown>; at: Date }): Promise<void> {
+export async function insertTicketEvent(
+  db: Q,
+  e: { tenantId: string; ticketId: string; type: string; deskId?: string | null; operatorId?: string | null; details?: Record<string, unknown>; at: Date },
+): Promise<void> {
   await db
     .insertInto('ticket_events')
-    .values({ tenant_id: e.tenantId, ticket_id: e.ticketId, type: e.type, desk_id: e.deskId ?? null, operator_id: e.operatorId ?? null, details: JSON.stringify(e.details ?? {}), at: e.at })
+    .values({
+      tenant_id: e.tenantId,
+      ticket_id: e.ticketId,
+      type: e.type,
+      desk_id: e.deskId ?? null,
+      operator_id: e.operatorId ?? null,
+      details: JSON.stringify(e.details ?? {}),
+      at: e.at,
+    })
     .execute();
 }
 
@@ -221,7 +255,13 @@ export async function recentCalls(db: Q, officeId: string, day: string, limit: n
 // ---- desks ----
 
 export async function lockDesk(trx: Transaction<DB>, tenantId: string, deskId: string) {
-  return trx.selectFrom('desks').select(['id', 'name', 'office_id', 'takes_video', 'active']).where('tenant_id', '=', tenantId).where('id', '=', deskId).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('desks')
+    .select(['id', 'name', 'office_id', 'takes_video', 'active'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', deskId)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function activeDeskSession(db: Q, deskId: string) {
@@ -275,8 +315,12 @@ function lineOrder(deskId: string | null, dueBefore: Date) {
  * its desk): the tickets ahead, counted per service. Undefined when it is not waiting today.
  */
 export async function ticketsAheadByService(db: Q, ticketId: string, day: string, dueBefore: Date): Promise<Array<{ service_id: string; n: number }> | undefined> {
-  const me = await db.selectFrom('tickets').select(['queue_id', 'target_desk_id', 'status', sql<string>`service_day::text`.as('day')]).where('id', '=', ticketId).executeTakeFirst();
-  if (!me || me.status !== 'waiting' || me.day !== day) return undefined;
+  const me = await db
+    .selectFrom('tickets')
+    .select(['queue_id', 'target_desk_id', 'status', sql<string>`service_day::text`.as('day')])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (me?.status !== 'waiting' || me.day !== day) return undefined;
   const k = lineKey(me.target_desk_id, dueBefore);
   const sameLine = me.target_desk_id ? sql`t.target_desk_id = ${me.target_desk_id}` : sql`t.queue_id = ${me.queue_id} and t.target_desk_id is null`;
   const res = await sql<{ service_id: string; n: number }>`

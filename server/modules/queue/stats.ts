@@ -9,7 +9,18 @@ import type { AppContext } from '../../platform/context.ts';
 const round1 = (n: number | null) => (n === null || n === undefined ? null : Math.round(Number(n) * 10) / 10);
 
 export async function statsRows(ctx: AppContext, tenantId: string, officeId: string, from: string, to: string, today: string): Promise<StatsRow[]> {
-  const res = await sql<{ day: string; service: string; desk: string; tickets: number; served: number; no_shows: number; abandoned: number; avg_wait: number | null; max_wait: number | null; avg_service: number | null }>`
+  const res = await sql<{
+    day: string;
+    service: string;
+    desk: string;
+    tickets: number;
+    served: number;
+    no_shows: number;
+    abandoned: number;
+    avg_wait: number | null;
+    max_wait: number | null;
+    avg_service: number | null;
+  }>`
     select t.service_day::text as day, s.name as service, coalesce(d.name, '—') as desk,
       count(*)::int as tickets,
       (count(*) filter (where t.status = 'done'))::int as served,
@@ -39,7 +50,17 @@ export async function statsRows(ctx: AppContext, tenantId: string, officeId: str
 }
 
 export async function todayFigures(ctx: AppContext, tenantId: string, officeId: string, today: string): Promise<TodayFigures> {
-  const res = await sql<{ taken: number; waiting: number; in_service: number; served: number; no_shows: number; abandoned: number; avg_wait: number | null; avg_service: number | null; open_desks: number }>`
+  const res = await sql<{
+    taken: number;
+    waiting: number;
+    in_service: number;
+    served: number;
+    no_shows: number;
+    abandoned: number;
+    avg_wait: number | null;
+    avg_service: number | null;
+    open_desks: number;
+  }>`
     select
       count(*)::int as taken,
       (count(*) filter (where t.status = 'waiting'))::int as waiting,
@@ -76,7 +97,9 @@ function cell(v: string | number | null): string {
 
 export function statsCsv(rows: StatsRow[]): string {
   const header = ['Giorno', 'Servizio', 'Sportello', 'Numeri', 'Serviti', 'Non presentati', 'Abbandonati', 'Attesa media (min)', 'Attesa massima (min)', 'Servizio medio (min)'];
-  const lines = rows.map((r) => [r.day, r.service, r.desk, r.tickets, r.served, r.noShows, r.abandoned, r.avgWaitMinutes, r.maxWaitMinutes, r.avgServiceMinutes].map(cell).join(';'));
+  const lines = rows.map((r) =>
+    [r.day, r.service, r.desk, r.tickets, r.served, r.noShows, r.abandoned, r.avgWaitMinutes, r.maxWaitMinutes, r.avgServiceMinutes].map(cell).join(';'),
+  );
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accents in names).
-  return '\uFEFF' + [header.join(';'), ...lines].join('\r\n') + '\r\n';
+  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
 }

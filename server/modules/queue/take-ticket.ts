@@ -21,7 +21,7 @@ export interface QueueTenant extends OpeningTenant {
 
 export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId: string, input: TicketRequest & { source?: TicketSource }): Promise<{ id: string; token: string }> {
   const office = await findOfficeSettings(ctx.db, tenant.id, officeId);
-  if (!office || !office.active) throw officeNotFound();
+  if (!office?.active) throw officeNotFound();
   const q = await findServiceQueue(ctx.db, tenant.id, input.serviceId);
   if (!q || q.office_id !== officeId || !q.queue_active || !q.service_active) throw serviceNotQueued();
   if (input.priority !== undefined && !tenant.priority_classes.some((c) => c.code === input.priority)) throw unknownPriority();
@@ -56,7 +56,13 @@ export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId:
       .returningAll()
       .executeTakeFirstOrThrow();
     await insertTicketToken(trx, tenant.id, ticket.id, token);
-    await insertTicketEvent(trx, { tenantId: tenant.id, ticketId: ticket.id, type: 'taken', details: { source, ...(input.priority ? { priority: input.priority } : {}) }, at: now });
+    await insertTicketEvent(trx, {
+      tenantId: tenant.id,
+      ticketId: ticket.id,
+      type: 'taken',
+      details: { source, ...(input.priority ? { priority: input.priority } : {}) },
+      at: now,
+    });
     await audit(trx, { tenantId: tenant.id, actorType: 'citizen', action: 'ticket.take', entityType: 'ticket', entityId: ticket.id, details: { number: ticket.number, source } });
     await queueTicketEmail(trx, ctx.config, { tenant, officeName: office.name, officeAddress: office.address, queueKind: q.kind }, ticket, { kind: 'taken', token });
     await notifyQueue(trx, { tenantId: tenant.id, officeId });

@@ -29,12 +29,21 @@ export async function queueTicketEmail(trx: Transaction<DB>, config: Config, c: 
   switch (mail.kind) {
     case 'taken':
       subject = `${c.tenant.name}: il tuo numero è ${t.number}`;
-      body = [`Il tuo numero è ${t.number} (${where}).`, '', 'Segui la coda in tempo reale e lasciala se non ti serve più:', page, '', 'Ti scriveremo quando mancherà poco al tuo turno e quando sarai chiamato.'];
+      body = [
+        `Il tuo numero è ${t.number} (${where}).`,
+        '',
+        'Segui la coda in tempo reale e lasciala se non ti serve più:',
+        page,
+        '',
+        'Ti scriveremo quando mancherà poco al tuo turno e quando sarai chiamato.',
+      ];
       break;
     case 'almost':
       subject = `Manca poco al tuo turno: numero ${t.number}`;
       body = [
-        mail.ahead === 0 ? `Il numero ${t.number} è il prossimo a essere chiamato.` : `Prima del numero ${t.number} ${mail.ahead === 1 ? "c'è ancora una persona" : `ci sono ancora ${mail.ahead} persone`}.`,
+        mail.ahead === 0
+          ? `Il numero ${t.number} è il prossimo a essere chiamato.`
+          : `Prima del numero ${t.number} ${mail.ahead === 1 ? "c'è ancora una persona" : `ci sono ancora ${mail.ahead} persone`}.`,
         c.queueKind === 'video' ? 'Tieni aperta la pagina del tuo numero: da lì entrerai nella videochiamata.' : "Avvicinati all'ufficio per non perdere la chiamata.",
         '',
         page,

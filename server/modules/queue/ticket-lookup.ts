@@ -17,7 +17,13 @@ async function placeOf(ctx: AppContext, s: OfficeSnapshot, ticketId: string): Pr
   return { position: 1 + ahead.reduce((n, r) => n + r.n, 0), aheadMinutes: ahead.reduce((m, r) => m + r.n * s.handlingMinutes(r.service_id), 0) };
 }
 
-async function load(ctx: AppContext, hub: QueueLiveHub, tenant: SnapshotTenant, officeId: string, ticketId: string): Promise<{ s: OfficeSnapshot; t: LineRow; place: Placement | undefined }> {
+async function load(
+  ctx: AppContext,
+  hub: QueueLiveHub,
+  tenant: SnapshotTenant,
+  officeId: string,
+  ticketId: string,
+): Promise<{ s: OfficeSnapshot; t: LineRow; place: Placement | undefined }> {
   const s = await hub.snapshot(tenant, officeId, [ticketId], { withWaiting: false });
   const t = s?.tickets.find((x) => x.id === ticketId);
   if (!s || !t) throw ticketNotFound();

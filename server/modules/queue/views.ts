@@ -95,7 +95,13 @@ export function boardView(s: OfficeSnapshot, calls: Array<{ id: string; number: 
   return {
     office: { id: s.office.id, name: s.office.name },
     tenantName: s.tenant.name,
-    calls: calls.map((c) => ({ ticketId: c.id, number: c.number, deskName: c.desk_name, at: iso(s, c.last_called_at ? c.last_called_at.getTime() : null)!, callCount: c.call_count })),
+    calls: calls.map((c) => ({
+      ticketId: c.id,
+      number: c.number,
+      deskName: c.desk_name,
+      at: iso(s, c.last_called_at ? c.last_called_at.getTime() : null)!,
+      callCount: c.call_count,
+    })),
     queues: s.queues.filter((q) => q.active).map((q) => ({ name: q.name, prefix: q.prefix, waiting: waiting.filter((t) => t.queueId === q.id).length })),
     timeZone: s.tenant.time_zone,
   };
@@ -109,7 +115,9 @@ export function operatorDesk(s: OfficeSnapshot, d: DeskRow, operatorId: string):
     name: d.name,
     takesVideo: d.takes_video,
     office: { id: s.office.id, name: s.office.name },
-    queues: s.queues.filter((q) => d.queueIds.includes(q.id) && q.active && (q.kind === 'in_person' || d.takes_video)).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix, kind: q.kind })),
+    queues: s.queues
+      .filter((q) => d.queueIds.includes(q.id) && q.active && (q.kind === 'in_person' || d.takes_video))
+      .map((q) => ({ id: q.id, name: q.name, prefix: q.prefix, kind: q.kind })),
     occupiedBy: d.operator,
     mine: d.operator?.id === operatorId,
   };

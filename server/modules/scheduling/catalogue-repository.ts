@@ -8,11 +8,24 @@ const officeColumns = ['o.id', 'o.name', 'o.description', 'o.address', 'o.phone'
 const hasQueue = sql<boolean>`exists (select 1 from queues q where q.office_id = o.id and q.active)`.as('has_queue');
 
 export async function listOffices(db: Kysely<DB>, tenantId: string) {
-  return db.selectFrom('offices as o').select([...officeColumns, hasQueue]).where('o.tenant_id', '=', tenantId).where('o.active', '=', true).orderBy('o.position').orderBy('o.name').execute();
+  return db
+    .selectFrom('offices as o')
+    .select([...officeColumns, hasQueue])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.active', '=', true)
+    .orderBy('o.position')
+    .orderBy('o.name')
+    .execute();
 }
 
 export async function findOffice(db: Kysely<DB>, tenantId: string, officeId: string) {
-  return db.selectFrom('offices as o').select([...officeColumns, hasQueue]).where('o.tenant_id', '=', tenantId).where('o.id', '=', officeId).where('o.active', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('offices as o')
+    .select([...officeColumns, hasQueue])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.id', '=', officeId)
+    .where('o.active', '=', true)
+    .executeTakeFirst();
 }
 
 const serviceQuery = (db: Kysely<DB>, tenantId: string) =>

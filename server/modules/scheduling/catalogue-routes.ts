@@ -9,26 +9,38 @@ import { toOffice, toService } from './catalogue-mappers.ts';
 
 export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/:tenant', {
-      schema: { tags: ['catalogue'], summary: 'The comune', params: TenantParams, response: { 200: TenantInfo, ...errorResponses } },
-    }, async (req) => ({ slug: req.tenant.slug, name: req.tenant.name, timeZone: req.tenant.time_zone, branding: req.tenant.branding ?? {} }));
-
-    app.get('/api/v1/:tenant/offices', {
-      schema: { tags: ['catalogue'], summary: 'Offices of the comune', params: TenantParams, response: { 200: OfficeList, ...errorResponses } },
-    }, async (req) => ({ offices: (await listOffices(ctx.db, req.tenant.id)).map(toOffice) }));
-
-    app.get('/api/v1/:tenant/offices/:officeId/services', {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Services of an office that can be booked',
-        params: Type.Intersect([TenantParams, Type.Object({ officeId: Uuid })]),
-        response: { 200: ServiceList, ...errorResponses },
+    app.get(
+      '/api/v1/:tenant',
+      {
+        schema: { tags: ['catalogue'], summary: 'The comune', params: TenantParams, response: { 200: TenantInfo, ...errorResponses } },
       },
-    }, async (req) => {
-      const office = await findOffice(ctx.db, req.tenant.id, req.params.officeId);
-      if (!office) throw notFound('ufficio', 'office');
-      const services = await listServices(ctx.db, req.tenant.id, office.id);
-      return { office: toOffice(office), services: services.map(toService) };
-    });
+      async (req) => ({ slug: req.tenant.slug, name: req.tenant.name, timeZone: req.tenant.time_zone, branding: req.tenant.branding ?? {} }),
+    );
+
+    app.get(
+      '/api/v1/:tenant/offices',
+      {
+        schema: { tags: ['catalogue'], summary: 'Offices of the comune', params: TenantParams, response: { 200: OfficeList, ...errorResponses } },
+      },
+      async (req) => ({ offices: (await listOffices(ctx.db, req.tenant.id)).map(toOffice) }),
+    );
+
+    app.get(
+      '/api/v1/:tenant/offices/:officeId/services',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Services of an office that can be booked',
+          params: Type.Intersect([TenantParams, Type.Object({ officeId: Uuid })]),
+          response: { 200: ServiceList, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const office = await findOffice(ctx.db, req.tenant.id, req.params.officeId);
+        if (!office) throw notFound('ufficio', 'office');
+        const services = await listServices(ctx.db, req.tenant.id, office.id);
+        return { office: toOffice(office), services: services.map(toService) };
+      },
+    );
   };
 }

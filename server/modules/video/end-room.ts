@@ -18,13 +18,29 @@ export async function endRoom(ctx: AppContext, access: RoomAccess, note: string 
   const tenantId = access.tenant.id;
   const bookingStatus = await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('video_rooms').set({ ended_at: now, end_note: text }).where('id', '=', access.room.id).where('ended_at', 'is', null).execute();
-    await audit(trx, { tenantId, actorType: 'operator', actorId: access.operatorId, action: 'video.end', entityType: access.booking ? 'booking' : 'video_room', entityId: access.booking?.id ?? access.room.id, details: { roomId: access.room.id, ...(text ? { note: text } : {}) } });
+    await audit(trx, {
+      tenantId,
+      actorType: 'operator',
+      actorId: access.operatorId,
+      action: 'video.end',
+      entityType: access.booking ? 'booking' : 'video_room',
+      entityId: access.booking?.id ?? access.room.id,
+      details: { roomId: access.room.id, ...(text ? { note: text } : {}) },
+    });
     if (!access.booking) return null;
     const locked = await trx.selectFrom('bookings').select('status').where('id', '=', access.booking.id).forUpdate().executeTakeFirstOrThrow();
     const to = nextStatus(locked.status, 'done');
     if (!to) return locked.status;
     await trx.updateTable('bookings').set({ status: to, done_at: now, outcome_note: text, updated_at: now }).where('id', '=', access.booking.id).execute();
-    await audit(trx, { tenantId, actorType: 'operator', actorId: access.operatorId, action: 'booking.done', entityType: 'booking', entityId: access.booking.id, details: { from: locked.status, to, ...(text ? { note: text } : {}) } });
+    await audit(trx, {
+      tenantId,
+      actorType: 'operator',
+      actorId: access.operatorId,
+      action: 'booking.done',
+      entityType: 'booking',
+      entityId: access.booking.id,
+      details: { from: locked.status, to, ...(text ? { note: text } : {}) },
+    });
     await recordEvent(trx, tenantId, 'booking.done', access.booking.id, { officeId: access.booking.office_id, by: access.operatorId });
     return to;
   });

@@ -7,7 +7,11 @@ export const roomNotOpen = (phase: string) =>
   new AppError(
     403,
     'ROOM_NOT_OPEN',
-    phase === 'not_yet' ? 'La stanza video non è ancora aperta.' : phase === 'cancelled' ? "L'appuntamento è stato annullato: la stanza video è chiusa." : 'La stanza video è chiusa.',
+    phase === 'not_yet'
+      ? 'La stanza video non è ancora aperta.'
+      : phase === 'cancelled'
+        ? "L'appuntamento è stato annullato: la stanza video è chiusa."
+        : 'La stanza video è chiusa.',
     phase === 'not_yet' ? 'The video room is not open yet.' : 'The video room is closed.',
     { phase },
   );
@@ -17,7 +21,13 @@ export const officerOnly = () => new AppError(403, 'OFFICER_ONLY', "Solo l'opera
 export const notVideoService = () => new AppError(409, 'NOT_A_VIDEO_APPOINTMENT', "L'appuntamento non è in videochiamata.", 'The appointment is not a video appointment.');
 
 export const fileTooLarge = (maxBytes: number) =>
-  new AppError(413, 'FILE_TOO_LARGE', `Il file è troppo grande: il limite è ${Math.round(maxBytes / 1024 / 1024)} MB.`, `The file is too large: the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`, { maxBytes });
+  new AppError(
+    413,
+    'FILE_TOO_LARGE',
+    `Il file è troppo grande: il limite è ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    `The file is too large: the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    { maxBytes },
+  );
 
 export const fileTypeNotAllowed = (accepted: string) =>
   new AppError(415, 'FILE_TYPE_NOT_ALLOWED', `Tipo di file non accettato. Puoi caricare: ${accepted}.`, `File type not accepted. Allowed: ${accepted}.`);

@@ -26,12 +26,29 @@ export async function createImmediateRoom(ctx: AppContext, tenant: Tenant, op: O
   const { id, emailed } = await ctx.db.transaction().execute(async (trx) => {
     const room = await trx
       .insertInto('video_rooms')
-      .values({ tenant_id: tenant.id, kind: 'immediate', office_id: officeId, opens_at: now, closes_at: closesAt, citizen_name: req.citizenName?.trim() || null, citizen_email: email, created_by: op.id })
+      .values({
+        tenant_id: tenant.id,
+        kind: 'immediate',
+        office_id: officeId,
+        opens_at: now,
+        closes_at: closesAt,
+        citizen_name: req.citizenName?.trim() || null,
+        citizen_email: email,
+        created_by: op.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await insertRoomToken(trx, { tenantId: tenant.id, roomId: room.id, party: 'officer', operatorId: op.id, token: officerToken });
     await insertRoomToken(trx, { tenantId: tenant.id, roomId: room.id, party: 'citizen', operatorId: null, token: citizenToken });
-    await audit(trx, { tenantId: tenant.id, actorType: 'operator', actorId: op.id, action: 'video.room.create', entityType: 'video_room', entityId: room.id, details: { officeId, emailedTo: email, closesAt: closesAt.toISOString() } });
+    await audit(trx, {
+      tenantId: tenant.id,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'video.room.create',
+      entityType: 'video_room',
+      entityId: room.id,
+      details: { officeId, emailedTo: email, closesAt: closesAt.toISOString() },
+    });
     let sent = false;
     if (email) {
       const until = formatWhen(closesAt, tenant.time_zone);

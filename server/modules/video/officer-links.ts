@@ -31,7 +31,15 @@ async function mint(ctx: AppContext, tenant: Tenant, op: OperatorPrincipal, room
   const token = newSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await insertRoomToken(trx, { tenantId: tenant.id, roomId, party: 'officer', operatorId: op.id, token });
-    await audit(trx, { tenantId: tenant.id, actorType: 'operator', actorId: op.id, action: 'video.room.enter', entityType: bookingId ? 'booking' : 'video_room', entityId: bookingId ?? roomId, details: { roomId } });
+    await audit(trx, {
+      tenantId: tenant.id,
+      actorType: 'operator',
+      actorId: op.id,
+      action: 'video.room.enter',
+      entityType: bookingId ? 'booking' : 'video_room',
+      entityId: bookingId ?? roomId,
+      details: { roomId },
+    });
   });
   return { id: roomId, officerUrl: officerRoomUrl(ctx.config, tenant.slug, token), token };
 }

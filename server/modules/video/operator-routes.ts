@@ -24,40 +24,99 @@ export function videoOperatorRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
   return async (app) => {
     app.addHook('preHandler', requireOperator(ctx));
 
-    app.post('/api/v1/:tenant/operator/rooms', {
-      schema: { tags: ['video'], summary: 'Open an immediate room (citizen on the phone or at a kiosk); the citizen link is emailed when an address is given', params: TenantParams, body: ImmediateRoomRequest, response: { 201: ImmediateRoomCreated, ...authErrors, ...errorResponses } },
-    }, async (req, reply) => reply.status(201).send(await createImmediateRoom(ctx, req.tenant, req.operator, req.body)));
+    app.post(
+      '/api/v1/:tenant/operator/rooms',
+      {
+        schema: {
+          tags: ['video'],
+          summary: 'Open an immediate room (citizen on the phone or at a kiosk); the citizen link is emailed when an address is given',
+          params: TenantParams,
+          body: ImmediateRoomRequest,
+          response: { 201: ImmediateRoomCreated, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createImmediateRoom(ctx, req.tenant, req.operator, req.body)),
+    );
 
-    app.post('/api/v1/:tenant/operator/rooms/:roomId/link', {
-      schema: { tags: ['video'], summary: 'A fresh officer link to a room', params: Type.Intersect([TenantParams, Type.Object({ roomId: Uuid })]), response: { 200: OfficerRoomLink, ...authErrors, ...errorResponses } },
-    }, async (req) => officerLinkForRoom(ctx, req.tenant, req.operator, req.params.roomId));
+    app.post(
+      '/api/v1/:tenant/operator/rooms/:roomId/link',
+      {
+        schema: {
+          tags: ['video'],
+          summary: 'A fresh officer link to a room',
+          params: Type.Intersect([TenantParams, Type.Object({ roomId: Uuid })]),
+          response: { 200: OfficerRoomLink, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => officerLinkForRoom(ctx, req.tenant, req.operator, req.params.roomId),
+    );
 
-    app.post('/api/v1/:tenant/operator/bookings/:bookingId/room', {
-      schema: { tags: ['video'], summary: "An officer link to a video booking's room", params: BookingParams, response: { 200: OfficerRoomLink, 409: ErrorResponse, ...authErrors, ...errorResponses } },
-    }, async (req) => officerLinkForBooking(ctx, req.tenant, req.operator, req.params.bookingId));
+    app.post(
+      '/api/v1/:tenant/operator/bookings/:bookingId/room',
+      {
+        schema: {
+          tags: ['video'],
+          summary: "An officer link to a video booking's room",
+          params: BookingParams,
+          response: { 200: OfficerRoomLink, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => officerLinkForBooking(ctx, req.tenant, req.operator, req.params.bookingId),
+    );
 
-    app.get('/api/v1/:tenant/operator/video/appointments', {
-      schema: { tags: ['video'], summary: "A day's video appointments and open immediate rooms, with who is connected", params: TenantParams, querystring: Type.Object({ date: Type.Optional(IsoDate) }), response: { 200: VideoAppointmentList, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      const date = req.query.date ?? localDate(ctx.clock.now().getTime(), req.tenant.time_zone);
-      if (!isValidDate(date)) throw badRequest('VALIDATION', 'Data non valida.', 'Invalid date.');
-      return { date, timeZone: req.tenant.time_zone, appointments: await listVideoAppointments(ctx, req.tenant, req.operator, date) };
-    });
+    app.get(
+      '/api/v1/:tenant/operator/video/appointments',
+      {
+        schema: {
+          tags: ['video'],
+          summary: "A day's video appointments and open immediate rooms, with who is connected",
+          params: TenantParams,
+          querystring: Type.Object({ date: Type.Optional(IsoDate) }),
+          response: { 200: VideoAppointmentList, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const date = req.query.date ?? localDate(ctx.clock.now().getTime(), req.tenant.time_zone);
+        if (!isValidDate(date)) throw badRequest('VALIDATION', 'Data non valida.', 'Invalid date.');
+        return { date, timeZone: req.tenant.time_zone, appointments: await listVideoAppointments(ctx, req.tenant, req.operator, date) };
+      },
+    );
 
-    app.get('/api/v1/:tenant/operator/bookings/:bookingId/files', {
-      schema: { tags: ['video'], summary: 'Documents attached to a booking', params: BookingParams, response: { 200: RoomFileList, ...authErrors, ...errorResponses } },
-    }, async (req) => {
-      const b = await loadVisibleBooking(ctx, req.operator, req.params.bookingId);
-      return { files: (await listBookingFiles(ctx.db, req.tenant.id, b.id)).map(toRoomFile) };
-    });
+    app.get(
+      '/api/v1/:tenant/operator/bookings/:bookingId/files',
+      {
+        schema: { tags: ['video'], summary: 'Documents attached to a booking', params: BookingParams, response: { 200: RoomFileList, ...authErrors, ...errorResponses } },
+      },
+      async (req) => {
+        const b = await loadVisibleBooking(ctx, req.operator, req.params.bookingId);
+        return { files: (await listBookingFiles(ctx.db, req.tenant.id, b.id)).map(toRoomFile) };
+      },
+    );
 
-    app.get('/api/v1/:tenant/operator/bookings/:bookingId/files/:fileId', {
-      schema: { tags: ['video'], summary: 'Download a document of a booking', params: Type.Intersect([BookingParams, Type.Object({ fileId: Uuid })]), response: { 200: Type.Unknown(), ...authErrors, ...errorResponses } },
-    }, async (req, reply) => {
-      const b = await loadVisibleBooking(ctx, req.operator, req.params.bookingId);
-      const file = await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.booking_id === b.id);
-      await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'operator', actorId: req.operator.id, action: 'file.download', entityType: 'booking', entityId: b.id, details: { fileId: file.row.id, name: file.row.name } });
-      return sendStoredFile(reply, file);
-    });
+    app.get(
+      '/api/v1/:tenant/operator/bookings/:bookingId/files/:fileId',
+      {
+        schema: {
+          tags: ['video'],
+          summary: 'Download a document of a booking',
+          params: Type.Intersect([BookingParams, Type.Object({ fileId: Uuid })]),
+          response: { 200: Type.Unknown(), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const b = await loadVisibleBooking(ctx, req.operator, req.params.bookingId);
+        const file = await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.booking_id === b.id);
+        await audit(ctx.db, {
+          tenantId: req.tenant.id,
+          actorType: 'operator',
+          actorId: req.operator.id,
+          action: 'file.download',
+          entityType: 'booking',
+          entityId: b.id,
+          details: { fileId: file.row.id, name: file.row.name },
+        });
+        return sendStoredFile(reply, file);
+      },
+    );
   };
 }

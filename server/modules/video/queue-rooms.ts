@@ -19,7 +19,15 @@ export async function openQueueRoom(
   const closesAt = new Date(args.now.getTime() + ctx.config.video.immediateRoomMinutes * 60_000);
   const room = await trx
     .insertInto('video_rooms')
-    .values({ tenant_id: args.tenantId, kind: 'immediate', office_id: args.officeId, opens_at: args.now, closes_at: closesAt, citizen_name: args.citizenName, created_by: args.operatorId })
+    .values({
+      tenant_id: args.tenantId,
+      kind: 'immediate',
+      office_id: args.officeId,
+      opens_at: args.now,
+      closes_at: closesAt,
+      citizen_name: args.citizenName,
+      created_by: args.operatorId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const token = newSecret();

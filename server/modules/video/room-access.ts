@@ -40,7 +40,7 @@ export async function resolveRoomAccess(ctx: AppContext, tenant: Tenant, token: 
   }
   const bookingId = await findBookingIdByToken(ctx.db, tenant.id, token);
   const booking = bookingId ? await findBookingView(ctx.db, tenant.id, bookingId) : undefined;
-  if (!booking || booking.service_mode !== 'video') throw roomNotFound();
+  if (booking?.service_mode !== 'video') throw roomNotFound();
   const room = await ensureBookingRoom(ctx.db, tenant.id, booking.id, booking.office_id);
   return { tenant, room, party: 'citizen', operatorId: null, booking, ...windowOf(room, booking, now) };
 }

@@ -22,7 +22,7 @@ export async function uploadRoomFile(ctx: AppContext, access: RoomAccess, origin
   if (declaredLength !== undefined && declaredLength > max) throw fileTooLarge(max);
   const id = randomUUID();
   const key = `${access.tenant.id}/${id}`;
-  let stored;
+  let stored: Awaited<ReturnType<typeof ctx.storage.put>>;
   try {
     stored = await ctx.storage.put(key, body, { maxBytes: max });
   } catch (err) {

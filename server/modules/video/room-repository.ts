@@ -25,7 +25,10 @@ export async function findRoomToken(db: Q, tenantId: string, token: string) {
 }
 
 export async function insertRoomToken(db: Q, t: { tenantId: string; roomId: string; party: Party; operatorId: string | null; token: string }): Promise<void> {
-  await db.insertInto('video_room_tokens').values({ token_hash: hashSecret(t.token), tenant_id: t.tenantId, room_id: t.roomId, party: t.party, operator_id: t.operatorId }).execute();
+  await db
+    .insertInto('video_room_tokens')
+    .values({ token_hash: hashSecret(t.token), tenant_id: t.tenantId, room_id: t.roomId, party: t.party, operator_id: t.operatorId })
+    .execute();
 }
 
 /** The room of a called "talk to an officer now" ticket, reached with one of the ticket's tokens. */
@@ -44,14 +47,23 @@ export async function findRoomIdByTicketToken(db: Q, tenantId: string, token: st
 
 /** The room of a video booking, created the first time anyone asks for it (idempotent under races). */
 export async function ensureBookingRoom(db: Q, tenantId: string, bookingId: string, officeId: string): Promise<RoomRow> {
-  await db.insertInto('video_rooms').values({ tenant_id: tenantId, kind: 'booking', booking_id: bookingId, office_id: officeId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
+  await db
+    .insertInto('video_rooms')
+    .values({ tenant_id: tenantId, kind: 'booking', booking_id: bookingId, office_id: officeId })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .execute();
   return db.selectFrom('video_rooms').selectAll().where('tenant_id', '=', tenantId).where('booking_id', '=', bookingId).executeTakeFirstOrThrow();
 }
 
 // ---- presence ----
 
 export async function presentParties(db: Q, roomId: string, now: Date, exceptConnection?: string): Promise<Party[]> {
-  let q = db.selectFrom('video_presence').select('party').distinct().where('room_id', '=', roomId).where('seen_at', '>', new Date(now.getTime() - PRESENCE_STALE_MS));
+  let q = db
+    .selectFrom('video_presence')
+    .select('party')
+    .distinct()
+    .where('room_id', '=', roomId)
+    .where('seen_at', '>', new Date(now.getTime() - PRESENCE_STALE_MS));
   if (exceptConnection) q = q.where('connection_id', '<>', exceptConnection);
   return (await q.execute()).map((r) => r.party);
 }
@@ -60,7 +72,12 @@ export async function presentParties(db: Q, roomId: string, now: Date, exceptCon
 export async function presenceByRoom(db: Q, roomIds: string[], now: Date): Promise<Map<string, Set<Party>>> {
   const out = new Map<string, Set<Party>>();
   if (!roomIds.length) return out;
-  const rows = await db.selectFrom('video_presence').select(['room_id', 'party']).where('room_id', 'in', roomIds).where('seen_at', '>', new Date(now.getTime() - PRESENCE_STALE_MS)).execute();
+  const rows = await db
+    .selectFrom('video_presence')
+    .select(['room_id', 'party'])
+    .where('room_id', 'in', roomIds)
+    .where('seen_at', '>', new Date(now.getTime() - PRESENCE_STALE_MS))
+    .execute();
   for (const r of rows) {
     if (!out.has(r.room_id)) out.set(r.room_id, new Set());
     out.get(r.room_id)!.add(r.party);
@@ -113,11 +130,22 @@ export async function clearNodePresence(db: Q, nodeId: string): Promise<void> {
 // ---- chat ----
 
 export async function insertChatMessage(db: Q, m: { tenantId: string; roomId: string; party: Party; body: string; at: Date }) {
-  return db.insertInto('video_messages').values({ tenant_id: m.tenantId, room_id: m.roomId, party: m.party, body: m.body, created_at: m.at }).returning(['id', 'party', 'body', 'created_at']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('video_messages')
+    .values({ tenant_id: m.tenantId, room_id: m.roomId, party: m.party, body: m.body, created_at: m.at })
+    .returning(['id', 'party', 'body', 'created_at'])
+    .executeTakeFirstOrThrow();
 }
 
 export async function listChat(db: Q, roomId: string, limit = 500) {
-  const rows = await db.selectFrom('video_messages').select(['id', 'party', 'body', 'created_at']).where('room_id', '=', roomId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('video_messages')
+    .select(['id', 'party', 'body', 'created_at'])
+    .where('room_id', '=', roomId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.reverse();
 }
 
@@ -127,10 +155,39 @@ export type RoomFileRow = Awaited<ReturnType<typeof listRoomFiles>>[number];
 
 const fileColumns = ['id', 'room_id', 'booking_id', 'uploaded_by', 'name', 'media_type', 'size', 'sha256', 'storage_key', 'created_at'] as const;
 
-export async function insertRoomFile(db: Q, f: { id: string; tenantId: string; roomId: string; bookingId: string | null; party: Party; operatorId: string | null; name: string; mediaType: string; size: number; sha256: string; storageKey: string; at: Date }) {
+export async function insertRoomFile(
+  db: Q,
+  f: {
+    id: string;
+    tenantId: string;
+    roomId: string;
+    bookingId: string | null;
+    party: Party;
+    operatorId: string | null;
+    name: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    storageKey: string;
+    at: Date;
+  },
+) {
   return db
     .insertInto('room_files')
-    .values({ id: f.id, tenant_id: f.tenantId, room_id: f.roomId, booking_id: f.bookingId, uploaded_by: f.party, operator_id: f.operatorId, name: f.name, media_type: f.mediaType, size: f.size, sha256: f.sha256, storage_key: f.storageKey, created_at: f.at })
+    .values({
+      id: f.id,
+      tenant_id: f.tenantId,
+      room_id: f.roomId,
+      booking_id: f.bookingId,
+      uploaded_by: f.party,
+      operator_id: f.operatorId,
+      name: f.name,
+      media_type: f.mediaType,
+      size: f.size,
+      sha256: f.sha256,
+      storage_key: f.storageKey,
+      created_at: f.at,
+    })
     .returning(fileColumns)
     .executeTakeFirstOrThrow();
 }

@@ -12,7 +12,8 @@ export async function toRoomView(ctx: AppContext, access: RoomAccess, token: str
   const { room, booking, tenant } = access;
   const tz = tenant.time_zone;
   const at = (d: Date) => formatInstant(d.getTime(), tz);
-  const officeName = booking?.office_name ?? (room.office_id ? ((await ctx.db.selectFrom('offices').select('name').where('id', '=', room.office_id).executeTakeFirst())?.name ?? null) : null);
+  const officeName =
+    booking?.office_name ?? (room.office_id ? ((await ctx.db.selectFrom('offices').select('name').where('id', '=', room.office_id).executeTakeFirst())?.name ?? null) : null);
   const open = access.phase === 'open';
   const ttlSeconds = Math.max(60, Math.ceil((access.closesAt.getTime() - ctx.clock.now().getTime()) / 1000));
   return {
@@ -30,7 +31,12 @@ export async function toRoomView(ctx: AppContext, access: RoomAccess, token: str
     citizenName: booking ? `${booking.applicant_name ?? ''} ${booking.applicant_surname ?? ''}`.trim() || null : room.citizen_name,
     ...(open ? { iceServers: iceServers(ctx.config.video, `${tenant.slug}-${room.id}`, ctx.clock.now().getTime(), ttlSeconds), signalPath: signalPath(tenant.slug, token) } : {}),
     maxUploadBytes: ctx.config.uploadMaxBytes,
-    backUrl: access.party === 'officer' ? `/${tenant.slug}/operatore/videochiamate` : booking && room.kind === 'booking' && access.operatorId === null ? backToManage(ctx, tenant.slug, token) : null,
+    backUrl:
+      access.party === 'officer'
+        ? `/${tenant.slug}/operatore/videochiamate`
+        : booking && room.kind === 'booking' && access.operatorId === null
+          ? backToManage(ctx, tenant.slug, token)
+          : null,
   };
 }
 

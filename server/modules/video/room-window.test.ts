@@ -18,14 +18,20 @@ describe('video room window', () => {
 
   it('follows per-service rules, and every instant is in exactly one phase, in order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 240 }), fc.integer({ min: 5, max: 480 }), fc.integer({ min: -1000, max: 1000 }), (before, after, duration, offsetMin) => {
-        const e = start + duration * MIN;
-        const now = start + offsetMin * MIN;
-        const p = roomPhase(start, e, now, { opensBeforeMin: before, closesAfterMin: after });
-        if (now < start - before * MIN) return p.phase === 'not_yet';
-        if (now >= e + after * MIN) return p.phase === 'closed';
-        return p.phase === 'open';
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 240 }),
+        fc.integer({ min: 5, max: 480 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        (before, after, duration, offsetMin) => {
+          const e = start + duration * MIN;
+          const now = start + offsetMin * MIN;
+          const p = roomPhase(start, e, now, { opensBeforeMin: before, closesAfterMin: after });
+          if (now < start - before * MIN) return p.phase === 'not_yet';
+          if (now >= e + after * MIN) return p.phase === 'closed';
+          return p.phase === 'open';
+        },
+      ),
     );
   });
 });

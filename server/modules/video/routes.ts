@@ -28,52 +28,83 @@ declare module 'fastify' {
 
 export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/v1/:tenant/video/:token', {
-      config: readLimit,
-      schema: { tags: ['video'], summary: 'The room seen by one of its parties: phase, window and, while open, how to connect', params: RoomTokenParams, response: { 200: RoomView, ...errorResponses } },
-    }, async (req, reply) => {
-      reply.header('cache-control', 'no-store');
-      return toRoomView(ctx, await resolveRoomAccess(ctx, req.tenant, req.params.token), req.params.token);
-    });
+    app.get(
+      '/api/v1/:tenant/video/:token',
+      {
+        config: readLimit,
+        schema: {
+          tags: ['video'],
+          summary: 'The room seen by one of its parties: phase, window and, while open, how to connect',
+          params: RoomTokenParams,
+          response: { 200: RoomView, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        return toRoomView(ctx, await resolveRoomAccess(ctx, req.tenant, req.params.token), req.params.token);
+      },
+    );
 
     // The signalling socket. Checked before the upgrade: an unknown credential gets a 404 and a
     // room outside its window a 403, so no socket is ever opened for them.
-    app.get('/api/v1/:tenant/video/:token/signal', {
-      websocket: true,
-      config: readLimit,
-      schema: { tags: ['video'], summary: 'Signalling WebSocket (protocol: ClientMessage / ServerMessage in contracts/video.ts)', params: RoomTokenParams },
-      preHandler: async (req) => {
-        const { token } = req.params as { token: string };
-        const access = await resolveRoomAccess(ctx, req.tenant, token);
-        assertOpen(access);
-        req.roomAccess = access;
+    app.get(
+      '/api/v1/:tenant/video/:token/signal',
+      {
+        websocket: true,
+        config: readLimit,
+        schema: { tags: ['video'], summary: 'Signalling WebSocket (protocol: ClientMessage / ServerMessage in contracts/video.ts)', params: RoomTokenParams },
+        preHandler: async (req) => {
+          const { token } = req.params as { token: string };
+          const access = await resolveRoomAccess(ctx, req.tenant, token);
+          assertOpen(access);
+          req.roomAccess = access;
+        },
       },
-    }, (socket, req) => {
-      void hub.join(req.roomAccess, socket);
-    });
+      (socket, req) => {
+        void hub.join(req.roomAccess, socket);
+      },
+    );
 
-    app.get('/api/v1/:tenant/video/:token/files', {
-      config: readLimit,
-      schema: { tags: ['video'], summary: 'Documents exchanged in the room', params: RoomTokenParams, response: { 200: RoomFileList, ...roomErrors } },
-    }, async (req) => {
-      const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
-      assertOpen(access);
-      return { files: (await listRoomFiles(ctx.db, req.tenant.id, access.room.id)).map(toRoomFile) };
-    });
+    app.get(
+      '/api/v1/:tenant/video/:token/files',
+      {
+        config: readLimit,
+        schema: { tags: ['video'], summary: 'Documents exchanged in the room', params: RoomTokenParams, response: { 200: RoomFileList, ...roomErrors } },
+      },
+      async (req) => {
+        const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
+        assertOpen(access);
+        return { files: (await listRoomFiles(ctx.db, req.tenant.id, access.room.id)).map(toRoomFile) };
+      },
+    );
 
-    app.get('/api/v1/:tenant/video/:token/files/:fileId', {
-      config: readLimit,
-      schema: { tags: ['video'], summary: 'Download a document of the room', params: FileParams, response: { 200: Type.Unknown(), ...roomErrors } },
-    }, async (req, reply) => {
-      const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
-      assertOpen(access);
-      return sendStoredFile(reply, await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.room_id === access.room.id));
-    });
+    app.get(
+      '/api/v1/:tenant/video/:token/files/:fileId',
+      {
+        config: readLimit,
+        schema: { tags: ['video'], summary: 'Download a document of the room', params: FileParams, response: { 200: Type.Unknown(), ...roomErrors } },
+      },
+      async (req, reply) => {
+        const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
+        assertOpen(access);
+        return sendStoredFile(reply, await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.room_id === access.room.id));
+      },
+    );
 
-    app.post('/api/v1/:tenant/video/:token/end', {
-      config: writeLimit,
-      schema: { tags: ['video'], summary: 'End the meeting (officer): closes the room and marks the appointment done with the note', params: RoomTokenParams, body: Type.Union([EndRoomRequest, Type.Null()]), response: { 200: EndRoomResponse, ...roomErrors } },
-    }, async (req) => endRoom(ctx, await resolveRoomAccess(ctx, req.tenant, req.params.token), req.body?.note));
+    app.post(
+      '/api/v1/:tenant/video/:token/end',
+      {
+        config: writeLimit,
+        schema: {
+          tags: ['video'],
+          summary: 'End the meeting (officer): closes the room and marks the appointment done with the note',
+          params: RoomTokenParams,
+          body: Type.Union([EndRoomRequest, Type.Null()]),
+          response: { 200: EndRoomResponse, ...roomErrors },
+        },
+      },
+      async (req) => endRoom(ctx, await resolveRoomAccess(ctx, req.tenant, req.params.token), req.body?.note),
+    );
 
     // Uploads take the raw file as the body, whatever Content-Type the browser claims: the type is
     // decided from the content. Encapsulated so this parser applies to this route only.
@@ -81,28 +112,32 @@ export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginA
       const uploads = plugin.withTypeProvider<TypeBoxTypeProvider>();
       uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
-      uploads.post('/api/v1/:tenant/video/:token/files', {
-        config: writeLimit,
-        schema: {
-          tags: ['video'],
-          summary: 'Upload a document (raw body; file name in ?name=)',
-          description: `The body is the file itself. Accepted by content: PDF, JPEG, PNG, WebP, TIFF, Office and OpenDocument files, signed .p7m. Limit: UPLOAD_MAX_MB (${Math.round(ctx.config.uploadMaxBytes / 1048576)} MB here).`,
-          params: RoomTokenParams,
-          querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }),
-          response: { 201: RoomFile, 413: ErrorResponse, 415: ErrorResponse, ...roomErrors },
+      uploads.post(
+        '/api/v1/:tenant/video/:token/files',
+        {
+          config: writeLimit,
+          schema: {
+            tags: ['video'],
+            summary: 'Upload a document (raw body; file name in ?name=)',
+            description: `The body is the file itself. Accepted by content: PDF, JPEG, PNG, WebP, TIFF, Office and OpenDocument files, signed .p7m. Limit: UPLOAD_MAX_MB (${Math.round(ctx.config.uploadMaxBytes / 1048576)} MB here).`,
+            params: RoomTokenParams,
+            querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }),
+            response: { 201: RoomFile, 413: ErrorResponse, 415: ErrorResponse, ...roomErrors },
+          },
         },
-      }, async (req, reply) => {
-        const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
-        const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-        const body = (req.body ?? req.raw) as Readable;
-        try {
-          return reply.status(201).send(await uploadRoomFile(ctx, access, req.query.name, body, Number.isFinite(length) ? length : undefined));
-        } catch (err) {
-          // The rest of a refused body is not read: close the connection instead of draining it.
-          reply.header('connection', 'close');
-          throw err;
-        }
-      });
+        async (req, reply) => {
+          const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
+          const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+          const body = (req.body ?? req.raw) as Readable;
+          try {
+            return reply.status(201).send(await uploadRoomFile(ctx, access, req.query.name, body, Number.isFinite(length) ? length : undefined));
+          } catch (err) {
+            // The rest of a refused body is not read: close the connection instead of draining it.
+            reply.header('connection', 'close');
+            throw err;
+          }
+        },
+      );
     });
   };
 }

@@ -99,16 +99,23 @@ export class SignallingHub {
       await publish(this.ctx, { room: p.roomId, close: { party: p.party, except: p.connectionId, code: CLOSE_CODES.replaced, reason: 'replaced' } });
       await publish(this.ctx, { room: p.roomId, to: otherParty(p.party), message: { type: 'peer-left', party: p.party } });
     }
-    const [present, chat, files] = await Promise.all([presentParties(this.ctx.db, p.roomId, now, p.connectionId), listChat(this.ctx.db, p.roomId), listRoomFiles(this.ctx.db, p.tenantId, p.roomId)]);
+    const [present, chat, files] = await Promise.all([
+      presentParties(this.ctx.db, p.roomId, now, p.connectionId),
+      listChat(this.ctx.db, p.roomId),
+      listRoomFiles(this.ctx.db, p.tenantId, p.roomId),
+    ]);
     send(socket, { type: 'welcome', party: p.party, present, chat: chat.map(toChatMessage), files: files.map(toRoomFile) });
     await publish(this.ctx, { room: p.roomId, to: otherParty(p.party), message: { type: 'peer-joined', party: p.party } });
 
     // Close the socket when the window ends (timers cap at ~24.8 days; rooms are far shorter).
     const ms = Math.min(access.closesAt.getTime() - now.getTime(), 2 ** 31 - 1);
-    p.closeTimer = setTimeout(() => {
-      send(socket, { type: 'closed', reason: 'window' });
-      socket.close(CLOSE_CODES.notOpen, 'window closed');
-    }, Math.max(0, ms));
+    p.closeTimer = setTimeout(
+      () => {
+        send(socket, { type: 'closed', reason: 'window' });
+        socket.close(CLOSE_CODES.notOpen, 'window closed');
+      },
+      Math.max(0, ms),
+    );
     p.closeTimer.unref();
   }
 
@@ -203,7 +210,9 @@ export function parseClientMessage(raw: string | null): ClientMessage | null {
       return text && text.length <= MAX_CHAT ? { type: 'chat', text } : null;
     }
     case 'state':
-      return typeof o.audio === 'boolean' && typeof o.video === 'boolean' && typeof o.screen === 'boolean' ? { type: 'state', audio: o.audio, video: o.video, screen: o.screen } : null;
+      return typeof o.audio === 'boolean' && typeof o.video === 'boolean' && typeof o.screen === 'boolean'
+        ? { type: 'state', audio: o.audio, video: o.video, screen: o.screen }
+        : null;
     case 'signal': {
       const data = parseSignal(o.data);
       return data ? { type: 'signal', data } : null;

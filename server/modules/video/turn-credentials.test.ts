@@ -14,7 +14,9 @@ describe('TURN credentials (coturn use-auth-secret)', () => {
   });
 
   it('gives STUN alone without a TURN secret, and TURN with credentials when configured', () => {
-    assert.deepEqual(iceServers({ stunUrls: ['stun:stun.comune.example.it:3478'], turnUrls: ['turn:turn.comune.example.it:3478'], turnSecret: undefined }, 'x', now), [{ urls: ['stun:stun.comune.example.it:3478'] }]);
+    assert.deepEqual(iceServers({ stunUrls: ['stun:stun.comune.example.it:3478'], turnUrls: ['turn:turn.comune.example.it:3478'], turnSecret: undefined }, 'x', now), [
+      { urls: ['stun:stun.comune.example.it:3478'] },
+    ]);
     const servers = iceServers({ stunUrls: [], turnUrls: ['turn:t:3478?transport=udp', 'turns:t:5349'], turnSecret: 'k' }, 'x', now, 60);
     assert.equal(servers.length, 1);
     assert.match(servers[0]!.username!, /^\d+:x$/);

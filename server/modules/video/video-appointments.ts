@@ -22,17 +22,29 @@ export async function listVideoAppointments(ctx: AppContext, tenant: Tenant, op:
     .leftJoin('offices as o', 'o.id', 'r.office_id')
     .select(['r.id', 'r.kind', 'r.booking_id', 'r.office_id', 'r.opens_at', 'r.closes_at', 'r.ended_at', 'r.citizen_name', 'r.created_by', 'o.name as office_name'])
     .where('r.tenant_id', '=', tenant.id)
-    .where((eb) => eb.or([eb('r.booking_id', 'in', bookings.length ? bookings.map((b) => b.id) : ['00000000-0000-0000-0000-000000000000']), eb.and([eb('r.kind', '=', 'immediate'), eb('r.opens_at', '<', to), eb('r.closes_at', '>', from)])]))
+    .where((eb) =>
+      eb.or([
+        eb('r.booking_id', 'in', bookings.length ? bookings.map((b) => b.id) : ['00000000-0000-0000-0000-000000000000']),
+        eb.and([eb('r.kind', '=', 'immediate'), eb('r.opens_at', '<', to), eb('r.closes_at', '>', from)]),
+      ]),
+    )
     .execute();
   const roomOfBooking = new Map(rooms.filter((r) => r.booking_id).map((r) => [r.booking_id!, r]));
   const immediate = rooms.filter((r) => r.kind === 'immediate' && (r.office_id ? canSeeOffice(op, r.office_id) : op.officeIds === null || r.created_by === op.id));
-  const presence = await presenceByRoom(ctx.db, rooms.map((r) => r.id), now);
+  const presence = await presenceByRoom(
+    ctx.db,
+    rooms.map((r) => r.id),
+    now,
+  );
   const at = (d: Date) => formatInstant(d.getTime(), tz);
 
   const fromBookings: VideoAppointment[] = bookings.map((b) => {
     const room = roomOfBooking.get(b.id);
     const present = room ? presence.get(room.id) : undefined;
-    const byClock = roomPhase(b.start_at.getTime(), b.end_at.getTime(), now.getTime(), { opensBeforeMin: b.video_opens_before_min, closesAfterMin: b.video_closes_after_min }).phase;
+    const byClock = roomPhase(b.start_at.getTime(), b.end_at.getTime(), now.getTime(), {
+      opensBeforeMin: b.video_opens_before_min,
+      closesAfterMin: b.video_closes_after_min,
+    }).phase;
     return {
       roomId: room?.id ?? null,
       bookingId: b.id,
@@ -74,5 +86,3 @@ export async function listVideoAppointments(ctx: AppContext, tenant: Tenant, op:
   });
   return [...fromBookings, ...fromImmediate].sort((a, b) => a.start.localeCompare(b.start));
 }
-
-

@@ -8,7 +8,9 @@ import type { FastifyInstance } from 'fastify';
 
 // SPORTELLO_WEB_DIST serves a client built elsewhere (vite build --outDir …), e.g. to try a change
 // without touching web/dist.
-export const WEB_DIST = process.env.SPORTELLO_WEB_DIST ? path.resolve(process.env.SPORTELLO_WEB_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = process.env.SPORTELLO_WEB_DIST
+  ? path.resolve(process.env.SPORTELLO_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export async function registerWebClient(app: FastifyInstance, opts: { devPages: boolean }): Promise<boolean> {
   const index = path.join(WEB_DIST, 'index.html');

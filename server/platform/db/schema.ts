@@ -2,9 +2,17 @@
 // capability beside this one (schema-video, schema-queue, schema-identity), all gathered in DB below.
 import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from './column-types.ts';
-import type { Party, RoomFilesTable, VideoMessagesTable, VideoPresenceTable, VideoRelayTable, VideoRoomsTable, VideoRoomTokensTable } from './schema-video.ts';
+import type { RoomFilesTable, VideoMessagesTable, VideoPresenceTable, VideoRelayTable, VideoRoomsTable, VideoRoomTokensTable } from './schema-video.ts';
 import type { DeskQueuesTable, DeskSessionsTable, QueueServicesTable, QueuesTable, TicketEventsTable, TicketsTable, TicketTokensTable } from './schema-queue.ts';
-import type { CitizenAuthRequestsTable, CitizenDeadlinesTable, CitizenMessagesTable, CitizenSessionsTable, CitizensTable, TestIdpGrantsTable, TestIdpKeysTable } from './schema-identity.ts';
+import type {
+  CitizenAuthRequestsTable,
+  CitizenDeadlinesTable,
+  CitizenMessagesTable,
+  CitizenSessionsTable,
+  CitizensTable,
+  TestIdpGrantsTable,
+  TestIdpKeysTable,
+} from './schema-identity.ts';
 
 export type { Party } from './schema-video.ts';
 export type { QueueKind, TicketSource, TicketStatus } from './schema-queue.ts';

@@ -114,8 +114,20 @@ describe('document type by content', () => {
       ['web page', Buffer.from('<!doctype html><html><script>alert(1)</script></html>')],
       ['SVG', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
       ['text renamed x.pdf', Buffer.from('Questo è un testo rinominato in x.pdf')],
-      ['plain ZIP', zip([{ name: 'leggimi.txt', content: 'ciao' }, { name: 'payload.exe', content: 'MZ' }])],
-      ['JAR', zip([{ name: 'META-INF/MANIFEST.MF', content: 'Main-Class: X\n' }, { name: 'X.class', content: randomBytes(100) }])],
+      [
+        'plain ZIP',
+        zip([
+          { name: 'leggimi.txt', content: 'ciao' },
+          { name: 'payload.exe', content: 'MZ' },
+        ]),
+      ],
+      [
+        'JAR',
+        zip([
+          { name: 'META-INF/MANIFEST.MF', content: 'Main-Class: X\n' },
+          { name: 'X.class', content: randomBytes(100) },
+        ]),
+      ],
       ['OOXML names only in a file content', zip([{ name: 'note.txt', content: '[Content_Types].xml word/document.xml' }])],
       ['word/ without [Content_Types].xml', zip([xml('word/document.xml')])],
       ['legacy Word (OLE2)', Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex')],
@@ -129,9 +141,11 @@ describe('document type by content', () => {
 
   it('never throws on arbitrary bytes, ZIP-looking or not', () => {
     const zipLike = fc.uint8Array({ maxLength: 600 }).map((rest) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...rest]));
-    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 600 }), zipLike), (bytes) => {
-      detectFileType(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 600 }), zipLike), (bytes) => {
+        detectFileType(bytes);
+      }),
+    );
   });
 
   it('reads a head that is a view into a larger buffer', () => {

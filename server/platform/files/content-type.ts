@@ -66,7 +66,11 @@ export function detectFileType(head: Uint8Array): DetectedType | null {
 
 const ODF_BY_MIMETYPE = new Map<string, DetectedType>([FILE_TYPES.odt, FILE_TYPES.ods, FILE_TYPES.odp].map((t) => [t.mediaType, t]));
 // The folder of the main part tells the three Office Open XML kinds apart.
-const OOXML_BY_FOLDER: Array<[string, DetectedType]> = [['word/', FILE_TYPES.docx], ['xl/', FILE_TYPES.xlsx], ['ppt/', FILE_TYPES.pptx]];
+const OOXML_BY_FOLDER: Array<[string, DetectedType]> = [
+  ['word/', FILE_TYPES.docx],
+  ['xl/', FILE_TYPES.xlsx],
+  ['ppt/', FILE_TYPES.pptx],
+];
 
 /**
  * OpenDocument and Office Open XML are ZIP files; other ZIPs are refused. Only the entries whose

@@ -31,8 +31,19 @@ describe('S3-compatible storage', () => {
       const body = await read(req);
       const url = new URL(req.url!, `http://${req.headers.host}`);
       const payloadHash = String(req.headers['x-amz-content-sha256']);
-      const signed = String(req.headers.authorization).match(/SignedHeaders=([^,]+)/)![1]!.split(';').filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h));
-      const expected = signRequest({ method: req.method!, url, headers: Object.fromEntries(signed.map((h) => [h, String(req.headers[h])])), payloadHash, region: 'eu-south-1', ...creds, now: new Date(Date.parse(String(req.headers['x-amz-date']).replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, '$1-$2-$3T$4:$5:$6Z'))) });
+      const signed = String(req.headers.authorization)
+        .match(/SignedHeaders=([^,]+)/)![1]!
+        .split(';')
+        .filter((h) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(h));
+      const expected = signRequest({
+        method: req.method!,
+        url,
+        headers: Object.fromEntries(signed.map((h) => [h, String(req.headers[h])])),
+        payloadHash,
+        region: 'eu-south-1',
+        ...creds,
+        now: new Date(Date.parse(String(req.headers['x-amz-date']).replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, '$1-$2-$3T$4:$5:$6Z'))),
+      });
       if (expected.authorization !== req.headers.authorization || (req.method === 'PUT' && createHash('sha256').update(body).digest('hex') !== payloadHash)) {
         refused.push(`${req.method} ${url.pathname}`);
         return res.writeHead(403).end('<Error><Code>SignatureDoesNotMatch</Code></Error>');
@@ -46,7 +57,14 @@ describe('S3-compatible storage', () => {
       res.writeHead(req.method === 'DELETE' ? 204 : 200).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    settings = { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bucket: 'sportello-files', region: 'eu-south-1', pathStyle: true, prefix: 'bari-prod', ...creds };
+    settings = {
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      bucket: 'sportello-files',
+      region: 'eu-south-1',
+      pathStyle: true,
+      prefix: 'bari-prod',
+      ...creds,
+    };
   });
   after(() => new Promise<void>((r) => server.close(() => r())));
 

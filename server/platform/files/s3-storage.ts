@@ -47,7 +47,16 @@ export class S3FileStorage implements FileStorage {
   private async send(method: 'PUT' | 'GET' | 'DELETE', key: string, opts: { body?: Readable; length?: number; sha256?: string } = {}): Promise<Response> {
     const url = this.urlOf(key);
     const payloadHash = opts.sha256 ?? 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-    const headers = signRequest({ method, url, headers: opts.length !== undefined ? { 'content-length': String(opts.length) } : {}, payloadHash, region: this.s.region, accessKey: this.s.accessKey, secretKey: this.s.secretKey, now: new Date() });
+    const headers = signRequest({
+      method,
+      url,
+      headers: opts.length !== undefined ? { 'content-length': String(opts.length) } : {},
+      payloadHash,
+      region: this.s.region,
+      accessKey: this.s.accessKey,
+      secretKey: this.s.secretKey,
+      now: new Date(),
+    });
     return this.fetchFn(url, { method, headers, ...(opts.body ? { body: Readable.toWeb(opts.body) as ReadableStream, duplex: 'half' } : {}) } as RequestInit);
   }
 

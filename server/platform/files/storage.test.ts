@@ -10,7 +10,11 @@ import { FileTooLarge, HEAD_BYTES, LocalDiskStorage } from './storage.ts';
 describe('local disk storage', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-storage-'));
   const storage = new LocalDiskStorage(root);
-  const files = () => fs.readdirSync(root, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(root, f)).isFile());
+  const files = () =>
+    fs
+      .readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => fs.statSync(path.join(root, f)).isFile());
   const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 

@@ -19,11 +19,9 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'risorsa', whatEn = 'resource') =>
-  new AppError(404, 'NOT_FOUND', `${capitalise(what)} non trovata.`, `${capitalise(whatEn)} not found.`);
+export const notFound = (what = 'risorsa', whatEn = 'resource') => new AppError(404, 'NOT_FOUND', `${capitalise(what)} non trovata.`, `${capitalise(whatEn)} not found.`);
 
-export const badRequest = (code: string, it: string, en: string, extra: Record<string, unknown> = {}) =>
-  new AppError(400, code, it, en, extra);
+export const badRequest = (code: string, it: string, en: string, extra: Record<string, unknown> = {}) => new AppError(400, code, it, en, extra);
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -54,7 +52,13 @@ function italianMessage(keyword: string, params: Record<string, unknown>): strin
     case 'maxItems':
       return `al massimo ${params.limit} elementi`;
     case 'format':
-      return params.format === 'email' ? 'indirizzo email non valido' : params.format === 'uuid' ? 'identificativo non valido' : params.format === 'date-time' ? 'data e ora non valide' : 'formato non valido';
+      return params.format === 'email'
+        ? 'indirizzo email non valido'
+        : params.format === 'uuid'
+          ? 'identificativo non valido'
+          : params.format === 'date-time'
+            ? 'data e ora non valide'
+            : 'formato non valido';
     case 'pattern':
       return 'formato non valido';
     case 'type':
@@ -94,8 +98,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   const fe = err as FastifyError;
   if (fe.validation) {
     const fields = fieldErrors(fe, en);
-    const it = 'Alcuni dati non sono validi: ' + fields.map((f) => f.field).join(', ') + '.';
-    const enMsg = 'Some data is not valid: ' + fields.map((f) => f.field).join(', ') + '.';
+    const it = `Alcuni dati non sono validi: ${fields.map((f) => f.field).join(', ')}.`;
+    const enMsg = `Some data is not valid: ${fields.map((f) => f.field).join(', ')}.`;
     return reply.status(400).send({ code: 'VALIDATION', message: en ? enMsg : it, messages: { it, en: enMsg }, fields });
   }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;

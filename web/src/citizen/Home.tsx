@@ -16,8 +16,7 @@ export function Home() {
     <>
       <PageHeading title={`Prenota un appuntamento con il ${t.name}`} />
       <p className="lead">
-        Scegli l'ufficio e il servizio, poi il giorno e l'orario liberi. Riceverai un'email con il riepilogo e il link per
-        spostare o annullare l'appuntamento.
+        Scegli l'ufficio e il servizio, poi il giorno e l'orario liberi. Riceverai un'email con il riepilogo e il link per spostare o annullare l'appuntamento.
       </p>
       <p>
         <Link href={bookingPath(t.slug)} className="btn btn-primary" data-element="appointment-booking">

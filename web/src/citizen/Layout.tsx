@@ -19,11 +19,7 @@ export function Layout({ tenant, children }: { tenant: TenantInfo | null; childr
         <div className="it-header-slim-wrapper">
           <div className="container">
             <div className="it-header-slim-wrapper-content">
-              {tenant?.branding.region ? (
-                <span className="d-lg-block navbar-brand">{tenant.branding.region}</span>
-              ) : (
-                <span className="d-lg-block navbar-brand">Sportello</span>
-              )}
+              {tenant?.branding.region ? <span className="d-lg-block navbar-brand">{tenant.branding.region}</span> : <span className="d-lg-block navbar-brand">Sportello</span>}
               {tenant ? (
                 <div className="it-header-slim-right-zone">
                   <HeaderAccess slug={tenant.slug} />

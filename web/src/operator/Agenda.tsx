@@ -101,7 +101,13 @@ export function Agenda() {
     <>
       <Heading title="Agenda" />
       <form className="agenda-controls mb-3" onSubmit={(e) => e.preventDefault()} aria-label="Scelta dell'agenda">
-        <SelectField id="agenda-office" label="Ufficio" value={office.id} onChange={(v) => go({ officeId: v, deskId: null })} options={list.map((o) => ({ value: o.id, label: o.name }))} />
+        <SelectField
+          id="agenda-office"
+          label="Ufficio"
+          value={office.id}
+          onChange={(v) => go({ officeId: v, deskId: null })}
+          options={list.map((o) => ({ value: o.id, label: o.name }))}
+        />
         <SelectField
           id="agenda-desk"
           label="Sportello"
@@ -201,7 +207,11 @@ function DayTable({ day, bookings }: { day: string; bookings: AgendaBooking[] })
                 {b.videoWaiting ? <span className="badge bg-success">Cittadino in attesa</span> : null}
                 {b.videoUrl ? (
                   <Link className="d-block small" href={b.videoUrl}>
-                    Apri stanza video<span className="visually-hidden"> di {b.applicant.name} {b.applicant.surname}</span>
+                    Apri stanza video
+                    <span className="visually-hidden">
+                      {' '}
+                      di {b.applicant.name} {b.applicant.surname}
+                    </span>
                   </Link>
                 ) : null}
               </td>

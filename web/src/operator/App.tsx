@@ -147,8 +147,10 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (matchPath('/:tenant/operatore/nuova-prenotazione', path)) return <PhoneBooking />;
   if (matchPath('/:tenant/operatore/videochiamate', path)) return <VideoToday />;
   if (matchPath('/:tenant/operatore/profilo', path)) return <Profile />;
-  if (matchPath('/:tenant/operatore/operatori', path)) return canConfigure(session) ? <Officers /> : <Forbidden title="Operatori" reason="Gli account degli operatori sono gestiti dagli amministratori del comune." />;
-  if (matchPath('/:tenant/operatore/registro', path)) return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
+  if (matchPath('/:tenant/operatore/operatori', path))
+    return canConfigure(session) ? <Officers /> : <Forbidden title="Operatori" reason="Gli account degli operatori sono gestiti dagli amministratori del comune." />;
+  if (matchPath('/:tenant/operatore/registro', path))
+    return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/coda', path)) return <DeskChoice />;
   if (matchPath('/:tenant/operatore/coda/statistiche', path)) return <QueueStats />;
   const desk = matchPath('/:tenant/operatore/coda/:deskId', path);

@@ -114,7 +114,9 @@ export function BookingDetail({ id }: { id: string }) {
             {b.checkedInAt ? <Item term="Arrivo registrato" value={when(b.checkedInAt)} /> : null}
             {b.doneAt ? <Item term="Concluso" value={when(b.doneAt)} /> : null}
             {b.outcomeNote ? <Item term="Nota di chiusura" value={b.outcomeNote} /> : null}
-            {s === 'cancelled' ? <Item term="Annullato da" value={b.cancelledBy === 'operator' ? "l'ufficio" : b.cancelledBy === 'citizen' ? 'il cittadino' : (b.cancelledBy ?? '—')} /> : null}
+            {s === 'cancelled' ? (
+              <Item term="Annullato da" value={b.cancelledBy === 'operator' ? "l'ufficio" : b.cancelledBy === 'citizen' ? 'il cittadino' : (b.cancelledBy ?? '—')} />
+            ) : null}
             {b.cancelReason ? <Item term="Motivo dell'annullamento" value={b.cancelReason} /> : null}
           </dl>
           {b.videoUrl && (s === 'confirmed' || s === 'checked_in') ? (
@@ -152,16 +154,31 @@ export function BookingDetail({ id }: { id: string }) {
         {s === 'pending' || s === 'confirmed' || s === 'checked_in' ? (
           <div className="d-flex flex-wrap gap-2">
             {s === 'pending' ? (
-              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('confirm', undefined, `Richiesta approvata: l'appuntamento è ora «${label('confirmed')}». Il cittadino riceverà la conferma per email.`)}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy}
+                onClick={() => void act('confirm', undefined, `Richiesta approvata: l'appuntamento è ora «${label('confirmed')}». Il cittadino riceverà la conferma per email.`)}
+              >
                 Conferma
               </button>
             ) : null}
             {s === 'confirmed' ? (
               <>
-                <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('check-in', undefined, `Arrivo registrato: l'appuntamento è ora «${label('checked_in')}».`)}>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => void act('check-in', undefined, `Arrivo registrato: l'appuntamento è ora «${label('checked_in')}».`)}
+                >
                   Registra arrivo
                 </button>
-                <button type="button" className="btn btn-outline-primary" disabled={busy} onClick={() => void act('no-show', undefined, `L'appuntamento è ora «${label('no_show')}».`)}>
+                <button
+                  type="button"
+                  className="btn btn-outline-primary"
+                  disabled={busy}
+                  onClick={() => void act('no-show', undefined, `L'appuntamento è ora «${label('no_show')}».`)}
+                >
                   Non presentato
                 </button>
               </>
@@ -172,7 +189,13 @@ export function BookingDetail({ id }: { id: string }) {
               </button>
             ) : null}
             {s === 'pending' || s === 'confirmed' ? (
-              <button type="button" className="btn btn-outline-danger" disabled={busy} aria-expanded={form === 'cancel'} onClick={() => setForm(form === 'cancel' ? 'none' : 'cancel')}>
+              <button
+                type="button"
+                className="btn btn-outline-danger"
+                disabled={busy}
+                aria-expanded={form === 'cancel'}
+                onClick={() => setForm(form === 'cancel' ? 'none' : 'cancel')}
+              >
                 Annulla appuntamento
               </button>
             ) : null}
@@ -193,7 +216,13 @@ export function BookingDetail({ id }: { id: string }) {
             <h3 className="h6" id="done-title">
               Concludi l'appuntamento
             </h3>
-            <TextArea label="Nota di chiusura (facoltativa)" value={note} onChange={setNote} maxLength={2000} hint="Resta nello storico della prenotazione; il cittadino non la riceve." />
+            <TextArea
+              label="Nota di chiusura (facoltativa)"
+              value={note}
+              onChange={setNote}
+              maxLength={2000}
+              hint="Resta nello storico della prenotazione; il cittadino non la riceve."
+            />
             <div className="d-flex gap-2">
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 Conferma conclusione

@@ -7,18 +7,31 @@ import { canConfigure, ROLE_LABELS, type OperatorSession } from './session.tsx';
 
 export function Layout({ tenantName, home = '/', session, path, children }: { tenantName: string; home?: string; session?: OperatorSession; path?: string; children: ReactNode }) {
   // Until a temporary password is replaced, the console shows only the password change.
-  const links = session && !session.operator.mustChangePassword
-    ? [
-        { href: `${session.base}/agenda`, label: 'Agenda', active: (p: string) => p === session.base || p === `${session.base}/` || p.startsWith(`${session.base}/agenda`) || p.startsWith(`${session.base}/prenotazioni`) },
-        { href: `${session.base}/coda`, label: 'Coda', active: (p: string) => p.startsWith(`${session.base}/coda`) },
-        { href: `${session.base}/videochiamate`, label: 'Videochiamate', active: (p: string) => p.startsWith(`${session.base}/video`) || p.startsWith(`${session.base}/stanze/`) || p.startsWith(`${session.base}/appuntamenti/`) },
-        { href: `${session.base}/nuova-prenotazione`, label: 'Nuova prenotazione', active: (p: string) => p.startsWith(`${session.base}/nuova-prenotazione`) },
-        ...(canConfigure(session) ? [{ href: `${session.base}/configurazione`, label: 'Configurazione', active: (p: string) => p.startsWith(`${session.base}/configurazione`) }] : []),
-        ...(canConfigure(session) ? [{ href: `${session.base}/operatori`, label: 'Operatori', active: (p: string) => p.startsWith(`${session.base}/operatori`) }] : []),
-        ...(session.operator.role === 'admin' ? [{ href: `${session.base}/registro`, label: 'Registro attività', active: (p: string) => p.startsWith(`${session.base}/registro`) }] : []),
-        { href: `${session.base}/profilo`, label: 'Il mio profilo', active: (p: string) => p.startsWith(`${session.base}/profilo`) },
-      ]
-    : [];
+  const links =
+    session && !session.operator.mustChangePassword
+      ? [
+          {
+            href: `${session.base}/agenda`,
+            label: 'Agenda',
+            active: (p: string) => p === session.base || p === `${session.base}/` || p.startsWith(`${session.base}/agenda`) || p.startsWith(`${session.base}/prenotazioni`),
+          },
+          { href: `${session.base}/coda`, label: 'Coda', active: (p: string) => p.startsWith(`${session.base}/coda`) },
+          {
+            href: `${session.base}/videochiamate`,
+            label: 'Videochiamate',
+            active: (p: string) => p.startsWith(`${session.base}/video`) || p.startsWith(`${session.base}/stanze/`) || p.startsWith(`${session.base}/appuntamenti/`),
+          },
+          { href: `${session.base}/nuova-prenotazione`, label: 'Nuova prenotazione', active: (p: string) => p.startsWith(`${session.base}/nuova-prenotazione`) },
+          ...(canConfigure(session)
+            ? [{ href: `${session.base}/configurazione`, label: 'Configurazione', active: (p: string) => p.startsWith(`${session.base}/configurazione`) }]
+            : []),
+          ...(canConfigure(session) ? [{ href: `${session.base}/operatori`, label: 'Operatori', active: (p: string) => p.startsWith(`${session.base}/operatori`) }] : []),
+          ...(session.operator.role === 'admin'
+            ? [{ href: `${session.base}/registro`, label: 'Registro attività', active: (p: string) => p.startsWith(`${session.base}/registro`) }]
+            : []),
+          { href: `${session.base}/profilo`, label: 'Il mio profilo', active: (p: string) => p.startsWith(`${session.base}/profilo`) },
+        ]
+      : [];
   return (
     <>
       <a className="visually-hidden-focusable skiplink-sportello" href="#main">

@@ -77,7 +77,14 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
             <>
               <FocusHeading className="h4">Verifica in due passaggi</FocusHeading>
               <p>Apri l'app di autenticazione sul telefono e inserisci il codice di 6 cifre mostrato per {username.trim()}.</p>
-              <TextField id="login-code" label="Codice di verifica" value={code} onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))} autoComplete="one-time-code" maxLength={6} />
+              <TextField
+                id="login-code"
+                label="Codice di verifica"
+                value={code}
+                onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))}
+                autoComplete="one-time-code"
+                maxLength={6}
+              />
             </>
           )}
           <div className="d-flex flex-wrap gap-2">

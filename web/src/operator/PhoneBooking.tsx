@@ -89,7 +89,7 @@ export function PhoneBooking() {
     const errs: typeof errors = {};
     if (!applicant.name.trim()) errs.name = 'Inserisci il nome.';
     if (!applicant.surname.trim()) errs.surname = 'Inserisci il cognome.';
-    if (!EMAIL.test(applicant.email.trim())) errs.email = "Inserisci un indirizzo email valido: il cittadino vi riceverà la conferma.";
+    if (!EMAIL.test(applicant.email.trim())) errs.email = 'Inserisci un indirizzo email valido: il cittadino vi riceverà la conferma.';
     setErrors(errs);
     if (Object.keys(errs).length) {
       setError('Correggi i campi segnalati.');
@@ -106,7 +106,12 @@ export function PhoneBooking() {
         start: slot.start,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(details.trim() ? { details: details.trim() } : {}),
-        applicant: { name: applicant.name.trim(), surname: applicant.surname.trim(), email: applicant.email.trim(), ...(applicant.address.trim() ? { address: applicant.address.trim() } : {}) },
+        applicant: {
+          name: applicant.name.trim(),
+          surname: applicant.surname.trim(),
+          email: applicant.email.trim(),
+          ...(applicant.address.trim() ? { address: applicant.address.trim() } : {}),
+        },
       };
       const res = await session.call<BookingCreated>('bookings', { method: 'POST', body });
       setCreated({ ...res, serviceName: service.name, who: `${body.applicant.name} ${body.applicant.surname}` });
@@ -162,13 +167,23 @@ export function PhoneBooking() {
                 />
               </div>
             </div>
-            {service?.requiresApproval ? <p className="small">Questo servizio richiede l'approvazione: la prenotazione resterà «da approvare» finché non la confermi dall'agenda.</p> : null}
+            {service?.requiresApproval ? (
+              <p className="small">Questo servizio richiede l'approvazione: la prenotazione resterà «da approvare» finché non la confermi dall'agenda.</p>
+            ) : null}
           </fieldset>
 
           {service ? (
             <fieldset className="mb-4">
               <legend className="h5">2. Giorno e orario</legend>
-              <SlotPicker key={service.id} tenant={session.tenant.slug} serviceId={service.id} horizonDays={service.horizonDays} value={slot?.start} onChange={setSlot} refreshKey={refreshKey} />
+              <SlotPicker
+                key={service.id}
+                tenant={session.tenant.slug}
+                serviceId={service.id}
+                horizonDays={service.horizonDays}
+                value={slot?.start}
+                onChange={setSlot}
+                refreshKey={refreshKey}
+              />
             </fieldset>
           ) : null}
 
@@ -180,13 +195,40 @@ export function PhoneBooking() {
                 <TextField id="phone-name" label="Nome" required value={applicant.name} onChange={(v) => set({ name: v })} maxLength={80} autoComplete="off" error={errors.name} />
               </div>
               <div className="col-md-6">
-                <TextField id="phone-surname" label="Cognome" required value={applicant.surname} onChange={(v) => set({ surname: v })} maxLength={80} autoComplete="off" error={errors.surname} />
+                <TextField
+                  id="phone-surname"
+                  label="Cognome"
+                  required
+                  value={applicant.surname}
+                  onChange={(v) => set({ surname: v })}
+                  maxLength={80}
+                  autoComplete="off"
+                  error={errors.surname}
+                />
               </div>
               <div className="col-md-6">
-                <TextField id="phone-email" label="Email" type="email" required value={applicant.email} onChange={(v) => set({ email: v })} maxLength={254} autoComplete="off" error={errors.email} hint="Il cittadino riceverà qui la conferma e il link per spostare o annullare." />
+                <TextField
+                  id="phone-email"
+                  label="Email"
+                  type="email"
+                  required
+                  value={applicant.email}
+                  onChange={(v) => set({ email: v })}
+                  maxLength={254}
+                  autoComplete="off"
+                  error={errors.email}
+                  hint="Il cittadino riceverà qui la conferma e il link per spostare o annullare."
+                />
               </div>
               <div className="col-md-6">
-                <TextField id="phone-address" label="Indirizzo di residenza (facoltativo)" value={applicant.address} onChange={(v) => set({ address: v })} maxLength={200} autoComplete="off" />
+                <TextField
+                  id="phone-address"
+                  label="Indirizzo di residenza (facoltativo)"
+                  value={applicant.address}
+                  onChange={(v) => set({ address: v })}
+                  maxLength={200}
+                  autoComplete="off"
+                />
               </div>
               <div className="col-md-6">
                 <TextField id="phone-reason" label="Motivo (facoltativo)" value={reason} onChange={setReason} maxLength={200} />

@@ -34,7 +34,9 @@ export function VideoToday() {
         {waiting ? `${waiting === 1 ? 'Un cittadino è' : `${waiting} cittadini sono`} in attesa.` : ''}
       </p>
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : list.data.appointments.length === 0 ? (
         <p>Nessuna videochiamata oggi.</p>
       ) : (
@@ -128,7 +130,10 @@ function ImmediateRoom({ onCreated }: { onCreated(): void }) {
           setCopied(undefined);
           setBusy(true);
           session
-            .call<ImmediateRoomCreated>('rooms', { method: 'POST', body: { ...(email.trim() ? { email: email.trim() } : {}), ...(name.trim() ? { citizenName: name.trim() } : {}), ...(officeId ? { officeId } : {}) } })
+            .call<ImmediateRoomCreated>('rooms', {
+              method: 'POST',
+              body: { ...(email.trim() ? { email: email.trim() } : {}), ...(name.trim() ? { citizenName: name.trim() } : {}), ...(officeId ? { officeId } : {}) },
+            })
             .then((r) => {
               setCreated(r);
               onCreated();
@@ -147,7 +152,13 @@ function ImmediateRoom({ onCreated }: { onCreated(): void }) {
           </div>
           {active.length > 1 ? (
             <div className="col-md-4">
-              <SelectField id="immediate-office" label="Ufficio" value={officeId} onChange={setOfficeId} options={[{ value: '', label: 'Nessuno in particolare' }, ...active.map((o) => ({ value: o.id, label: o.name }))]} />
+              <SelectField
+                id="immediate-office"
+                label="Ufficio"
+                value={officeId}
+                onChange={setOfficeId}
+                options={[{ value: '', label: 'Nessuno in particolare' }, ...active.map((o) => ({ value: o.id, label: o.name }))]}
+              />
             </div>
           ) : null}
         </div>

@@ -118,7 +118,16 @@ export function TextArea({ label, value, onChange, required, maxLength, hint, ro
         {label}
         {required ? ' *' : ''}
       </label>
-      <textarea id={id} className="form-control" rows={rows} value={value} required={required} maxLength={maxLength} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        className="form-control"
+        rows={rows}
+        value={value}
+        required={required}
+        maxLength={maxLength}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
       {hint ? (
         <small id={`${id}-hint`} className="form-text">
           {hint}
@@ -128,7 +137,21 @@ export function TextArea({ label, value, onChange, required, maxLength, hint, ro
   );
 }
 
-export function SelectField({ label, value, onChange, options, id: given, className = '' }: { label: string; value: string; onChange(v: string): void; options: Array<{ value: string; label: string }>; id?: string; className?: string }) {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  id: given,
+  className = '',
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  options: Array<{ value: string; label: string }>;
+  id?: string;
+  className?: string;
+}) {
   const auto = useId();
   const id = given ?? auto;
   return (

@@ -65,13 +65,7 @@ export function ArrivalCheckIn({ slug, token, booking, onCheckedIn }: { slug: st
           <p>Il giorno dell'appuntamento, arrivato in ufficio, potrai registrare l'arrivo da questa pagina oppure al totem all'ingresso.</p>
         )}
         <p className="mt-4 mb-2">Al totem dell'ufficio puoi anche avvicinare al lettore questo codice QR:</p>
-        <img
-          className="arrival-qr"
-          src={`${base}/arrival-qr.png`}
-          width={180}
-          height={180}
-          alt={`Codice QR per registrare l'arrivo al totem: appuntamento ${booking.reference}`}
-        />
+        <img className="arrival-qr" src={`${base}/arrival-qr.png`} width={180} height={180} alt={`Codice QR per registrare l'arrivo al totem: appuntamento ${booking.reference}`} />
       </div>
     </section>
   );

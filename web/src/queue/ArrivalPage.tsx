@@ -44,7 +44,7 @@ export default function ArrivalPage({ token }: { token: string }) {
         <div className="alert alert-info">
           {b.service.mode === 'video'
             ? "È un appuntamento in videochiamata: non serve registrare l'arrivo. Entra nella stanza video dalla pagina dell'appuntamento."
-            : "Per questo appuntamento non si può registrare l'arrivo: " + (b.status === 'cancelled' ? 'è stato annullato.' : 'è già concluso.')}
+            : `Per questo appuntamento non si può registrare l'arrivo: ${b.status === 'cancelled' ? 'è stato annullato.' : 'è già concluso.'}`}
         </div>
       ) : null}
       <ArrivalCheckIn slug={t.slug} token={token} booking={b} onCheckedIn={res.reload} />

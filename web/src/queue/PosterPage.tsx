@@ -47,7 +47,11 @@ export default function PosterPage({ officeId }: { officeId: string }) {
           <p className="poster-comune">{t.name}</p>
           <p className="poster-office">{data.office.name}</p>
           <PageHeading title="Prendi il numero con il telefono" className="poster-title" />
-          <img className="poster-qr" src={`/api/v1/${t.slug}/offices/${encodeURIComponent(officeId)}/poster-qr.svg`} alt={`Codice QR: apre la pagina per prendere il numero all'ufficio ${data.office.name}`} />
+          <img
+            className="poster-qr"
+            src={`/api/v1/${t.slug}/offices/${encodeURIComponent(officeId)}/poster-qr.svg`}
+            alt={`Codice QR: apre la pagina per prendere il numero all'ufficio ${data.office.name}`}
+          />
           <ol className="poster-steps">
             <li>Inquadra il codice con la fotocamera del telefono.</li>
             <li>Scegli il servizio e tocca «Prendi il numero».</li>

@@ -115,7 +115,13 @@ export function TakeNumberForm({ info, source, onClosed }: { info: OfficeQueueIn
         {info.priorityClasses.length ? (
           <div className="select-wrapper mt-4 mb-4">
             <label htmlFor="take-priority">Precedenza (facoltativa)</label>
-            <select id="take-priority" value={priority} aria-invalid={errors.priority ? true : undefined} aria-describedby={describedBy('priority', 'take-priority-help')} onChange={(e) => setPriority(e.target.value)}>
+            <select
+              id="take-priority"
+              value={priority}
+              aria-invalid={errors.priority ? true : undefined}
+              aria-describedby={describedBy('priority', 'take-priority-help')}
+              onChange={(e) => setPriority(e.target.value)}
+            >
               <option value="">Nessuna precedenza</option>
               {info.priorityClasses.map((c) => (
                 <option key={c.code} value={c.code}>

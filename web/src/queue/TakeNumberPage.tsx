@@ -33,10 +33,7 @@ export default function TakeNumberPage({ officeId }: { officeId: string }) {
       <PageHeading title="Prendi il numero" />
       <p className="lead mb-1">{data.office.name}</p>
       <p className="mb-4">{data.office.address}</p>
-      <p>
-        Prendi il numero da qui e aspetta dove vuoi: questa pagina ti mostra quante persone hai davanti e ti avvisa quando è il tuo
-        turno.
-      </p>
+      <p>Prendi il numero da qui e aspetta dove vuoi: questa pagina ti mostra quante persone hai davanti e ti avvisa quando è il tuo turno.</p>
 
       {data.open ? null : (
         <div className="alert alert-warning mb-4" role="status">

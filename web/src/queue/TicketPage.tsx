@@ -52,13 +52,10 @@ export default function TicketPage({ id }: { id: string }) {
       <div aria-live="polite" className="mt-3">
         <TicketCalled ticket={ticket} />
         {ticket.status === 'waiting' ? <WaitingInfo ticket={ticket} /> : null}
-        {ticket.status === 'serving' && !ticket.videoUrl ? (
-          <p className="ticket-line">Sei allo sportello{ticket.desk ? ` ${ticket.desk.name}` : ''}.</p>
-        ) : null}
+        {ticket.status === 'serving' && !ticket.videoUrl ? <p className="ticket-line">Sei allo sportello{ticket.desk ? ` ${ticket.desk.name}` : ''}.</p> : null}
         {ticket.status === 'parked' ? (
           <div className="alert alert-info">
-            L'operatore ha messo in pausa il tuo numero, per esempio mentre recuperi un documento: ti richiamerà. Resta nei paraggi e
-            tieni aperta questa pagina.
+            L'operatore ha messo in pausa il tuo numero, per esempio mentre recuperi un documento: ti richiamerà. Resta nei paraggi e tieni aperta questa pagina.
           </div>
         ) : null}
         {ended ? (

@@ -37,7 +37,7 @@ export async function unlockAudio(): Promise<boolean> {
 /** Two soft tones (a "ding-dong"), about one second. Silent when audio is still locked. */
 export function playChime(): void {
   const c = context();
-  if (!c || c.state !== 'running') return;
+  if (c?.state !== 'running') return;
   const start = c.currentTime + 0.05;
   for (const [i, freq] of [880, 660].entries()) {
     const osc = c.createOscillator();

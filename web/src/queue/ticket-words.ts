@@ -38,7 +38,7 @@ export const STATUS_WORDS: Record<TicketStatus, string> = {
 export const ENDED_EXPLANATION: Partial<Record<TicketStatus, string>> = {
   done: 'Il servizio è concluso. Grazie per essere venuto in ufficio.',
   no_show:
-    "Sei stato chiamato ma non ti sei presentato allo sportello, quindi il numero è stato chiuso. Se sei ancora in ufficio, rivolgiti al personale oppure prendi un nuovo numero.",
+    'Sei stato chiamato ma non ti sei presentato allo sportello, quindi il numero è stato chiuso. Se sei ancora in ufficio, rivolgiti al personale oppure prendi un nuovo numero.',
   left: 'Sei uscito dalla coda: questo numero non sarà più chiamato. Se cambi idea, prendi un nuovo numero.',
   expired: "Il numero non è più valido: la giornata di apertura dell'ufficio è finita. Se hai ancora bisogno, prendi un nuovo numero.",
 };

@@ -70,7 +70,7 @@ async function send<T>(path: string, method: string, opts: RequestOptions): Prom
   if (!res.ok) {
     throw new ApiError(
       res.status,
-      typeof data.code === 'string' ? data.code : 'HTTP_' + res.status,
+      typeof data.code === 'string' ? data.code : `HTTP_${res.status}`,
       typeof data.message === 'string' ? data.message : 'Si è verificato un errore. Riprova tra poco.',
       Array.isArray(data.fields) ? (data.fields as FieldError[]) : [],
       data,

@@ -11,7 +11,21 @@ import { FilesPanel } from './FilesPanel.tsx';
 
 const QUALITY_LABEL: Record<Quality, string> = { buona: 'Buona', instabile: 'Instabile', assente: 'Assente' };
 
-export function CallView({ room, token, apiBase, local, onEnd, endControl }: { room: RoomView; token: string; apiBase: string; local: MediaStream | null; onEnd(reason: EndReason): void; endControl?: ReactNode }) {
+export function CallView({
+  room,
+  token,
+  apiBase,
+  local,
+  onEnd,
+  endControl,
+}: {
+  room: RoomView;
+  token: string;
+  apiBase: string;
+  local: MediaStream | null;
+  onEnd(reason: EndReason): void;
+  endControl?: ReactNode;
+}) {
   const [otherPresent, setOtherPresent] = useState(false);
   const [remote, setRemote] = useState<MediaStream | null>(null);
   const [chat, setChat] = useState<ChatMessage[]>([]);
@@ -32,7 +46,10 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
   const conn = useRef<CallConnection | null>(null);
   const remoteVideo = useRef<HTMLVideoElement>(null);
   const localVideo = useRef<HTMLVideoElement>(null);
-  const other = room.party === 'citizen' ? { name: "l'operatore", Name: "L'operatore", of: "dell'operatore", label: 'Operatore' } : { name: 'il cittadino', Name: 'Il cittadino', of: 'del cittadino', label: room.citizenName ?? 'Cittadino' };
+  const other =
+    room.party === 'citizen'
+      ? { name: "l'operatore", Name: "L'operatore", of: "dell'operatore", label: 'Operatore' }
+      : { name: 'il cittadino', Name: 'Il cittadino', of: 'del cittadino', label: room.citizenName ?? 'Cittadino' };
 
   useEffect(() => {
     const c = new CallConnection(
@@ -92,18 +109,18 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
   const publish = (next: MediaState) => conn.current?.setState(next);
   const toggleAudio = () => {
     const on = !audio;
-    local?.getAudioTracks().forEach((t) => (t.enabled = on));
+    for (const t of local?.getAudioTracks() ?? []) t.enabled = on;
     setAudio(on);
     publish({ audio: on, video: camera, screen: Boolean(screen) });
   };
   const toggleCamera = () => {
     const on = !camera;
-    local?.getVideoTracks().forEach((t) => (t.enabled = on));
+    for (const t of local?.getVideoTracks() ?? []) t.enabled = on;
     setCamera(on);
     publish({ audio, video: on, screen: Boolean(screen) });
   };
   const stopShare = async (s: MediaStream) => {
-    s.getTracks().forEach((t) => t.stop());
+    for (const t of s.getTracks()) t.stop();
     setScreen((cur) => (cur === s ? null : cur));
     await conn.current?.setVideoTrack(local?.getVideoTracks()[0] ?? null, local ?? new MediaStream());
     publish({ audio, video: camera, screen: false });
@@ -137,10 +154,13 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
         ) : null}
         {!otherPresent ? (
           <div className="alert alert-info" data-testid="lobby" role="status">
-            {room.party === 'citizen' ? "In attesa dell'operatore… Resta su questa pagina: la videochiamata inizierà appena entra." : 'In attesa del cittadino… La videochiamata inizierà appena entra.'}
+            {room.party === 'citizen'
+              ? "In attesa dell'operatore… Resta su questa pagina: la videochiamata inizierà appena entra."
+              : 'In attesa del cittadino… La videochiamata inizierà appena entra.'}
           </div>
         ) : null}
         <div className="video-stage">
+          {/* biome-ignore lint/a11y/useMediaCaption: a live call has no caption track to offer */}
           <video ref={remoteVideo} data-testid="remote-video" className="video-remote" autoPlay playsInline aria-label={`Video di ${other.name}`} />
           {!otherPresent || !remoteHasVideo || remoteVideoOff ? (
             <div className="video-overlay" aria-hidden="true">
@@ -155,7 +175,15 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
             </div>
           ) : null}
           <div className="video-local-wrap">
-            <video ref={localVideo} data-testid="local-video" className={`video-local${screen ? '' : ' video-mirror'}`} autoPlay playsInline muted aria-label={screen ? 'Il tuo schermo condiviso' : 'La tua immagine'} />
+            <video
+              ref={localVideo}
+              data-testid="local-video"
+              className={`video-local${screen ? '' : ' video-mirror'}`}
+              autoPlay
+              playsInline
+              muted
+              aria-label={screen ? 'Il tuo schermo condiviso' : 'La tua immagine'}
+            />
             <span className="badge bg-dark video-local-label">Tu{!audio ? ' · microfono spento' : ''}</span>
           </div>
           {needsPlay ? (
@@ -165,7 +193,9 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
           ) : null}
         </div>
         <p className="visually-hidden" role="status">
-          {otherPresent ? `${other.Name} è collegato${!remoteState.audio ? ', con il microfono spento' : ''}${remoteVideoOff ? ', con la videocamera spenta' : ''}${remoteState.screen ? ', e sta condividendo lo schermo' : ''}.` : ''}
+          {otherPresent
+            ? `${other.Name} è collegato${!remoteState.audio ? ', con il microfono spento' : ''}${remoteVideoOff ? ', con la videocamera spenta' : ''}${remoteState.screen ? ', e sta condividendo lo schermo' : ''}.`
+            : ''}
         </p>
         <p className="mt-2 mb-2 small" data-testid="connection-quality" data-quality={quality.q} data-bytes-received={quality.bytes}>
           <Icon name="it-wifi" size="sm" className={`me-1 quality-${quality.q}`} />
@@ -185,7 +215,13 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
               Condividi schermo
             </button>
           ) : null}
-          <button type="button" className={`btn ${chatOpen ? 'btn-primary' : 'btn-outline-primary'}`} aria-expanded={chatOpen} aria-controls="chat-panel" onClick={() => setChatOpen((o) => !o)}>
+          <button
+            type="button"
+            className={`btn ${chatOpen ? 'btn-primary' : 'btn-outline-primary'}`}
+            aria-expanded={chatOpen}
+            aria-controls="chat-panel"
+            onClick={() => setChatOpen((o) => !o)}
+          >
             <Icon name="it-comment" className={`me-1 ${chatOpen ? 'icon-white' : 'icon-primary'}`} />
             Chat
             {unread ? (
@@ -195,7 +231,13 @@ export function CallView({ room, token, apiBase, local, onEnd, endControl }: { r
               </span>
             ) : null}
           </button>
-          <button type="button" className={`btn ${filesOpen ? 'btn-primary' : 'btn-outline-primary'}`} aria-expanded={filesOpen} aria-controls="files-panel" onClick={() => setFilesOpen((o) => !o)}>
+          <button
+            type="button"
+            className={`btn ${filesOpen ? 'btn-primary' : 'btn-outline-primary'}`}
+            aria-expanded={filesOpen}
+            aria-controls="files-panel"
+            onClick={() => setFilesOpen((o) => !o)}
+          >
             <Icon name="it-files" className={`me-1 ${filesOpen ? 'icon-white' : 'icon-primary'}`} />
             Documenti{files.length ? ` (${files.length})` : ''}
           </button>

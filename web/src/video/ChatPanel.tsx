@@ -18,6 +18,7 @@ export function ChatPanel({ messages, party, timeZone, onSend }: { messages: Cha
       <h2 id="chat-title" className="h5">
         Chat
       </h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be reachable by keyboard (WCAG 2.1.1) */}
       <div ref={log} className="border rounded p-2 mb-2 video-chat-log" data-testid="chat-log" role="log" aria-live="polite" aria-labelledby="chat-title" tabIndex={0}>
         <ol className="list-unstyled mb-0">
           {messages.length === 0 ? <li className="text-secondary small">Nessun messaggio.</li> : null}
@@ -47,7 +48,16 @@ export function ChatPanel({ messages, party, timeZone, onSend }: { messages: Cha
           <label htmlFor="chat-text" className="active">
             Messaggio
           </label>
-          <input id="chat-text" type="text" className="form-control" value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} autoComplete="off" aria-describedby={error ? 'chat-error' : undefined} />
+          <input
+            id="chat-text"
+            type="text"
+            className="form-control"
+            value={text}
+            maxLength={2000}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            aria-describedby={error ? 'chat-error' : undefined}
+          />
         </div>
         <button type="submit" className="btn btn-primary">
           Invia

@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMediaLevel } from './useMediaLevel.ts';
 
-const HOW_TO_ALLOW = "Per consentirlo, fai clic sull'icona a sinistra dell'indirizzo della pagina (il lucchetto o la videocamera barrata), scegli «Consenti» per videocamera e microfono e ricarica la pagina.";
+const HOW_TO_ALLOW =
+  "Per consentirlo, fai clic sull'icona a sinistra dell'indirizzo della pagina (il lucchetto o la videocamera barrata), scegli «Consenti» per videocamera e microfono e ricarica la pagina.";
 const STILL_ENTER = "Puoi comunque entrare: vedrai e sentirai l'altra persona e potrai scrivere in chat.";
 
 type ErrName = string | undefined;
@@ -15,12 +16,14 @@ export function mediaMessage(videoErr: ErrName, audioErr: ErrName, audioOk: bool
   const denied = (n: ErrName) => n === 'NotAllowedError' || n === 'SecurityError';
   if (audioOk) {
     if (denied(videoErr)) return `Il browser ha negato l'accesso alla videocamera: entrerai solo con l'audio. ${HOW_TO_ALLOW}`;
-    if (videoErr === 'NotReadableError') return "La videocamera è già usata da un altro programma (per esempio un'altra videochiamata): chiudilo e fai clic su «Riprova», oppure entra solo con l'audio.";
+    if (videoErr === 'NotReadableError')
+      return "La videocamera è già usata da un altro programma (per esempio un'altra videochiamata): chiudilo e fai clic su «Riprova», oppure entra solo con l'audio.";
     return "Non è stata trovata nessuna videocamera: entrerai solo con l'audio.";
   }
   const err = audioErr ?? videoErr;
   if (denied(err)) return `Il browser ha negato l'accesso a videocamera e microfono. ${HOW_TO_ALLOW} ${STILL_ENTER}`;
-  if (err === 'NotReadableError') return `Videocamera e microfono sono già usati da un altro programma (per esempio un'altra videochiamata): chiudilo e fai clic su «Riprova». ${STILL_ENTER}`;
+  if (err === 'NotReadableError')
+    return `Videocamera e microfono sono già usati da un altro programma (per esempio un'altra videochiamata): chiudilo e fai clic su «Riprova». ${STILL_ENTER}`;
   if (err === 'NotFoundError' || err === 'OverconstrainedError') return `Non sono stati trovati né una videocamera né un microfono. ${STILL_ENTER}`;
   return `Non è stato possibile usare videocamera e microfono. ${STILL_ENTER}`;
 }
@@ -72,7 +75,10 @@ export function DeviceCheck({ onJoin }: { onJoin(stream: MediaStream | null): vo
     let current: MediaStream | null = null;
     setBusy(true);
     void acquire(audioOnly, cameraId, micId).then(async (r) => {
-      if (cancelled) return r.stream?.getTracks().forEach((t) => t.stop());
+      if (cancelled) {
+        for (const t of r.stream?.getTracks() ?? []) t.stop();
+        return;
+      }
       current = r.stream;
       setStream(r.stream);
       setWarning(r.warning);
@@ -81,7 +87,7 @@ export function DeviceCheck({ onJoin }: { onJoin(stream: MediaStream | null): vo
     });
     return () => {
       cancelled = true;
-      if (!handedOver.current) current?.getTracks().forEach((t) => t.stop());
+      if (!handedOver.current) for (const t of current?.getTracks() ?? []) t.stop();
     };
   }, [supported, audioOnly, cameraId, micId, attempt]);
 
@@ -109,7 +115,8 @@ export function DeviceCheck({ onJoin }: { onJoin(stream: MediaStream | null): vo
       </h2>
       {!supported ? (
         <div className="alert alert-warning" role="alert">
-          Questo browser non consente di usare videocamera e microfono su questa pagina (serve una versione recente di Firefox, Chrome, Edge o Safari, e una connessione sicura). {STILL_ENTER}
+          Questo browser non consente di usare videocamera e microfono su questa pagina (serve una versione recente di Firefox, Chrome, Edge o Safari, e una connessione sicura).{' '}
+          {STILL_ENTER}
         </div>
       ) : null}
       {warning ? (
@@ -140,7 +147,16 @@ export function DeviceCheck({ onJoin }: { onJoin(stream: MediaStream | null): vo
           <p className="mb-1" id="mic-level-label">
             Livello del microfono{micTrack ? '' : ' (nessun microfono)'}
           </p>
-          <div className="progress mb-1 video-meter" role="meter" aria-labelledby="mic-level-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={level} aria-valuetext={`${level} per cento`}>
+          {/* biome-ignore lint/a11y/useSemanticElements: Bootstrap Italia's progress bar styled as a live level meter */}
+          <div
+            className="progress mb-1 video-meter"
+            role="meter"
+            aria-labelledby="mic-level-label"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={level}
+            aria-valuetext={`${level} per cento`}
+          >
             <div className="progress-bar bg-success" style={{ width: `${level}%` }} />
           </div>
           <p className="small mb-3">Parla: la barra deve muoversi.</p>
@@ -176,7 +192,11 @@ export function DeviceCheck({ onJoin }: { onJoin(stream: MediaStream | null): vo
             Entra nella stanza
           </button>
           <p id="join-help" className="small mt-2">
-            {!stream ? 'Entrerai senza videocamera né microfono.' : !camTrack ? "Entrerai solo con l'audio." : 'Entrerai con videocamera e microfono; potrai spegnerli durante la chiamata.'}
+            {!stream
+              ? 'Entrerai senza videocamera né microfono.'
+              : !camTrack
+                ? "Entrerai solo con l'audio."
+                : 'Entrerai con videocamera e microfono; potrai spegnerli durante la chiamata.'}
           </p>
         </div>
       </div>

@@ -45,7 +45,16 @@ export function EndMeeting({ url, onDone }: { url: string; onDone(): void }) {
         <label htmlFor="end-note" className="active">
           Esito / nota
         </label>
-        <textarea ref={field} id="end-note" className="form-control" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="end-note-help" />
+        <textarea
+          ref={field}
+          id="end-note"
+          className="form-control"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-describedby="end-note-help"
+        />
         <small id="end-note-help" className="form-text">
           Facoltativa: resta registrata sull'appuntamento.
         </small>

@@ -26,7 +26,14 @@ function uploadFile(url: string, file: File, onProgress: (fraction: number) => v
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as unknown as RoomFile);
       else if (xhr.status === 413 && typeof body.message !== 'string') reject(new ApiError(413, 'FILE_TOO_LARGE', 'Il file è troppo grande.'));
-      else reject(new ApiError(xhr.status, typeof body.code === 'string' ? body.code : `HTTP_${xhr.status}`, typeof body.message === 'string' ? body.message : 'Caricamento non riuscito: riprova.'));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            typeof body.code === 'string' ? body.code : `HTTP_${xhr.status}`,
+            typeof body.message === 'string' ? body.message : 'Caricamento non riuscito: riprova.',
+          ),
+        );
     };
     xhr.send(file);
   });

@@ -49,12 +49,17 @@ export default function RoomPage({ tenant, token }: { tenant: string; token: str
   }, [room, load]);
 
   // Camera and microphone are released when the page goes away.
-  useEffect(() => () => local?.getTracks().forEach((t) => t.stop()), [local]);
+  useEffect(
+    () => () => {
+      for (const t of local?.getTracks() ?? []) t.stop();
+    },
+    [local],
+  );
 
   const join = useCallback((stream: MediaStream | null) => setLocal(stream), []);
   const finish = useCallback((reason: EndReason) => {
     setLocal((cur) => {
-      cur?.getTracks().forEach((t) => t.stop());
+      for (const t of cur?.getTracks() ?? []) t.stop();
       return undefined;
     });
     setEnded(reason);
@@ -76,7 +81,13 @@ export default function RoomPage({ tenant, token }: { tenant: string; token: str
   }
   if (!room) return <Loading label="Apertura della stanza video…" />;
   const title = room.party === 'officer' ? `Videochiamata con ${room.citizenName ?? 'il cittadino'}` : room.kind === 'immediate' ? room.title : `Videochiamata: ${room.title}`;
-  const lead = [room.kind === 'booking' || room.party === 'officer' ? room.title : null, room.officeName, room.booking ? `${when(room.booking.start, room.timeZone)} (codice ${room.booking.reference})` : null].filter(Boolean).join(' — ');
+  const lead = [
+    room.kind === 'booking' || room.party === 'officer' ? room.title : null,
+    room.officeName,
+    room.booking ? `${when(room.booking.start, room.timeZone)} (codice ${room.booking.reference})` : null,
+  ]
+    .filter(Boolean)
+    .join(' — ');
   const reason: EndReason | undefined = ended ?? (room.phase === 'cancelled' ? 'cancelled' : room.phase === 'ended' ? 'ended' : room.phase === 'closed' ? 'window' : undefined);
   return (
     <div className="video-room">
@@ -94,7 +105,14 @@ export default function RoomPage({ tenant, token }: { tenant: string; token: str
       ) : local === undefined ? (
         <DeviceCheck onJoin={join} />
       ) : (
-        <CallView room={room} token={token} apiBase={apiBase} local={local} onEnd={finish} endControl={room.party === 'officer' ? <EndMeeting url={`${apiBase}/video/${encodeURIComponent(token)}/end`} onDone={() => finish('ended')} /> : null} />
+        <CallView
+          room={room}
+          token={token}
+          apiBase={apiBase}
+          local={local}
+          onEnd={finish}
+          endControl={room.party === 'officer' ? <EndMeeting url={`${apiBase}/video/${encodeURIComponent(token)}/end`} onDone={() => finish('ended')} /> : null}
+        />
       )}
     </div>
   );
@@ -104,7 +122,7 @@ function Ended({ reason, room, onReenter }: { reason: EndReason; room: RoomView;
   const officer = room.party === 'officer';
   const text: Record<EndReason, string> = {
     ended: officer ? 'Appuntamento concluso.' : "L'appuntamento in videochiamata si è concluso. Grazie.",
-    left: "Sei uscito dalla chiamata. Puoi rientrare finché la stanza è aperta.",
+    left: 'Sei uscito dalla chiamata. Puoi rientrare finché la stanza è aperta.',
     window: `La stanza video è chiusa: era aperta fino alle ${time(room.closesAt, room.timeZone)} del giorno ${longDate(room.closesAt, room.timeZone)}.${officer ? '' : " Se non sei riuscito a collegarti, contatta l'ufficio."}`,
     cancelled: "L'appuntamento è stato annullato: la stanza video non è più disponibile.",
     replaced: "La videochiamata è stata aperta in un'altra finestra o su un altro dispositivo, e qui è stata chiusa.",

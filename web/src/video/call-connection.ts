@@ -164,9 +164,11 @@ export class CallConnection {
         this.events.onRemoteState({ audio: m.audio, video: m.video, screen: m.screen });
         return;
       case 'ended':
-        return this.finish('ended');
+        this.finish('ended');
+        return;
       case 'closed':
-        return this.finish(m.reason);
+        this.finish(m.reason);
+        return;
       case 'error':
         console.warn('video: server', m.code, m.message);
         return;

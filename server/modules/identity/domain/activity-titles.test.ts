@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { activityBy, activityTitle } from './activity-titles.ts';
 
-const entry = (action: string, actor: 'citizen' | 'operator' = 'citizen', details: Record<string, unknown> = {}) => ({ actor_type: actor, action, details, reference: 'BA-ABCD-EFGH', service_name: 'Informazioni generali' });
+const entry = (action: string, actor: 'citizen' | 'operator' = 'citizen', details: Record<string, unknown> = {}) => ({
+  actor_type: actor,
+  action,
+  details,
+  reference: 'BA-ABCD-EFGH',
+  service_name: 'Informazioni generali',
+});
 
 describe('activity titles', () => {
   it('tells who did what, in Italian', () => {

@@ -31,7 +31,11 @@ export function checkLetter(first15: string): string {
 
 /** Upper case, without spaces and without SPID's "TINIT-" prefix. */
 export function normalizeFiscalCode(raw: string): string {
-  return raw.trim().toUpperCase().replace(/^TINIT-/, '').replace(/\s+/g, '');
+  return raw
+    .trim()
+    .toUpperCase()
+    .replace(/^TINIT-/, '')
+    .replace(/\s+/g, '');
 }
 
 /** Whether a (normalized) code is a person's fiscal code with the right check letter. */

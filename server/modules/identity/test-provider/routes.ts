@@ -28,7 +28,8 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
   if (ctx.config.mode === 'production') throw new Error('The embedded test identity provider cannot run in production mode: configure each comune’s SPID/CIE gateway.');
   const issuer = testIssuer(ctx);
   // Our own callbacks only: /api/v1/{tenant}/auth/callback on this installation.
-  const validRedirect = (uri: string | undefined) => typeof uri === 'string' && new RegExp(`^${ctx.config.publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/v1/[a-z][a-z0-9-]{1,40}/auth/callback$`).test(uri);
+  const validRedirect = (uri: string | undefined) =>
+    typeof uri === 'string' && new RegExp(`^${ctx.config.publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/v1/[a-z][a-z0-9-]{1,40}/auth/callback$`).test(uri);
 
   await app.register(async (op) => {
     op.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
@@ -59,7 +60,16 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
       if (!q.scope?.split(' ').includes('openid')) return 'scope must include openid';
       if (!q.state || !q.nonce) return 'state and nonce are required';
       if (!q.code_challenge || q.code_challenge_method !== 'S256') return 'PKCE with S256 is required';
-      return { client_id: q.client_id, redirect_uri: q.redirect_uri!, scope: q.scope, state: q.state, nonce: q.nonce, code_challenge: q.code_challenge, code_challenge_method: 'S256', provider: q.provider === 'cie' ? 'cie' : 'spid' };
+      return {
+        client_id: q.client_id,
+        redirect_uri: q.redirect_uri!,
+        scope: q.scope,
+        state: q.state,
+        nonce: q.nonce,
+        code_challenge: q.code_challenge,
+        code_challenge_method: 'S256',
+        provider: q.provider === 'cie' ? 'cie' : 'spid',
+      };
     };
 
     op.get(`${TEST_PROVIDER_PATH}/authorize`, { schema: { hide: true } }, async (req, reply) => {
@@ -76,11 +86,24 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
       const person = TEST_IDENTITIES.find((t) => t.fiscalCode === body.identity);
       if (!person) return reply.status(400).type('text/plain; charset=utf-8').send('Scegli una delle identità di prova.');
       const level = p.provider === 'spid' ? Math.min(3, Math.max(1, Number(body.level) || 2)) : null;
-      const claims = { ...claimsOf(person), sub: `test-${person.fiscalCode.toLowerCase()}`, ...(level ? { acr: `https://www.spid.gov.it/SpidL${level}` } : { acr: 'https://www.cartaidentita.interno.gov.it/CIE/L3' }) };
+      const claims = {
+        ...claimsOf(person),
+        sub: `test-${person.fiscalCode.toLowerCase()}`,
+        ...(level ? { acr: `https://www.spid.gov.it/SpidL${level}` } : { acr: 'https://www.cartaidentita.interno.gov.it/CIE/L3' }),
+      };
       const code = randomBytes(32).toString('base64url');
       await ctx.db
         .insertInto('test_idp_grants')
-        .values({ token_hash: hashSecret(code), kind: 'code', claims: JSON.stringify(claims), client_id: p.client_id, redirect_uri: p.redirect_uri, code_challenge: p.code_challenge, nonce: p.nonce, expires_at: new Date(Date.now() + CODE_SECONDS * 1000) })
+        .values({
+          token_hash: hashSecret(code),
+          kind: 'code',
+          claims: JSON.stringify(claims),
+          client_id: p.client_id,
+          redirect_uri: p.redirect_uri,
+          code_challenge: p.code_challenge,
+          nonce: p.nonce,
+          expires_at: new Date(Date.now() + CODE_SECONDS * 1000),
+        })
         .execute();
       return reply.redirect(`${p.redirect_uri}?${new URLSearchParams({ code, state: p.state, iss: issuer })}`, 303);
     });
@@ -90,9 +113,19 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
       if (b.grant_type !== 'authorization_code' || !b.code) return oauthError(reply, 400, 'unsupported_grant_type', 'authorization_code only');
       // Tokens follow real time, like any external provider (the relying party checks them against its own).
       const now = Date.now();
-      const grant = await ctx.db.updateTable('test_idp_grants').set({ used: true }).where('token_hash', '=', hashSecret(b.code)).where('kind', '=', 'code').where('used', '=', false).where('expires_at', '>', new Date(now)).returningAll().executeTakeFirst();
+      const grant = await ctx.db
+        .updateTable('test_idp_grants')
+        .set({ used: true })
+        .where('token_hash', '=', hashSecret(b.code))
+        .where('kind', '=', 'code')
+        .where('used', '=', false)
+        .where('expires_at', '>', new Date(now))
+        .returningAll()
+        .executeTakeFirst();
       if (!grant || grant.client_id !== b.client_id || grant.redirect_uri !== b.redirect_uri) return oauthError(reply, 400, 'invalid_grant', 'unknown, used or expired code');
-      const challenge = createHash('sha256').update(b.code_verifier ?? '').digest('base64url');
+      const challenge = createHash('sha256')
+        .update(b.code_verifier ?? '')
+        .digest('base64url');
       if (challenge !== grant.code_challenge) return oauthError(reply, 400, 'invalid_grant', 'PKCE verification failed');
       const claims = grant.claims as Record<string, unknown>;
       const key = await signingKey(ctx);
@@ -105,14 +138,36 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
         .setExpirationTime(Math.floor(now / 1000) + TOKEN_SECONDS)
         .sign(key.privateKey);
       const accessToken = randomBytes(32).toString('base64url');
-      await ctx.db.insertInto('test_idp_grants').values({ token_hash: hashSecret(accessToken), kind: 'access', claims: JSON.stringify(claims), client_id: grant.client_id, expires_at: new Date(now + TOKEN_SECONDS * 1000) }).execute();
-      await ctx.db.deleteFrom('test_idp_grants').where('expires_at', '<', new Date(now - 3_600_000)).execute();
-      return reply.header('cache-control', 'no-store').send({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_SECONDS, id_token: idToken, scope: 'openid profile email' });
+      await ctx.db
+        .insertInto('test_idp_grants')
+        .values({
+          token_hash: hashSecret(accessToken),
+          kind: 'access',
+          claims: JSON.stringify(claims),
+          client_id: grant.client_id,
+          expires_at: new Date(now + TOKEN_SECONDS * 1000),
+        })
+        .execute();
+      await ctx.db
+        .deleteFrom('test_idp_grants')
+        .where('expires_at', '<', new Date(now - 3_600_000))
+        .execute();
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_SECONDS, id_token: idToken, scope: 'openid profile email' });
     });
 
     op.get(`${TEST_PROVIDER_PATH}/userinfo`, { schema: { hide: true } }, async (req, reply) => {
       const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-      const grant = token ? await ctx.db.selectFrom('test_idp_grants').select('claims').where('token_hash', '=', hashSecret(token)).where('kind', '=', 'access').where('expires_at', '>', new Date()).executeTakeFirst() : undefined;
+      const grant = token
+        ? await ctx.db
+            .selectFrom('test_idp_grants')
+            .select('claims')
+            .where('token_hash', '=', hashSecret(token))
+            .where('kind', '=', 'access')
+            .where('expires_at', '>', new Date())
+            .executeTakeFirst()
+        : undefined;
       if (!grant) return reply.status(401).header('www-authenticate', 'Bearer error="invalid_token"').send({ error: 'invalid_token' });
       return grant.claims;
     });
@@ -120,8 +175,12 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
     op.get(`${TEST_PROVIDER_PATH}/logout`, { schema: { hide: true } }, async (req, reply) => {
       const q = req.query as Body;
       const back = q.post_logout_redirect_uri;
-      if (back && back.startsWith(`${ctx.config.publicUrl}/`)) return reply.redirect(q.state ? `${back}${back.includes('?') ? '&' : '?'}state=${encodeURIComponent(q.state)}` : back, 303);
-      return reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Uscita</title></head><body><main><h1>Sei uscito dal gestore di identità di prova.</h1></main></body></html>');
+      if (back?.startsWith(`${ctx.config.publicUrl}/`)) return reply.redirect(q.state ? `${back}${back.includes('?') ? '&' : '?'}state=${encodeURIComponent(q.state)}` : back, 303);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Uscita</title></head><body><main><h1>Sei uscito dal gestore di identità di prova.</h1></main></body></html>',
+        );
     });
   });
 }

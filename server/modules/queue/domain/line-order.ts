@@ -67,7 +67,12 @@ export function callableBy(t: LineTicket, deskId: string, queueIds: ReadonlySet<
 
 /** The tickets a desk may call, in the order call-next takes them. */
 export function deskLine<T extends LineTicket>(tickets: readonly T[], deskId: string, queueIds: ReadonlySet<string>, now: number, rules: LineRules): T[] {
-  return sortLine(tickets.filter((t) => callableBy(t, deskId, queueIds)), now, rules, deskId);
+  return sortLine(
+    tickets.filter((t) => callableBy(t, deskId, queueIds)),
+    now,
+    rules,
+    deskId,
+  );
 }
 
 /**

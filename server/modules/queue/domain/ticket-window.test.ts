@@ -15,7 +15,14 @@ describe('ticket window', () => {
     const early = ticketWindow(morning, 7 * 60, 30);
     assert.equal(early.open, false);
     assert.match(!early.open ? early.reason : '', /dalle 08:30 .*apre alle 09:00/);
-    const afternoon = ticketWindow([[9 * 60, 12 * 60], [15 * 60, 17 * 60]], 13 * 60, 0);
+    const afternoon = ticketWindow(
+      [
+        [9 * 60, 12 * 60],
+        [15 * 60, 17 * 60],
+      ],
+      13 * 60,
+      0,
+    );
     assert.match(!afternoon.open ? afternoon.reason : '', /dalle 15:00/);
     assert.match(!ticketWindow([], 10 * 60, 30).open ? (ticketWindow([], 10 * 60, 30) as { reason: string }).reason : '', /chiuso/);
   });

@@ -13,7 +13,20 @@ describe('Italian holidays', () => {
 
   it("includes Easter Monday, the national days and the patron's day", () => {
     const dates = holidaysOfYear(2026, { day: '12-06', name: 'San Nicola' }).map((h) => h.date);
-    for (const d of ['2026-01-01', '2026-01-06', '2026-04-06', '2026-04-25', '2026-05-01', '2026-06-02', '2026-08-15', '2026-11-01', '2026-12-08', '2026-12-25', '2026-12-26', '2026-12-06']) {
+    for (const d of [
+      '2026-01-01',
+      '2026-01-06',
+      '2026-04-06',
+      '2026-04-25',
+      '2026-05-01',
+      '2026-06-02',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-12-08',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-06',
+    ]) {
       assert.ok(dates.includes(d), d);
     }
     assert.ok(!dates.includes('2026-04-07'));

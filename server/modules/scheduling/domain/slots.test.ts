@@ -12,7 +12,18 @@ const desk = (id: string, weekly = weekdays(9 * 60, 12 * 60)): DeskSchedule => (
 const MONDAY_MORNING = Date.parse('2026-03-02T06:00:00Z');
 
 function run(overrides: Partial<Parameters<typeof computeAvailability>[0]> = {}) {
-  return computeAvailability({ tz: TZ, from: '2026-03-02', to: '2026-03-02', now: MONDAY_MORNING, rules, desks: [desk('a')], exceptions: [], holidays: new Set(), occupations: [], ...overrides });
+  return computeAvailability({
+    tz: TZ,
+    from: '2026-03-02',
+    to: '2026-03-02',
+    now: MONDAY_MORNING,
+    rules,
+    desks: [desk('a')],
+    exceptions: [],
+    holidays: new Set(),
+    occupations: [],
+    ...overrides,
+  });
 }
 
 describe('slot generation', () => {
@@ -39,7 +50,10 @@ describe('slot generation', () => {
   it('respects minimum notice and the booking horizon', () => {
     const days = run({ now: Date.parse('2026-03-02T08:20:00Z'), rules: { ...rules, minNoticeMin: 60, horizonDays: 1 }, to: '2026-03-10' });
     assert.equal(formatInstant(days[0]!.slots[0]!.start, TZ), '2026-03-02T10:30:00+01:00');
-    assert.deepEqual(days.map((d) => d.date), ['2026-03-02', '2026-03-03']);
+    assert.deepEqual(
+      days.map((d) => d.date),
+      ['2026-03-02', '2026-03-03'],
+    );
   });
 
   it('closes on holidays, on office closures and honours extra openings', () => {
@@ -53,9 +67,15 @@ describe('slot generation', () => {
   });
 
   it('treats a break as the gap between two intervals', () => {
-    const weekly = [{ weekday: 1, start: 9 * 60, end: 10 * 60 }, { weekday: 1, start: 11 * 60, end: 12 * 60 }];
+    const weekly = [
+      { weekday: 1, start: 9 * 60, end: 10 * 60 },
+      { weekday: 1, start: 11 * 60, end: 12 * 60 },
+    ];
     const intervals = workingIntervals(desk('a', weekly), '2026-03-02', [], new Set());
-    assert.deepEqual(intervals, [[540, 600], [660, 720]]);
+    assert.deepEqual(intervals, [
+      [540, 600],
+      [660, 720],
+    ]);
   });
 
   it('finds the desks offering a given start', () => {
@@ -83,7 +103,17 @@ describe('slot generation across daylight-saving changes (property)', () => {
         fc.constantFrom(0, 5, 10),
         (day, desks, durationMin, bufferMin) => {
           const schedules: DeskSchedule[] = desks.map((intervals, i) => ({ deskId: `d${i}`, weekly: intervals.map((iv) => ({ weekday: 7, ...iv })) }));
-          const result = computeAvailability({ tz: TZ, from: day, to: day, now: Date.parse(`${day}T00:00:00Z`) - 86_400_000, rules: { durationMin, bufferMin, minNoticeMin: 0, horizonDays: 30 }, desks: schedules, exceptions: [], holidays: new Set(), occupations: [] });
+          const result = computeAvailability({
+            tz: TZ,
+            from: day,
+            to: day,
+            now: Date.parse(`${day}T00:00:00Z`) - 86_400_000,
+            rules: { durationMin, bufferMin, minNoticeMin: 0, horizonDays: 30 },
+            desks: schedules,
+            exceptions: [],
+            holidays: new Set(),
+            occupations: [],
+          });
           for (const d of result) {
             assert.equal(d.date, day);
             const seen = new Set<number>();
@@ -104,7 +134,9 @@ describe('slot generation across daylight-saving changes (property)', () => {
   it('a 24-hour desk has 23 hours of slots in March and 25 in October', () => {
     const full = [{ deskId: 'a', weekly: [{ weekday: 7, start: 0, end: 1440 }] }];
     const hourly = { durationMin: 60, bufferMin: 0, minNoticeMin: 0, horizonDays: 30 };
-    const count = (day: string) => computeAvailability({ tz: TZ, from: day, to: day, now: Date.parse(day) - 86_400_000, rules: hourly, desks: full, exceptions: [], holidays: new Set(), occupations: [] })[0]!.slots.length;
+    const count = (day: string) =>
+      computeAvailability({ tz: TZ, from: day, to: day, now: Date.parse(day) - 86_400_000, rules: hourly, desks: full, exceptions: [], holidays: new Set(), occupations: [] })[0]!
+        .slots.length;
     assert.equal(count('2026-03-29'), 23);
     assert.equal(count('2026-10-25'), 25);
     assert.equal(count('2026-10-18'), 24);

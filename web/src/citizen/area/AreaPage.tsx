@@ -38,7 +38,10 @@ export default function AreaPage({ segment }: { segment: string }) {
 
   if (citizen.status !== 'signed-in') return <Loading label={citizen.status === 'anonymous' ? 'Ti portiamo alla pagina di accesso…' : undefined} />;
   const { me } = citizen;
-  const crumbs = [{ label: 'Home', href: `/${t.slug}` }, { label: 'Area personale', href: areaPath(t.slug) }];
+  const crumbs = [
+    { label: 'Home', href: `/${t.slug}` },
+    { label: 'Area personale', href: areaPath(t.slug) },
+  ];
   return (
     <>
       <Breadcrumb items={segment ? [...crumbs, { label: section.label }] : [crumbs[0]!, { label: 'Area personale' }]} />

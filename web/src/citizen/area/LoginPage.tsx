@@ -10,11 +10,12 @@ import { useTenant } from '../tenant.ts';
 /** Why the login failed, by the code the server puts in ?errore=. */
 const FAILURES: Record<string, string> = {
   scaduto: "L'accesso non è stato completato in tempo: sono passati più di 10 minuti dall'inizio. Riprova.",
-  sessione: "Non è stato possibile completare l'accesso in questa finestra del browser, forse perché è stato avviato in un'altra scheda o i cookie sono disattivati. Riprova da qui.",
+  sessione:
+    "Non è stato possibile completare l'accesso in questa finestra del browser, forse perché è stato avviato in un'altra scheda o i cookie sono disattivati. Riprova da qui.",
   annullato: "Hai annullato l'accesso, oppure il gestore dell'identità non l'ha autorizzato. Puoi riprovare quando vuoi.",
-  gestore: "Il gestore della tua identità digitale non ha risposto come previsto. Riprova tra qualche minuto.",
-  'codice-fiscale': "Il codice fiscale ricevuto dal gestore della tua identità digitale non è valido, quindi non possiamo farti entrare. Contatta il tuo gestore SPID o il Comune.",
-  dati: "Il gestore della tua identità digitale non ha inviato tutti i dati necessari (nome, cognome e codice fiscale). Riprova; se succede ancora, contatta il tuo gestore SPID.",
+  gestore: 'Il gestore della tua identità digitale non ha risposto come previsto. Riprova tra qualche minuto.',
+  'codice-fiscale': 'Il codice fiscale ricevuto dal gestore della tua identità digitale non è valido, quindi non possiamo farti entrare. Contatta il tuo gestore SPID o il Comune.',
+  dati: 'Il gestore della tua identità digitale non ha inviato tutti i dati necessari (nome, cognome e codice fiscale). Riprova; se succede ancora, contatta il tuo gestore SPID.',
   livello: "Per i servizi del Comune serve SPID di livello 2 o superiore: entra confermando con l'app del tuo gestore o con un codice temporaneo (OTP), non con la sola password.",
 };
 
@@ -36,13 +37,12 @@ export default function LoginPage() {
       ) : null}
       {citizen.status === 'signed-in' ? (
         <div className="alert alert-info" role="status">
-          Hai già effettuato l'accesso come {citizen.me.citizen.givenName} {citizen.me.citizen.familyName}.{' '}
-          <Link href={returnTo}>Continua</Link>
+          Hai già effettuato l'accesso come {citizen.me.citizen.givenName} {citizen.me.citizen.familyName}. <Link href={returnTo}>Continua</Link>
         </div>
       ) : null}
       <p className="lead">
-        Entra con la tua identità digitale per vedere i tuoi appuntamenti, i messaggi del {t.name}, le scadenze e tutto quello che
-        hai fatto online. Quando prenoti, i tuoi dati sono già compilati.
+        Entra con la tua identità digitale per vedere i tuoi appuntamenti, i messaggi del {t.name}, le scadenze e tutto quello che hai fatto online. Quando prenoti, i tuoi dati
+        sono già compilati.
       </p>
       <div className="row g-4 my-2">
         <section className="col-12 col-md-6" aria-labelledby="spid-title">
@@ -52,8 +52,8 @@ export default function LoginPage() {
                 SPID
               </h2>
               <p>
-                SPID, il Sistema Pubblico di Identità Digitale, è la coppia di credenziali (nome utente e password, più una conferma
-                sul telefono) che ti rilascia un gestore come Poste, Aruba o Lepida e che vale per tutti i servizi pubblici online.
+                SPID, il Sistema Pubblico di Identità Digitale, è la coppia di credenziali (nome utente e password, più una conferma sul telefono) che ti rilascia un gestore come
+                Poste, Aruba o Lepida e che vale per tutti i servizi pubblici online.
               </p>
               <a className="btn btn-login-spid" href={loginUrl('spid')}>
                 Entra con SPID
@@ -68,8 +68,8 @@ export default function LoginPage() {
                 CIE
               </h2>
               <p>
-                La CIE è la Carta d'Identità Elettronica. Per entrare la avvicini al telefono con l'app CieID, oppure usi le
-                credenziali CieID, con il PIN che hai ricevuto insieme alla carta.
+                La CIE è la Carta d'Identità Elettronica. Per entrare la avvicini al telefono con l'app CieID, oppure usi le credenziali CieID, con il PIN che hai ricevuto insieme
+                alla carta.
               </p>
               <a className="btn btn-login-spid" href={loginUrl('cie')}>
                 Entra con CIE
@@ -80,8 +80,8 @@ export default function LoginPage() {
       </div>
       <h2 className="h4 mt-4">Non hai SPID né CIE?</h2>
       <p>
-        Puoi comunque <Link href={`/${t.slug}/prenota-appuntamento`}>prenotare un appuntamento</Link> inserendo i tuoi dati a mano.
-        Per richiedere SPID rivolgiti a uno dei gestori di identità; la CIE si richiede all'Ufficio Anagrafe del Comune.
+        Puoi comunque <Link href={`/${t.slug}/prenota-appuntamento`}>prenotare un appuntamento</Link> inserendo i tuoi dati a mano. Per richiedere SPID rivolgiti a uno dei gestori
+        di identità; la CIE si richiede all'Ufficio Anagrafe del Comune.
       </p>
     </>
   );

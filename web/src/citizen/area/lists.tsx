@@ -9,7 +9,7 @@ export const ACTIVITY_BY: Record<Activity['by'], string> = { citizen: 'tu', offi
 const DONE_BY: Record<Activity['by'], string> = { citizen: 'fatto da te', office: "fatto dall'ufficio", system: 'fatto dal Comune, in automatico' };
 
 /** A path of this site (messages and deadlines carry one) or null for anything else. */
-export const ownLink = (link: string | null) => (link && link.startsWith('/') && !link.startsWith('//') ? link : null);
+export const ownLink = (link: string | null) => (link?.startsWith('/') && !link.startsWith('//') ? link : null);
 
 export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
   return (

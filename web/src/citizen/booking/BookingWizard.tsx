@@ -12,7 +12,18 @@ import { Breadcrumb } from '../Layout.tsx';
 import { useTenant } from '../tenant.ts';
 import { CONFIRMATION_KEY, confirmationState } from './Confirmation.tsx';
 import { currentPath, loginPath, refreshCitizen, useCitizen } from '../session.ts';
-import { bookingRequest, clearDraft, emptyDraft, loadDraft, saveDraft, stashDraftForLogin, takeStashedDraft, validateApplicant, type ApplicantErrors, type Draft } from './draft.ts';
+import {
+  bookingRequest,
+  clearDraft,
+  emptyDraft,
+  loadDraft,
+  saveDraft,
+  stashDraftForLogin,
+  takeStashedDraft,
+  validateApplicant,
+  type ApplicantErrors,
+  type Draft,
+} from './draft.ts';
 import { effectiveApplicant } from './identity.ts';
 import { SlotPicker } from './SlotPicker.tsx';
 import { StepApplicant } from './StepApplicant.tsx';
@@ -102,7 +113,11 @@ export function BookingWizard() {
 
   async function submit(): Promise<void> {
     try {
-      const booking = await api<BookingCreated>(`/api/v1/${t.slug}/bookings`, { method: 'POST', headers: { 'idempotency-key': draft.idempotencyKey }, body: bookingRequest(draft, applicant) });
+      const booking = await api<BookingCreated>(`/api/v1/${t.slug}/bookings`, {
+        method: 'POST',
+        headers: { 'idempotency-key': draft.idempotencyKey },
+        body: bookingRequest(draft, applicant),
+      });
       sessionStorage.setItem(CONFIRMATION_KEY, JSON.stringify(confirmationState(booking, applicant.email.trim(), service, office)));
       clearDraft(t.slug);
       // The confirmation is also a new message in the personal area: the header's count follows.

@@ -45,7 +45,9 @@ export function SlotPicker({ tenant, serviceId, horizonDays, value, onChange, re
       let found = keep;
       // Skip empty windows so the citizen lands on the first free day without clicking around.
       while (start <= lastDay) {
-        const to = addDays(start, WINDOW_DAYS - 1) < lastDay ? addDays(start, WINDOW_DAYS - 1) : lastDay;
+        const windowEnd = addDays(start, WINDOW_DAYS - 1);
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings, not numbers
+        const to = windowEnd < lastDay ? windowEnd : lastDay;
         const res = await api<AvailabilityResponse>(`/api/v1/${tenant}/services/${serviceId}/availability?from=${start}&to=${to}`);
         const fresh = res.days.map((d) => ({ date: d.date, slots: d.slots.filter((s) => s.available > 0 && s.start !== exclude) })).filter((d) => d.slots.length > 0);
         found = [...found, ...fresh];

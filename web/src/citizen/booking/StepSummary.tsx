@@ -23,15 +23,10 @@ export function StepSummary(props: {
   const t = useTenant();
   const { draft, office, service, identity } = props;
   const a = draft.applicant;
-  const Edit = ({ step, what }: { step: number; what: string }) => (
-    <button type="button" className="btn btn-link p-0" onClick={() => props.onEdit(step)}>
-      Modifica<span className="visually-hidden"> {what}</span>
-    </button>
-  );
   return (
     <>
       <p>Controlla i dati e conferma. Riceverai un'email con il riepilogo e il link per gestire l'appuntamento.</p>
-      <Section title="Luogo" edit={<Edit step={1} what="luogo e servizio" />}>
+      <Section title="Luogo" edit={<EditButton onEdit={props.onEdit} step={1} what="luogo e servizio" />}>
         <dt>Ufficio</dt>
         <dd>
           {office?.name}
@@ -41,11 +36,11 @@ export function StepSummary(props: {
         <dt>Servizio</dt>
         <dd>{service?.name}</dd>
       </Section>
-      <Section title="Data e orario" edit={<Edit step={2} what="data e orario" />}>
+      <Section title="Data e orario" edit={<EditButton onEdit={props.onEdit} step={2} what="data e orario" />}>
         <dt>Quando</dt>
         <dd>{draft.start ? `${when(draft.start)}${draft.end ? ` – ${time(draft.end)}` : ''}` : '—'}</dd>
       </Section>
-      <Section title="Dettagli appuntamento" edit={<Edit step={3} what="dettagli" />}>
+      <Section title="Dettagli appuntamento" edit={<EditButton onEdit={props.onEdit} step={3} what="dettagli" />}>
         <dt>Motivo</dt>
         <dd>{draft.reason.trim() || 'Non indicato'}</dd>
         <dt>Dettagli</dt>
@@ -57,7 +52,7 @@ export function StepSummary(props: {
           </>
         ) : null}
       </Section>
-      <Section title="Richiedente" edit={<Edit step={4} what="richiedente" />}>
+      <Section title="Richiedente" edit={<EditButton onEdit={props.onEdit} step={4} what="richiedente" />}>
         <dt>Nome e cognome</dt>
         <dd>
           {a.name} {a.surname}
@@ -114,5 +109,13 @@ function Section({ title, edit, children }: { title: string; edit: ReactNode; ch
         <dl className="summary-list mb-0">{children}</dl>
       </div>
     </section>
+  );
+}
+
+function EditButton({ step, what, onEdit }: { step: number; what: string; onEdit: (step: number) => void }) {
+  return (
+    <button type="button" className="btn btn-link p-0" onClick={() => onEdit(step)}>
+      Modifica<span className="visually-hidden"> {what}</span>
+    </button>
   );
 }

@@ -28,14 +28,7 @@ export function StepperHeader({ step }: { step: number }) {
   );
 }
 
-export function StepperNav(props: {
-  step: number;
-  busy: boolean;
-  onBack(): void;
-  onSave(): void;
-  onNext(): void;
-  nextLabel?: ReactNode;
-}) {
+export function StepperNav(props: { step: number; busy: boolean; onBack(): void; onSave(): void; onNext(): void; nextLabel?: ReactNode }) {
   return (
     <nav className="steppers-nav mt-4" aria-label="Navigazione tra i passi">
       <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-prev" onClick={props.onBack} disabled={props.step === 1 || props.busy}>
@@ -45,7 +38,12 @@ export function StepperNav(props: {
       <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-save" onClick={props.onSave} disabled={props.busy}>
         Salva richiesta
       </button>
-      <button type="button" className={`btn btn-primary btn-sm ${props.step === STEPS.length ? 'steppers-btn-confirm' : 'steppers-btn-next'}`} onClick={props.onNext} disabled={props.busy}>
+      <button
+        type="button"
+        className={`btn btn-primary btn-sm ${props.step === STEPS.length ? 'steppers-btn-confirm' : 'steppers-btn-next'}`}
+        onClick={props.onNext}
+        disabled={props.busy}
+      >
         {props.nextLabel ?? (
           <>
             Avanti

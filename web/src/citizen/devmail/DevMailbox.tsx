@@ -41,8 +41,7 @@ export default function DevMailbox() {
     <>
       <PageHeading title="Posta in uscita (sviluppo)" />
       <div className="alert alert-warning" role="note">
-        Questa casella mostra le email che Sportello invierebbe. Esiste solo in modalità demo e sviluppo: in produzione le email
-        partono via SMTP.
+        Questa casella mostra le email che Sportello invierebbe. Esiste solo in modalità demo e sviluppo: in produzione le email partono via SMTP.
       </div>
       <button type="button" className="btn btn-outline-primary btn-sm mb-3" onClick={reload}>
         Aggiorna

@@ -131,7 +131,15 @@ export function ManageBooking({ token }: { token: string }) {
       </section>
 
       <Suspense fallback={null}>
-        <ArrivalCheckIn slug={t.slug} token={token} booking={b} onCheckedIn={() => (setBooking(undefined), res.reload())} />
+        <ArrivalCheckIn
+          slug={t.slug}
+          token={token}
+          booking={b}
+          onCheckedIn={() => {
+            setBooking(undefined);
+            res.reload();
+          }}
+        />
       </Suspense>
 
       {b.status !== 'cancelled' ? (
@@ -147,10 +155,24 @@ export function ManageBooking({ token }: { token: string }) {
         <>
           <p>Puoi spostare o annullare l'appuntamento fino a {when(b.changeDeadline)}.</p>
           <div className="d-flex flex-wrap gap-3">
-            <button type="button" className="btn btn-primary" onClick={() => (setDone(undefined), setMode('reschedule'))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => {
+                setDone(undefined);
+                setMode('reschedule');
+              }}
+            >
               Sposta appuntamento
             </button>
-            <button type="button" className="btn btn-outline-danger" onClick={() => (setDone(undefined), setMode('cancel'))}>
+            <button
+              type="button"
+              className="btn btn-outline-danger"
+              onClick={() => {
+                setDone(undefined);
+                setMode('cancel');
+              }}
+            >
               Annulla appuntamento
             </button>
           </div>
@@ -168,9 +190,22 @@ export function ManageBooking({ token }: { token: string }) {
           <h2 className="h4" id="reschedule-title">
             Scegli il nuovo giorno e orario
           </h2>
-          <SlotPicker tenant={t.slug} serviceId={b.service.id} horizonDays={b.service.horizonDays} value={slot?.start} onChange={setSlot} exclude={b.start} refreshKey={refreshKey} />
+          <SlotPicker
+            tenant={t.slug}
+            serviceId={b.service.id}
+            horizonDays={b.service.horizonDays}
+            value={slot?.start}
+            onChange={setSlot}
+            exclude={b.start}
+            refreshKey={refreshKey}
+          />
           <div className="d-flex flex-wrap gap-3 mt-4">
-            <button type="button" className="btn btn-primary" disabled={!slot || busy} onClick={() => void act('reschedule', { start: slot!.start }, `Appuntamento spostato a ${when(slot!.start)}. Ti abbiamo inviato un'email con il nuovo orario.`)}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!slot || busy}
+              onClick={() => void act('reschedule', { start: slot!.start }, `Appuntamento spostato a ${when(slot!.start)}. Ti abbiamo inviato un'email con il nuovo orario.`)}
+            >
               Conferma nuovo orario
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={() => setMode('view')}>
@@ -192,7 +227,12 @@ export function ManageBooking({ token }: { token: string }) {
             <textarea id="cancel-reason" className="form-control" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
           <div className="d-flex flex-wrap gap-3">
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act('cancel', reason.trim() ? { reason: reason.trim() } : {}, "Appuntamento annullato. Ti abbiamo inviato un'email di conferma.")}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => void act('cancel', reason.trim() ? { reason: reason.trim() } : {}, "Appuntamento annullato. Ti abbiamo inviato un'email di conferma.")}
+            >
               Conferma annullamento
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={() => setMode('view')}>

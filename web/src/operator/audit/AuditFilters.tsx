@@ -50,20 +50,46 @@ export function AuditFilters({ officers, initial, onApply }: { officers: Officer
               label="Chi"
               value={f.actor}
               onChange={(v) => set({ actor: v })}
-              options={[{ value: '', label: 'Chiunque' }, { value: 'citizen', label: 'Cittadini' }, { value: 'system', label: 'Sistema' }, ...officers.map((o) => ({ value: o.id, label: `${o.displayName} (${o.username})` }))]}
+              options={[
+                { value: '', label: 'Chiunque' },
+                { value: 'citizen', label: 'Cittadini' },
+                { value: 'system', label: 'Sistema' },
+                ...officers.map((o) => ({ value: o.id, label: `${o.displayName} (${o.username})` })),
+              ]}
             />
           </div>
           <div className="col-md-4">
-            <TextField id="audit-action" label="Azione" value={f.action} onChange={(v) => set({ action: v })} maxLength={100} hint="Codice o sua parte iniziale, per esempio booking. oppure operator.login" />
+            <TextField
+              id="audit-action"
+              label="Azione"
+              value={f.action}
+              onChange={(v) => set({ action: v })}
+              maxLength={100}
+              hint="Codice o sua parte iniziale, per esempio booking. oppure operator.login"
+            />
           </div>
           <div className="col-md-4">
-            <TextField id="audit-entity-type" label="Tipo di oggetto" value={f.entityType} onChange={(v) => set({ entityType: v })} maxLength={60} hint="Per esempio booking, operator, desk, ticket" />
+            <TextField
+              id="audit-entity-type"
+              label="Tipo di oggetto"
+              value={f.entityType}
+              onChange={(v) => set({ entityType: v })}
+              maxLength={60}
+              hint="Per esempio booking, operator, desk, ticket"
+            />
           </div>
           <div className="col-md-4">
             <TextField id="audit-entity-id" label="Identificativo dell'oggetto" value={f.entityId} onChange={(v) => set({ entityId: v })} maxLength={100} />
           </div>
           <div className="col-md-8">
-            <TextField id="audit-q" label="Testo nei dettagli" value={f.q} onChange={(v) => set({ q: v })} maxLength={200} hint="Per esempio un indirizzo IP o un motivo di annullamento" />
+            <TextField
+              id="audit-q"
+              label="Testo nei dettagli"
+              value={f.q}
+              onChange={(v) => set({ q: v })}
+              maxLength={200}
+              hint="Per esempio un indirizzo IP o un motivo di annullamento"
+            />
           </div>
         </div>
         <div className="d-flex flex-wrap gap-2">

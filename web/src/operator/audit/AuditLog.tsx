@@ -42,7 +42,12 @@ export function AuditLog() {
         <button type="button" className="btn btn-outline-primary" disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Voci più recenti
         </button>
-        <button type="button" className="btn btn-outline-primary" disabled={!page.data?.nextBefore} onClick={() => page.data?.nextBefore && setCursors((c) => [...c, page.data!.nextBefore!])}>
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          disabled={!page.data?.nextBefore}
+          onClick={() => page.data?.nextBefore && setCursors((c) => [...c, page.data!.nextBefore!])}
+        >
           Voci meno recenti
         </button>
       </nav>

@@ -49,7 +49,8 @@ export function VerifyChain() {
         ) : null}
         {result && !result.ok && result.firstBroken ? (
           <div className="alert alert-danger mt-3" role="alert">
-            Registro alterato. {result.firstBroken.message} (voce del {when(result.firstBroken.at)}, identificativo {result.firstBroken.id}). Voci integre prima di questa: {result.checked}.
+            Registro alterato. {result.firstBroken.message} (voce del {when(result.firstBroken.at)}, identificativo {result.firstBroken.id}). Voci integre prima di questa:{' '}
+            {result.checked}.
           </div>
         ) : null}
         {error ? (

@@ -206,7 +206,10 @@ function HoursEditor({ desk, onClose }: { desk: Desk; onClose(): void }) {
     setBusy(true);
     setOutcome(undefined);
     try {
-      const saved = await session.call<WeeklyHours>(`admin/desks/${desk.id}/hours`, { method: 'PUT', body: { hours: rows.map((r) => ({ weekday: Number(r.weekday), start: r.start, end: r.end })) } });
+      const saved = await session.call<WeeklyHours>(`admin/desks/${desk.id}/hours`, {
+        method: 'PUT',
+        body: { hours: rows.map((r) => ({ weekday: Number(r.weekday), start: r.start, end: r.end })) },
+      });
       setRows(toRows(saved.hours));
       setOutcome({ ok: true, message: `Orari di ${desk.name} salvati (${saved.hours.length} ${saved.hours.length === 1 ? 'fascia' : 'fasce'}).` });
     } catch (err) {
@@ -220,7 +223,9 @@ function HoursEditor({ desk, onClose }: { desk: Desk; onClose(): void }) {
     <form onSubmit={(e) => void save(e)} noValidate className="card card-bg shadow-sm mt-3" aria-label={`Orari di ${desk.name}`}>
       <div className="card-body">
         <FocusHeading>Orari settimanali: {desk.name}</FocusHeading>
-        <p className="small">Una riga per ogni fascia oraria in cui lo sportello riceve. Per una pausa, usa due fasce nello stesso giorno (per esempio 9:00-12:30 e 15:00-17:00).</p>
+        <p className="small">
+          Una riga per ogni fascia oraria in cui lo sportello riceve. Per una pausa, usa due fasce nello stesso giorno (per esempio 9:00-12:30 e 15:00-17:00).
+        </p>
         <ErrorAlert message={loadError} />
         {!rows && !loadError ? <Loading /> : null}
         {rows ? (
@@ -264,7 +269,10 @@ function HoursEditor({ desk, onClose }: { desk: Desk; onClose(): void }) {
                 className="btn btn-outline-primary"
                 onClick={() => {
                   const last = rows[rows.length - 1];
-                  setRows([...rows, { key: ++rowKey, weekday: last ? String(Math.min(Number(last.weekday) + 1, 7)) : '1', start: last?.start ?? '09:00', end: last?.end ?? '12:30' }]);
+                  setRows([
+                    ...rows,
+                    { key: ++rowKey, weekday: last ? String(Math.min(Number(last.weekday) + 1, 7)) : '1', start: last?.start ?? '09:00', end: last?.end ?? '12:30' },
+                  ]);
                 }}
               >
                 Aggiungi fascia

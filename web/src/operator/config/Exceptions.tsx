@@ -28,7 +28,13 @@ export function Exceptions({ office }: { office: OperatorOffice }) {
       return;
     }
     if (Boolean(f.start) !== Boolean(f.end) || (f.kind === 'open' && !f.start)) {
-      setOutcome({ ok: false, message: f.kind === 'open' ? "Per un'apertura straordinaria indica l'orario di inizio e di fine." : "Indica sia l'orario di inizio sia quello di fine, oppure nessuno per chiudere tutto il giorno." });
+      setOutcome({
+        ok: false,
+        message:
+          f.kind === 'open'
+            ? "Per un'apertura straordinaria indica l'orario di inizio e di fine."
+            : "Indica sia l'orario di inizio sia quello di fine, oppure nessuno per chiudere tutto il giorno.",
+      });
       return;
     }
     setBusy(true);
@@ -94,7 +100,11 @@ export function Exceptions({ office }: { office: OperatorOffice }) {
                     <td>{x.note || '—'}</td>
                     <td>
                       <button type="button" className="btn btn-outline-danger btn-xs" disabled={busy} onClick={() => void remove(x)}>
-                        Rimuovi<span className="visually-hidden"> {x.kind === 'closed' ? 'chiusura' : 'apertura'} di {longDay(x.day)}</span>
+                        Rimuovi
+                        <span className="visually-hidden">
+                          {' '}
+                          {x.kind === 'closed' ? 'chiusura' : 'apertura'} di {longDay(x.day)}
+                        </span>
                       </button>
                     </td>
                   </tr>
@@ -129,16 +139,36 @@ export function Exceptions({ office }: { office: OperatorOffice }) {
               />
             </div>
             <div className="col-md-4 mb-4">
-              <SelectField id="exception-desk" label="Dove" value={f.deskId} onChange={(v) => set({ deskId: v })} options={[{ value: '', label: "Tutto l'ufficio" }, ...office.desks.map((d) => ({ value: d.id, label: d.name }))]} />
+              <SelectField
+                id="exception-desk"
+                label="Dove"
+                value={f.deskId}
+                onChange={(v) => set({ deskId: v })}
+                options={[{ value: '', label: "Tutto l'ufficio" }, ...office.desks.map((d) => ({ value: d.id, label: d.name }))]}
+              />
             </div>
             <div className="col-md-3">
-              <TextField id="exception-start" label="Dalle" type="time" value={f.start} onChange={(v) => set({ start: v })} hint={f.kind === 'closed' ? 'Vuoto: tutto il giorno.' : undefined} />
+              <TextField
+                id="exception-start"
+                label="Dalle"
+                type="time"
+                value={f.start}
+                onChange={(v) => set({ start: v })}
+                hint={f.kind === 'closed' ? 'Vuoto: tutto il giorno.' : undefined}
+              />
             </div>
             <div className="col-md-3">
               <TextField id="exception-end" label="Alle" type="time" value={f.end} onChange={(v) => set({ end: v })} />
             </div>
             <div className="col-md-6">
-              <TextField id="exception-note" label="Nota (facoltativa)" value={f.note} onChange={(v) => set({ note: v })} maxLength={300} hint="Per esempio «Festa del Santo Patrono»." />
+              <TextField
+                id="exception-note"
+                label="Nota (facoltativa)"
+                value={f.note}
+                onChange={(v) => set({ note: v })}
+                maxLength={300}
+                hint="Per esempio «Festa del Santo Patrono»."
+              />
             </div>
           </div>
           <button type="submit" className="btn btn-primary" disabled={busy}>

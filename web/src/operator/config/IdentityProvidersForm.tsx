@@ -11,7 +11,12 @@ import { describeError, OutcomeAlert, TextField, type Outcome } from '../ui.tsx'
 type View = Static<typeof IdentityProvidersView>;
 type Fields = Record<'spidIssuer' | 'spidClient' | 'cieIssuer' | 'cieClient', string>;
 
-const LABELS = { 'spid.issuer': 'SPID: indirizzo del gestore (issuer)', 'spid.clientId': 'SPID: client id', 'cie.issuer': 'CIE: indirizzo del gestore (issuer)', 'cie.clientId': 'CIE: client id' };
+const LABELS = {
+  'spid.issuer': 'SPID: indirizzo del gestore (issuer)',
+  'spid.clientId': 'SPID: client id',
+  'cie.issuer': 'CIE: indirizzo del gestore (issuer)',
+  'cie.clientId': 'CIE: client id',
+};
 
 export function IdentityProvidersForm() {
   const view = useOperatorApi<View>('admin/identity-providers');
@@ -21,14 +26,20 @@ export function IdentityProvidersForm() {
 
 function Editor({ initial }: { initial: View }) {
   const session = useSession();
-  const [f, setF] = useState<Fields>({ spidIssuer: initial.spid?.issuer ?? '', spidClient: initial.spid?.clientId ?? '', cieIssuer: initial.cie?.issuer ?? '', cieClient: initial.cie?.clientId ?? '' });
+  const [f, setF] = useState<Fields>({
+    spidIssuer: initial.spid?.issuer ?? '',
+    spidClient: initial.spid?.clientId ?? '',
+    cieIssuer: initial.cie?.issuer ?? '',
+    cieClient: initial.cie?.clientId ?? '',
+  });
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
   const set = (k: keyof Fields) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const one = (issuer: string, clientId: string, previous: View['spid']) => (issuer.trim() ? { issuer: issuer.trim(), clientId: clientId.trim(), ...(previous?.params ? { params: previous.params } : {}) } : null);
+    const one = (issuer: string, clientId: string, previous: View['spid']) =>
+      issuer.trim() ? { issuer: issuer.trim(), clientId: clientId.trim(), ...(previous?.params ? { params: previous.params } : {}) } : null;
     const body: IdentityProvidersConfig = { spid: one(f.spidIssuer, f.spidClient, initial.spid), cie: one(f.cieIssuer, f.cieClient, initial.cie) };
     setBusy(true);
     setOutcome(undefined);

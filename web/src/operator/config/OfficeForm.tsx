@@ -70,7 +70,13 @@ export function OfficeForm({ office, onSaved, submitLabel = 'Salva ufficio' }: {
           <TextArea label={LABELS.description} value={f.description} onChange={(v) => set({ description: v })} maxLength={2000} />
         </div>
         <div className="col-12">
-          <TextField label={LABELS.openingHours} value={f.openingHours} onChange={(v) => set({ openingHours: v })} maxLength={500} hint="Testo mostrato ai cittadini, per esempio «Lunedì-venerdì 9:00-12:30». Gli orari prenotabili si impostano per sportello." />
+          <TextField
+            label={LABELS.openingHours}
+            value={f.openingHours}
+            onChange={(v) => set({ openingHours: v })}
+            maxLength={500}
+            hint="Testo mostrato ai cittadini, per esempio «Lunedì-venerdì 9:00-12:30». Gli orari prenotabili si impostano per sportello."
+          />
         </div>
         <div className="col-12 mb-3">
           <Checkbox label="Ufficio attivo (visibile e prenotabile dai cittadini)" checked={f.active} onChange={(v) => set({ active: v })} />

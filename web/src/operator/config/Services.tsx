@@ -69,7 +69,14 @@ export function Services({ office, onSaved }: { office: OperatorOffice; onSaved(
                   <td>{s.requiresApproval ? 'Sì' : 'No'}</td>
                   <td>{s.active ? 'Attivo' : 'Non attivo'}</td>
                   <td>
-                    <button type="button" className="btn btn-outline-primary btn-xs" onClick={() => (setOutcome(undefined), setEditing(s.id))}>
+                    <button
+                      type="button"
+                      className="btn btn-outline-primary btn-xs"
+                      onClick={() => {
+                        setOutcome(undefined);
+                        setEditing(s.id);
+                      }}
+                    >
                       Modifica<span className="visually-hidden"> {s.name}</span>
                     </button>
                   </td>
@@ -83,7 +90,14 @@ export function Services({ office, onSaved }: { office: OperatorOffice; onSaved(
       )}
       <OutcomeAlert outcome={outcome} />
       {editing === null ? (
-        <button type="button" className="btn btn-outline-primary" onClick={() => (setOutcome(undefined), setEditing('new'))}>
+        <button
+          type="button"
+          className="btn btn-outline-primary"
+          onClick={() => {
+            setOutcome(undefined);
+            setEditing('new');
+          }}
+        >
           Nuovo servizio
         </button>
       ) : (
@@ -141,7 +155,12 @@ function ServiceForm({ officeId, service, onSaved, onClose }: { officeId: string
     }
     setErrors(errs);
     if (Object.keys(errs).length) {
-      setOutcome({ ok: false, message: `Correggi: ${Object.keys(errs).map((k) => LABELS[k]).join(', ')}.` });
+      setOutcome({
+        ok: false,
+        message: `Correggi: ${Object.keys(errs)
+          .map((k) => LABELS[k])
+          .join(', ')}.`,
+      });
       return;
     }
     setBusy(true);
@@ -200,10 +219,21 @@ function ServiceForm({ officeId, service, onSaved, onClose }: { officeId: string
             </div>
           ))}
           <div className="col-12">
-            <TextArea label={LABELS.whatToBring!} value={f.whatToBring} onChange={(v) => set({ whatToBring: v })} maxLength={2000} hint="Documenti e cose da portare, mostrati al cittadino e nell'email di conferma." />
+            <TextArea
+              label={LABELS.whatToBring!}
+              value={f.whatToBring}
+              onChange={(v) => set({ whatToBring: v })}
+              maxLength={2000}
+              hint="Documenti e cose da portare, mostrati al cittadino e nell'email di conferma."
+            />
           </div>
           <div className="col-12 mb-3">
-            <Checkbox label="Richiede approvazione dell'ufficio" checked={f.requiresApproval} onChange={(v) => set({ requiresApproval: v })} hint="Le prenotazioni restano «da approvare» finché un operatore non le conferma." />
+            <Checkbox
+              label="Richiede approvazione dell'ufficio"
+              checked={f.requiresApproval}
+              onChange={(v) => set({ requiresApproval: v })}
+              hint="Le prenotazioni restano «da approvare» finché un operatore non le conferma."
+            />
             <Checkbox label="Servizio attivo (prenotabile)" checked={f.active} onChange={(v) => set({ active: v })} />
           </div>
         </div>

@@ -10,9 +10,27 @@ import { ROLE_OPTIONS } from './roles.ts';
 
 const LABELS = { username: 'Nome utente', displayName: 'Nome e cognome', role: 'Ruolo', officeIds: 'Uffici', temporaryPassword: 'Password temporanea' };
 
-export function OfficerForm({ officer, offices, onCreated, onSaved, onClose }: { officer?: Officer; offices: OperatorOffice[]; onCreated(r: OfficerWithPassword): void; onSaved(o: Officer): void; onClose(): void }) {
+export function OfficerForm({
+  officer,
+  offices,
+  onCreated,
+  onSaved,
+  onClose,
+}: {
+  officer?: Officer;
+  offices: OperatorOffice[];
+  onCreated(r: OfficerWithPassword): void;
+  onSaved(o: Officer): void;
+  onClose(): void;
+}) {
   const session = useSession();
-  const [f, setF] = useState({ username: '', displayName: officer?.displayName ?? '', role: officer?.role ?? 'operator', officeIds: officer?.officeIds ?? [], temporaryPassword: '' });
+  const [f, setF] = useState({
+    username: '',
+    displayName: officer?.displayName ?? '',
+    role: officer?.role ?? 'operator',
+    officeIds: officer?.officeIds ?? [],
+    temporaryPassword: '',
+  });
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
@@ -34,7 +52,13 @@ export function OfficerForm({ officer, offices, onCreated, onSaved, onClose }: {
       if (officer) {
         onSaved(await session.call<Officer>(`admin/operators/${officer.id}`, { method: 'PATCH', body: { displayName: f.displayName.trim(), role: f.role, officeIds } }));
       } else {
-        const body = { username: f.username.trim().toLowerCase(), displayName: f.displayName.trim(), role: f.role, officeIds, ...(f.temporaryPassword ? { temporaryPassword: f.temporaryPassword } : {}) };
+        const body = {
+          username: f.username.trim().toLowerCase(),
+          displayName: f.displayName.trim(),
+          role: f.role,
+          officeIds,
+          ...(f.temporaryPassword ? { temporaryPassword: f.temporaryPassword } : {}),
+        };
         onCreated(await session.call<OfficerWithPassword>('admin/operators', { method: 'POST', body }));
       }
     } catch (err) {
@@ -49,7 +73,16 @@ export function OfficerForm({ officer, offices, onCreated, onSaved, onClose }: {
       <div className="card-body">
         <FocusHeading>{officer ? `Modifica: ${officer.displayName} (${officer.username})` : 'Nuovo operatore'}</FocusHeading>
         {officer ? null : (
-          <TextField id="officer-username" label="Nome utente" required value={f.username} onChange={(v) => set({ username: v })} maxLength={61} autoComplete="off" hint="Per esempio nome.cognome: lettere minuscole, cifre, punto o trattino." />
+          <TextField
+            id="officer-username"
+            label="Nome utente"
+            required
+            value={f.username}
+            onChange={(v) => set({ username: v })}
+            maxLength={61}
+            autoComplete="off"
+            hint="Per esempio nome.cognome: lettere minuscole, cifre, punto o trattino."
+          />
         )}
         <TextField id="officer-name" label="Nome e cognome" required value={f.displayName} onChange={(v) => set({ displayName: v })} maxLength={100} autoComplete="off" />
         <SelectField id="officer-role" label="Ruolo" value={f.role} onChange={(v) => set({ role: v as Officer['role'] })} options={ROLE_OPTIONS} className="mb-4" />
@@ -61,13 +94,27 @@ export function OfficerForm({ officer, offices, onCreated, onSaved, onClose }: {
             <p className="small mb-2">Nessun ufficio selezionato: lavora per tutti gli uffici del comune.</p>
             <div className="checkbox-list">
               {offices.map((o) => (
-                <Checkbox key={o.id} label={o.name} checked={f.officeIds.includes(o.id)} onChange={(on) => set({ officeIds: on ? [...f.officeIds, o.id] : f.officeIds.filter((x) => x !== o.id) })} />
+                <Checkbox
+                  key={o.id}
+                  label={o.name}
+                  checked={f.officeIds.includes(o.id)}
+                  onChange={(on) => set({ officeIds: on ? [...f.officeIds, o.id] : f.officeIds.filter((x) => x !== o.id) })}
+                />
               ))}
             </div>
           </fieldset>
         )}
         {officer ? null : (
-          <TextField id="officer-password" label="Password temporanea (facoltativa)" type="password" value={f.temporaryPassword} onChange={(v) => set({ temporaryPassword: v })} maxLength={128} autoComplete="new-password" hint={`Lascia vuoto per generarne una. ${PASSWORD_HINT}`} />
+          <TextField
+            id="officer-password"
+            label="Password temporanea (facoltativa)"
+            type="password"
+            value={f.temporaryPassword}
+            onChange={(v) => set({ temporaryPassword: v })}
+            maxLength={128}
+            autoComplete="new-password"
+            hint={`Lascia vuoto per generarne una. ${PASSWORD_HINT}`}
+          />
         )}
         <div className="d-flex flex-wrap gap-2 mt-2">
           <button type="submit" className="btn btn-primary" disabled={busy}>

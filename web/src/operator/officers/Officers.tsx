@@ -59,8 +59,20 @@ export function Officers() {
       <Heading title="Operatori" />
       <p>{admin ? 'Gli account degli operatori del comune: ruoli, uffici, accessi.' : 'Gli operatori dei tuoi uffici. Per modifiche rivolgiti a un amministratore del comune.'}</p>
       <form className="agenda-controls mb-4" aria-label="Filtri degli operatori" onSubmit={(e) => e.preventDefault()}>
-        <SelectField id="filter-office" label="Ufficio" value={filters.officeId} onChange={(v) => setFilters({ ...filters, officeId: v })} options={[{ value: '', label: 'Tutti gli uffici' }, ...officeList.map((o) => ({ value: o.id, label: o.name }))]} />
-        <SelectField id="filter-role" label="Ruolo" value={filters.role} onChange={(v) => setFilters({ ...filters, role: v })} options={[{ value: '', label: 'Tutti i ruoli' }, ...Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }))]} />
+        <SelectField
+          id="filter-office"
+          label="Ufficio"
+          value={filters.officeId}
+          onChange={(v) => setFilters({ ...filters, officeId: v })}
+          options={[{ value: '', label: 'Tutti gli uffici' }, ...officeList.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+        <SelectField
+          id="filter-role"
+          label="Ruolo"
+          value={filters.role}
+          onChange={(v) => setFilters({ ...filters, role: v })}
+          options={[{ value: '', label: 'Tutti i ruoli' }, ...Object.entries(ROLE_NAMES).map(([value, label]) => ({ value, label }))]}
+        />
         <SelectField
           id="filter-active"
           label="Stato"
@@ -75,7 +87,18 @@ export function Officers() {
       </form>
       <ErrorAlert message={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data ? <OfficerTable officers={list.data.officers} officeName={officeName} admin={admin} busy={busy} selfId={session.operator.id} onEdit={(o) => open({ kind: 'edit', officer: o })} onToggle={(o) => void toggle(o)} onReset={(o) => open({ kind: 'reset', officer: o })} /> : null}
+      {list.data ? (
+        <OfficerTable
+          officers={list.data.officers}
+          officeName={officeName}
+          admin={admin}
+          busy={busy}
+          selfId={session.operator.id}
+          onEdit={(o) => open({ kind: 'edit', officer: o })}
+          onToggle={(o) => void toggle(o)}
+          onReset={(o) => open({ kind: 'reset', officer: o })}
+        />
+      ) : null}
       <OutcomeAlert outcome={outcome} />
       {issued ? <TemporaryPassword issued={issued} onDismiss={() => setIssued(undefined)} /> : null}
       {!admin ? null : panel === null ? (

@@ -8,7 +8,15 @@ import { describeError, OutcomeAlert, TextField, type Outcome } from '../ui.tsx'
 export const PASSWORD_HINT =
   'Almeno 12 caratteri, diversa dal nome utente e dal tuo nome, non tra le password più comuni. Una frase di alcune parole è facile da ricordare e difficile da indovinare.';
 
-export function PasswordForm({ currentLabel = 'Password attuale', submitLabel = 'Cambia password', onChanged }: { currentLabel?: string; submitLabel?: string; onChanged(): void }) {
+export function PasswordForm({
+  currentLabel = 'Password attuale',
+  submitLabel = 'Cambia password',
+  onChanged,
+}: {
+  currentLabel?: string;
+  submitLabel?: string;
+  onChanged(): void;
+}) {
   const session = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -50,9 +58,40 @@ export function PasswordForm({ currentLabel = 'Password attuale', submitLabel = 
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Cambio della password">
-      <TextField id="pw-current" label={currentLabel} type="password" required value={current} onChange={setCurrent} autoComplete="current-password" maxLength={256} error={errors.current} />
-      <TextField id="pw-new" label="Nuova password" type="password" required value={next} onChange={setNext} autoComplete="new-password" maxLength={128} hint={PASSWORD_HINT} error={errors.next} />
-      <TextField id="pw-again" label="Ripeti la nuova password" type="password" required value={again} onChange={setAgain} autoComplete="new-password" maxLength={128} error={errors.again} />
+      <TextField
+        id="pw-current"
+        label={currentLabel}
+        type="password"
+        required
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+        maxLength={256}
+        error={errors.current}
+      />
+      <TextField
+        id="pw-new"
+        label="Nuova password"
+        type="password"
+        required
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        maxLength={128}
+        hint={PASSWORD_HINT}
+        error={errors.next}
+      />
+      <TextField
+        id="pw-again"
+        label="Ripeti la nuova password"
+        type="password"
+        required
+        value={again}
+        onChange={setAgain}
+        autoComplete="new-password"
+        maxLength={128}
+        error={errors.again}
+      />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? 'Salvataggio in corso…' : submitLabel}
       </button>

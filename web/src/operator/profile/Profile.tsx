@@ -15,7 +15,9 @@ export function Profile() {
       <Heading title="Il mio profilo" />
       <ErrorAlert message={profile.error} />
       {!p ? (
-        profile.loading ? <Loading /> : null
+        profile.loading ? (
+          <Loading />
+        ) : null
       ) : (
         <>
           <dl className="ticket-facts">
@@ -40,7 +42,10 @@ export function Profile() {
             <h2 className="h4" id="profile-password">
               Password
             </h2>
-            <p>{p.passwordChangedAt ? `Ultimo cambio: ${when(p.passwordChangedAt)}.` : 'Non l’hai ancora cambiata da qui.'} Cambiandola, le altre sessioni aperte con il tuo account vengono chiuse.</p>
+            <p>
+              {p.passwordChangedAt ? `Ultimo cambio: ${when(p.passwordChangedAt)}.` : 'Non l’hai ancora cambiata da qui.'} Cambiandola, le altre sessioni aperte con il tuo account
+              vengono chiuse.
+            </p>
             <PasswordForm onChanged={profile.reload} />
           </section>
           <section className="mt-5" aria-labelledby="profile-totp">

@@ -43,7 +43,10 @@ export function TotpSection({ profile, onChanged }: { profile: Profile; onChange
       await session.call(`me/totp/${action}`, { method: 'POST', body: { code } });
       setSetup(undefined);
       setCode('');
-      setOutcome({ ok: true, message: action === 'confirm' ? 'Verifica in due passaggi attivata: da ora all’accesso ti chiederemo anche il codice dell’app.' : 'Verifica in due passaggi disattivata.' });
+      setOutcome({
+        ok: true,
+        message: action === 'confirm' ? 'Verifica in due passaggi attivata: da ora all’accesso ti chiederemo anche il codice dell’app.' : 'Verifica in due passaggi disattivata.',
+      });
       onChanged();
     } catch (err) {
       setCodeError('Codice non valido.');
@@ -53,7 +56,17 @@ export function TotpSection({ profile, onChanged }: { profile: Profile; onChange
     }
   }
 
-  const codeField = <TextField id="totp-code" label="Codice di verifica (6 cifre)" value={code} onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))} autoComplete="one-time-code" maxLength={6} error={codeError} />;
+  const codeField = (
+    <TextField
+      id="totp-code"
+      label="Codice di verifica (6 cifre)"
+      value={code}
+      onChange={(v) => setCode(v.replace(/\D/g, '').slice(0, 6))}
+      autoComplete="one-time-code"
+      maxLength={6}
+      error={codeError}
+    />
+  );
 
   return (
     <>
@@ -79,7 +92,13 @@ export function TotpSection({ profile, onChanged }: { profile: Profile; onChange
               <li>Inquadra il codice QR oppure inserisci a mano la chiave qui sotto.</li>
               <li>Scrivi il codice di 6 cifre che l'app mostra e premi «Conferma».</li>
             </ol>
-            <img className="totp-qr" src={svgSource(setup.qrSvg)} alt={`Codice QR per l'app di autenticazione. In alternativa inserisci a mano la chiave ${grouped(setup.secret)}`} width={200} height={200} />
+            <img
+              className="totp-qr"
+              src={svgSource(setup.qrSvg)}
+              alt={`Codice QR per l'app di autenticazione. In alternativa inserisci a mano la chiave ${grouped(setup.secret)}`}
+              width={200}
+              height={200}
+            />
             <p className="mt-2">
               Chiave da inserire a mano: <code data-testid="totp-secret">{grouped(setup.secret)}</code>
             </p>

@@ -87,6 +87,7 @@ export function CurrentTicket({ ticket: t, tz, targets, freshVideoUrl, canAct, o
         {canAct ? (
           <>
             <TextArea label="Nota sul servizio (facoltativa, salvata con «Termina»)" value={note} onChange={setNote} maxLength={2000} rows={2} />
+            {/* biome-ignore lint/a11y/useSemanticElements: a toolbar of buttons, not a form fieldset */}
             <div className="d-flex flex-wrap gap-2" role="group" aria-label={`Azioni sul numero ${t.number}`}>
               {called ? (
                 <>
@@ -113,11 +114,18 @@ export function CurrentTicket({ ticket: t, tz, targets, freshVideoUrl, canAct, o
                 Trasferisci
               </button>
             </div>
-            {transferring ? <TransferForm ticket={t} targets={targets} onCancel={() => {
+            {transferring ? (
+              <TransferForm
+                ticket={t}
+                targets={targets}
+                onCancel={() => {
                   setTransferring(false);
                   // The form goes away: give focus back to the button that opened it.
                   window.requestAnimationFrame(() => transferButton.current?.focus());
-                }} onSubmit={onTransfer} /> : null}
+                }}
+                onSubmit={onTransfer}
+              />
+            ) : null}
           </>
         ) : null}
       </div>

@@ -102,7 +102,19 @@ export function DeskChoice() {
   );
 }
 
-function DeskTable({ desks, officeName, busy, onSignIn, deskPath }: { desks: OperatorDesk[]; officeName: string; busy?: string; onSignIn(d: OperatorDesk): void; deskPath(id: string): string }) {
+function DeskTable({
+  desks,
+  officeName,
+  busy,
+  onSignIn,
+  deskPath,
+}: {
+  desks: OperatorDesk[];
+  officeName: string;
+  busy?: string;
+  onSignIn(d: OperatorDesk): void;
+  deskPath(id: string): string;
+}) {
   return (
     <div className="table-responsive">
       <table className="table queue-table">

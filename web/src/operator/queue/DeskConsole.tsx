@@ -43,7 +43,8 @@ export function DeskConsole({ deskId }: { deskId: string }) {
   const mine = line?.desk.mine;
   // Someone took over this desk while the officer was working at it: say so, do not just hide buttons.
   useEffect(() => {
-    if (wasMine.current === true && mine === false) setOutcome({ ok: false, message: 'Non sei più collegato a questo sportello: un altro operatore è subentrato o lo hai lasciato da un’altra scheda.' });
+    if (wasMine.current === true && mine === false)
+      setOutcome({ ok: false, message: 'Non sei più collegato a questo sportello: un altro operatore è subentrato o lo hai lasciato da un’altra scheda.' });
     if (mine !== undefined) wasMine.current = mine;
   }, [mine]);
 

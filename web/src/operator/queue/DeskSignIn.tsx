@@ -49,7 +49,8 @@ export function TakeOverConfirm({ taken, busy, onConfirm, onCancel }: { taken: T
         <FocusHeading>Subentrare a {taken.name}?</FocusHeading>
         <p>{taken.message}</p>
         <p>
-          Se subentri, l'altro operatore viene scollegato da questo sportello e i numeri chiamati qui passano a te. Fallo solo se il collega ha lasciato la postazione o te l'ha chiesto.
+          Se subentri, l'altro operatore viene scollegato da questo sportello e i numeri chiamati qui passano a te. Fallo solo se il collega ha lasciato la postazione o te l'ha
+          chiesto.
         </p>
         <div className="d-flex flex-wrap gap-2">
           <button type="button" className="btn btn-primary" aria-disabled={busy || undefined} onClick={() => !busy && onConfirm()}>

@@ -76,7 +76,13 @@ function StatsPage() {
       </p>
       <Heading title={TITLE} />
       <form className="agenda-controls mb-4" onSubmit={submit} aria-label="Scelta dell'ufficio e del periodo">
-        <SelectField id="stats-office" label="Ufficio" value={draft.officeId} onChange={(v) => setDraft((d) => ({ ...d, officeId: v }))} options={list.map((o) => ({ value: o.id, label: o.name }))} />
+        <SelectField
+          id="stats-office"
+          label="Ufficio"
+          value={draft.officeId}
+          onChange={(v) => setDraft((d) => ({ ...d, officeId: v }))}
+          options={list.map((o) => ({ value: o.id, label: o.name }))}
+        />
         <TextField id="stats-from" label="Dal" type="date" value={draft.from} onChange={(v) => setDraft((d) => ({ ...d, from: v }))} />
         <TextField id="stats-to" label="Al" type="date" value={draft.to} onChange={(v) => setDraft((d) => ({ ...d, to: v }))} />
         <button type="submit" className="btn btn-primary">
@@ -102,7 +108,11 @@ function StatsPage() {
             </h2>
             <p>
               <a className="btn btn-outline-primary btn-sm" href={`${session.apiBase}/queue/stats.csv?${query}`} download data-testid="stats-csv">
-                Scarica CSV<span className="visually-hidden"> delle statistiche di {office.name}, {period}</span>
+                Scarica CSV
+                <span className="visually-hidden">
+                  {' '}
+                  delle statistiche di {office.name}, {period}
+                </span>
               </a>
             </p>
             <StatsTable rows={stats.data.rows} caption={`${office.name}: numeri per giorno, servizio e sportello, ${period}`} />

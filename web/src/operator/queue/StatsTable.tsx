@@ -18,13 +18,27 @@ export function StatsTable({ rows, caption }: { rows: StatsRow[]; caption: strin
             <th scope="col">Giorno</th>
             <th scope="col">Servizio</th>
             <th scope="col">Sportello</th>
-            <th scope="col" className="num">Numeri</th>
-            <th scope="col" className="num">Serviti</th>
-            <th scope="col" className="num">Non presentati</th>
-            <th scope="col" className="num">Abbandonati</th>
-            <th scope="col" className="num">Attesa media</th>
-            <th scope="col" className="num">Attesa massima</th>
-            <th scope="col" className="num">Servizio medio</th>
+            <th scope="col" className="num">
+              Numeri
+            </th>
+            <th scope="col" className="num">
+              Serviti
+            </th>
+            <th scope="col" className="num">
+              Non presentati
+            </th>
+            <th scope="col" className="num">
+              Abbandonati
+            </th>
+            <th scope="col" className="num">
+              Attesa media
+            </th>
+            <th scope="col" className="num">
+              Attesa massima
+            </th>
+            <th scope="col" className="num">
+              Servizio medio
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +79,9 @@ export function StatsTable({ rows, caption }: { rows: StatsRow[]; caption: strin
           </tr>
         </tfoot>
       </table>
-      {rows.some((r) => r.desk === '—') ? <p className="small">Sportello «—»: numeri che nessuno sportello ha in carico (mai chiamati, oppure trasferiti e di nuovo in attesa).</p> : null}
+      {rows.some((r) => r.desk === '—') ? (
+        <p className="small">Sportello «—»: numeri che nessuno sportello ha in carico (mai chiamati, oppure trasferiti e di nuovo in attesa).</p>
+      ) : null}
     </div>
   );
 }

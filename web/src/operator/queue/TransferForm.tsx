@@ -11,7 +11,19 @@ export interface TransferChoice {
   target: string;
 }
 
-export function TransferForm({ ticket, targets, parked, onSubmit, onCancel }: { ticket: LineTicket; targets: DeskLine['transferTargets']; parked?: boolean; onSubmit(c: TransferChoice): void; onCancel(): void }) {
+export function TransferForm({
+  ticket,
+  targets,
+  parked,
+  onSubmit,
+  onCancel,
+}: {
+  ticket: LineTicket;
+  targets: DeskLine['transferTargets'];
+  parked?: boolean;
+  onSubmit(c: TransferChoice): void;
+  onCancel(): void;
+}) {
   const [queueId, setQueueId] = useState('');
   const [deskId, setDeskId] = useState('');
   const [keepPlace, setKeepPlace] = useState(true);
@@ -29,7 +41,13 @@ export function TransferForm({ ticket, targets, parked, onSubmit, onCancel }: { 
     const d = targets.desks.find((x) => x.id === deskId);
     const target = [q ? `la coda ${q.prefix} ${q.name}` : '', d ? d.name : ''].filter(Boolean).join(' e ');
     onSubmit({
-      body: { ...(queueId ? { queueId } : {}), ...(deskId ? { deskId } : {}), keepPlace, ...(note.trim() ? { note: note.trim() } : {}), ...(parked ? { ticketId: ticket.id } : {}) },
+      body: {
+        ...(queueId ? { queueId } : {}),
+        ...(deskId ? { deskId } : {}),
+        keepPlace,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(parked ? { ticketId: ticket.id } : {}),
+      },
       target,
     });
   }
@@ -44,13 +62,22 @@ export function TransferForm({ ticket, targets, parked, onSubmit, onCancel }: { 
           <SelectField
             label="Alla coda"
             value={queueId}
-            onChange={(v) => (setQueueId(v), setProblem(undefined))}
-            options={[{ value: '', label: `Stessa coda (${ticket.queueName})` }, ...queues.map((q) => ({ value: q.id, label: `${q.prefix} — ${q.name}${q.kind === 'video' ? ' (videochiamata)' : ''}` }))]}
+            onChange={(v) => {
+              setQueueId(v);
+              setProblem(undefined);
+            }}
+            options={[
+              { value: '', label: `Stessa coda (${ticket.queueName})` },
+              ...queues.map((q) => ({ value: q.id, label: `${q.prefix} — ${q.name}${q.kind === 'video' ? ' (videochiamata)' : ''}` })),
+            ]}
           />
           <SelectField
             label="Allo sportello"
             value={deskId}
-            onChange={(v) => (setDeskId(v), setProblem(undefined))}
+            onChange={(v) => {
+              setDeskId(v);
+              setProblem(undefined);
+            }}
             options={[{ value: '', label: 'Qualsiasi sportello della coda' }, ...targets.desks.map((d) => ({ value: d.id, label: d.name }))]}
           />
         </div>

@@ -13,7 +13,8 @@ export function QueueCounts({ line }: { line: DeskLine }) {
         return (
           <li key={q.id} className="queue-count">
             <span className="queue-prefix">{q.prefix}</span> {q.name}
-            {q.kind === 'video' ? <span className="badge bg-primary ms-2">{KIND_LABEL.video.toLowerCase()}</span> : null}: <strong>{n === 1 ? '1 in attesa' : `${n} in attesa`}</strong>
+            {q.kind === 'video' ? <span className="badge bg-primary ms-2">{KIND_LABEL.video.toLowerCase()}</span> : null}:{' '}
+            <strong>{n === 1 ? '1 in attesa' : `${n} in attesa`}</strong>
           </li>
         );
       })}

@@ -4,8 +4,32 @@
 import { playChime } from '../chime.ts';
 
 const LETTERS: Record<string, string> = {
-  A: 'a', B: 'bi', C: 'ci', D: 'di', E: 'e', F: 'effe', G: 'gi', H: 'acca', I: 'i', J: 'i lunga', K: 'cappa', L: 'elle', M: 'emme',
-  N: 'enne', O: 'o', P: 'pi', Q: 'cu', R: 'erre', S: 'esse', T: 'ti', U: 'u', V: 'vu', W: 'doppia vu', X: 'ics', Y: 'ipsilon', Z: 'zeta',
+  A: 'a',
+  B: 'bi',
+  C: 'ci',
+  D: 'di',
+  E: 'e',
+  F: 'effe',
+  G: 'gi',
+  H: 'acca',
+  I: 'i',
+  J: 'i lunga',
+  K: 'cappa',
+  L: 'elle',
+  M: 'emme',
+  N: 'enne',
+  O: 'o',
+  P: 'pi',
+  Q: 'cu',
+  R: 'erre',
+  S: 'esse',
+  T: 'ti',
+  U: 'u',
+  V: 'vu',
+  W: 'doppia vu',
+  X: 'ics',
+  Y: 'ipsilon',
+  Z: 'zeta',
 };
 
 /** "A012", "Sportello URP 1" → "Numero a, 0 1 2. Sportello URP 1." */

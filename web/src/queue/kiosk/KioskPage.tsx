@@ -94,13 +94,27 @@ export default function KioskPage({ officeId }: { officeId: string }) {
         {data ? <PageHeading title={data.office.name} className="kiosk-office" /> : <PageHeading title="Prendi il numero" className="kiosk-office" />}
       </header>
       {!data ? (
-        info.loading ? <Loading /> : <ErrorAlert message={info.error} />
+        info.loading ? (
+          <Loading />
+        ) : (
+          <ErrorAlert message={info.error} />
+        )
       ) : screen.name === 'result' ? (
         <KioskResult outcome={screen.outcome} officeName={data.office.name} tenantName={t.name} onDone={toStart} />
       ) : screen.name === 'appointment' ? (
         <KioskCheckIn busy={busy} error={error} onSubmit={(text) => void checkIn(text)} onBack={toStart} />
       ) : (
-        <KioskStart key={resetKey} info={data} busy={busy} error={error} onTake={(id, name, p) => void takeNumber(id, name, p)} onAppointment={() => (setError(undefined), setScreen({ name: 'appointment' }))} />
+        <KioskStart
+          key={resetKey}
+          info={data}
+          busy={busy}
+          error={error}
+          onTake={(id, name, p) => void takeNumber(id, name, p)}
+          onAppointment={() => {
+            setError(undefined);
+            setScreen({ name: 'appointment' });
+          }}
+        />
       )}
     </BareFrame>
   );

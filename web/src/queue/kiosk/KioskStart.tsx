@@ -81,16 +81,23 @@ export function KioskStart(props: {
                   )}
                   {classes.map((c) => (
                     <label key={c.code} className={`kiosk-class${priority === c.code ? ' is-checked' : ''}`}>
-                      <input type="radio" name="kiosk-priority" value={c.code} checked={priority === c.code} onChange={() => (setPriority(c.code), setNeedClass(false))} />
+                      <input
+                        type="radio"
+                        name="kiosk-priority"
+                        value={c.code}
+                        checked={priority === c.code}
+                        onChange={() => {
+                          setPriority(c.code);
+                          setNeedClass(false);
+                        }}
+                      />
                       {c.label}
                     </label>
                   ))}
                 </fieldset>
               ) : null}
               {priorityOn && classes.length === 1 ? (
-                <p className="mt-2 mb-0">
-                  {classes[0]!.label}: è una tua dichiarazione, allo sportello potranno chiederti di mostrarne il motivo.
-                </p>
+                <p className="mt-2 mb-0">{classes[0]!.label}: è una tua dichiarazione, allo sportello potranno chiederti di mostrarne il motivo.</p>
               ) : null}
             </div>
           ) : null}

@@ -26,11 +26,15 @@ export default function DeskSection({ me }: SectionProps) {
   return (
     <>
       <p className="lead">
-        Ciao {me.citizen.givenName}, qui trovi i messaggi del {t.name}, i tuoi appuntamenti, le scadenze e tutto quello che hai fatto
-        online.
+        Ciao {me.citizen.givenName}, qui trovi i messaggi del {t.name}, i tuoi appuntamenti, le scadenze e tutto quello che hai fatto online.
       </p>
       <div className="row g-4">
-        <DeskCard id="desk-messages" title="Ultimi messaggi" icon="it-mail" more={{ href: messages, label: d.unread ? `Tutti i messaggi (${d.unread} non letti)` : 'Tutti i messaggi' }}>
+        <DeskCard
+          id="desk-messages"
+          title="Ultimi messaggi"
+          icon="it-mail"
+          more={{ href: messages, label: d.unread ? `Tutti i messaggi (${d.unread} non letti)` : 'Tutti i messaggi' }}
+        >
           {d.messages.length ? (
             <ul className="list-unstyled mb-0" data-testid="desk-messages">
               {d.messages.map((m) => (

@@ -27,6 +27,7 @@ export function MessageItem({ message: m, open, onToggle }: { message: InboxMess
           </span>
         </button>
       </h2>
+      {/* biome-ignore lint/a11y/useSemanticElements: Bootstrap Italia's accordion panel is a labelled region */}
       <div id={bodyId} className={`accordion-collapse collapse${open ? ' show' : ''}`} role="region" aria-labelledby={headId}>
         {open ? (
           <div className="accordion-body">

@@ -56,7 +56,10 @@ export default function MessagesSection() {
   }, [res.data]);
 
   function toggle(m: InboxMessage): void {
-    if (!open.has(m.id)) return setOpen(opened(m, open));
+    if (!open.has(m.id)) {
+      setOpen(opened(m, open));
+      return;
+    }
     const next = new Set(open);
     next.delete(m.id);
     setOpen(next);

@@ -1,7 +1,16 @@
 // A labelled input with its hint and, when wrong, its error, both tied to it for screen readers.
 import type { ReactNode } from 'react';
 
-export function ContactField(props: { id: string; label: string; type: string; autoComplete: string; value: string; onChange(v: string): void; error?: string; children?: ReactNode }) {
+export function ContactField(props: {
+  id: string;
+  label: string;
+  type: string;
+  autoComplete: string;
+  value: string;
+  onChange(v: string): void;
+  error?: string;
+  children?: ReactNode;
+}) {
   const { id, error } = props;
   const described = [props.children ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (

@@ -55,8 +55,9 @@ export function ContactsForm({ me }: { me: CitizenMe }) {
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
         const byField: Errors = {};
-        for (const f of err.fields) if (f.field.includes('email')) byField.email = f.message;
-        else if (f.field.includes('phone')) byField.phone = f.message;
+        for (const f of err.fields)
+          if (f.field.includes('email')) byField.email = f.message;
+          else if (f.field.includes('phone')) byField.phone = f.message;
         setErrors(byField);
       }
       setFailure(errorMessage(err));
@@ -87,11 +88,15 @@ export function ContactsForm({ me }: { me: CitizenMe }) {
         <ContactField id="contact-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email}>
           {c.pendingEmail ? (
             <span data-testid="pending-email">
-              <strong>In attesa di conferma:</strong> {c.pendingEmail}. Apri il link che ti abbiamo inviato a questo indirizzo; finché
-              non lo fai ti scriviamo {c.email ? `a ${c.email}` : 'solo qui, nei messaggi'}.
+              <strong>In attesa di conferma:</strong> {c.pendingEmail}. Apri il link che ti abbiamo inviato a questo indirizzo; finché non lo fai ti scriviamo{' '}
+              {c.email ? `a ${c.email}` : 'solo qui, nei messaggi'}.
             </span>
           ) : c.email ? (
-            c.emailVerified ? 'Indirizzo confermato.' : 'Indirizzo non ancora confermato.'
+            c.emailVerified ? (
+              'Indirizzo confermato.'
+            ) : (
+              'Indirizzo non ancora confermato.'
+            )
           ) : (
             'Non hai indicato un indirizzo email: i messaggi del Comune arrivano solo qui.'
           )}

@@ -30,8 +30,8 @@ export default function SettingsSection({ me }: SectionProps) {
           I tuoi dati
         </h2>
         <p>
-          Puoi scaricare in un file tutti i dati che il {t.name} conserva su di te in questo sportello: profilo, appuntamenti,
-          messaggi, scadenze e attività (formato JSON, leggibile anche con un editor di testo).
+          Puoi scaricare in un file tutti i dati che il {t.name} conserva su di te in questo sportello: profilo, appuntamenti, messaggi, scadenze e attività (formato JSON,
+          leggibile anche con un editor di testo).
         </p>
         <a className="btn btn-outline-primary" href={`/api/v1/${t.slug}/me/export`} download={`i-miei-dati-${t.slug}.json`}>
           <Icon name="it-download" className="icon-primary me-1" />

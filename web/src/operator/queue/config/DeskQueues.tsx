@@ -121,7 +121,12 @@ function DeskQueuesForm({ desk, config, onSaved, onClose }: { desk: Desk; config
           )}
         </fieldset>
         <div className="mb-3">
-          <Checkbox label="Gestisce videochiamate" checked={takesVideo} onChange={setTakesVideo} hint="Necessario per servire una coda di videochiamate: lo sportello deve avere videocamera e microfono." />
+          <Checkbox
+            label="Gestisce videochiamate"
+            checked={takesVideo}
+            onChange={setTakesVideo}
+            hint="Necessario per servire una coda di videochiamate: lo sportello deve avere videocamera e microfono."
+          />
         </div>
         <div className="d-flex flex-wrap gap-2">
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -30,8 +30,8 @@ export function OfficeQueueSection({ office }: { office: OperatorOffice }) {
   return (
     <>
       <p>
-        I cittadini prendono il numero dal sito, dal QR code della locandina o dal chiosco dell'ufficio. Ogni coda ha una lettera (A001, A002…) e raccoglie uno o più servizi; ogni sportello serve
-        le code indicate qui.
+        I cittadini prendono il numero dal sito, dal QR code della locandina o dal chiosco dell'ufficio. Ogni coda ha una lettera (A001, A002…) e raccoglie uno o più servizi; ogni
+        sportello serve le code indicate qui.
       </p>
       <h3 className="h5 mt-4">Regole della coda</h3>
       <QueueRulesForm officeId={office.id} settings={c.settings} onSaved={config.setData} />

@@ -11,7 +11,15 @@ type Row = { code: string; label: string };
 
 /** A code from a label: lower case, no accents, words joined by hyphens ("Donna in gravidanza" → donna-in-gravidanza). */
 function codeOf(label: string): string {
-  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'categoria';
+  return (
+    label
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'categoria'
+  );
 }
 
 export function PriorityClassesForm() {
@@ -57,7 +65,13 @@ function Editor({ initial, canEdit }: { initial: Row[]; canEdit: boolean }) {
       {rows.map((r, i) => (
         <div className="d-flex flex-wrap align-items-end gap-3" key={i}>
           <div className="flex-grow-1">
-            <TextField id={`priority-${i}`} label={`Categoria ${i + 1}`} maxLength={120} value={r.label} onChange={(v) => setRows((x) => x.map((y, j) => (j === i ? { ...y, label: v } : y)))} />
+            <TextField
+              id={`priority-${i}`}
+              label={`Categoria ${i + 1}`}
+              maxLength={120}
+              value={r.label}
+              onChange={(v) => setRows((x) => x.map((y, j) => (j === i ? { ...y, label: v } : y)))}
+            />
           </div>
           <button type="button" className="btn btn-outline-danger btn-sm mb-3" onClick={() => setRows((x) => x.filter((_, j) => j !== i))}>
             Rimuovi<span className="visually-hidden"> la categoria {i + 1}</span>

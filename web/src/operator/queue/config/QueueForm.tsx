@@ -64,7 +64,13 @@ export function QueueForm({ office, config, queue, onSaved, onClose }: Props) {
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="card card-bg shadow-sm mt-3" aria-label={queue ? `Modifica la coda ${queue.name}` : 'Nuova coda'} data-testid="queue-form">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="card card-bg shadow-sm mt-3"
+      aria-label={queue ? `Modifica la coda ${queue.name}` : 'Nuova coda'}
+      data-testid="queue-form"
+    >
       <div className="card-body">
         <FocusHeading>{queue ? `Modifica la coda: ${queue.name}` : 'Nuova coda'}</FocusHeading>
         <div className="row">
@@ -98,7 +104,9 @@ export function QueueForm({ office, config, queue, onSaved, onClose }: Props) {
             <div className="checkbox-list">
               {office.services.map((s) => {
                 const other = otherQueueOf(s.id);
-                const notes = [s.mode === 'video' ? 'videochiamata' : '', s.active ? '' : 'non attivo', other ? `già nella coda ${other.prefix} ${other.name}` : ''].filter(Boolean).join(', ');
+                const notes = [s.mode === 'video' ? 'videochiamata' : '', s.active ? '' : 'non attivo', other ? `già nella coda ${other.prefix} ${other.name}` : '']
+                  .filter(Boolean)
+                  .join(', ');
                 return (
                   <Checkbox
                     key={s.id}

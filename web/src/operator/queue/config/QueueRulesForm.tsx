@@ -6,7 +6,12 @@ import { useSession } from '../../session.tsx';
 import { describeError, OutcomeAlert, TextField, type Outcome } from '../../ui.tsx';
 
 const FIELDS: Array<{ key: keyof OfficeQueueSettings; label: string; max: number; hint: string }> = [
-  { key: 'earlyMinutes', label: 'Anticipo degli appuntamenti (minuti)', max: 240, hint: "Chi ha un appuntamento e registra l'arrivo passa davanti a chi non ha prenotato da questi minuti prima del suo orario." },
+  {
+    key: 'earlyMinutes',
+    label: 'Anticipo degli appuntamenti (minuti)',
+    max: 240,
+    hint: "Chi ha un appuntamento e registra l'arrivo passa davanti a chi non ha prenotato da questi minuti prima del suo orario.",
+  },
   { key: 'lateMinutes', label: 'Ritardo tollerato (minuti)', max: 240, hint: 'Fino a questi minuti di ritardo mantiene la precedenza; dopo entra nella coda normale.' },
   { key: 'alertAhead', label: 'Avviso «tocca quasi a te» (numeri davanti)', max: 50, hint: 'Il cittadino viene avvisato quando davanti a lui restano questi numeri o meno.' },
   { key: 'opensBeforeMinutes', label: "Numeri disponibili prima dell'apertura (minuti)", max: 240, hint: "Da quanti minuti prima dell'apertura si può prendere il numero." },
