@@ -1,15 +1,15 @@
-// One participant's side of a call: the signalling socket (signalling.ts) and the peer connection
+// One participant's side of a call: the signalling socket (shared/live-socket.ts) and the peer connection
 // (peer.ts), driven by the server's messages. The server announces a party's arrival and departure
 // (also when its socket drops and comes back), so the peer connection is rebuilt on both sides each
 // time: after a reconnect of our socket the other side has already thrown its connection away. A
 // lost network path with both sockets up is mended by an ICE restart (peer.ts). Chat lines and
 // documents are kept by id, so the history sent again with every welcome never duplicates.
-import type { ChatMessage, Party, RoomFile, RoomPhase, ServerMessage } from '../../../contracts/video.ts';
+import { CLOSE_CODES, type ChatMessage, type ClientMessage, type Party, type RoomFile, type RoomPhase, type ServerMessage } from '../../../contracts/video.ts';
+import { LiveSocket, type LiveStatus } from '../shared/live-socket.ts';
 import { PeerLink, rateQuality, type Quality, type StatsSample } from './peer.ts';
-import { Signalling, type FatalClose, type SocketStatus } from './signalling.ts';
 
 export type { Quality } from './peer.ts';
-export type { SocketStatus } from './signalling.ts';
+export type SocketStatus = LiveStatus;
 
 export interface MediaState {
   audio: boolean;
@@ -43,10 +43,23 @@ export interface CallOptions {
 }
 
 const STATS_MS = 2000;
+// Quicker than the queue's screens (25 s, 60 s): a dead socket in the middle of a call is noticed
+// within a minute, and the peer connection is rebuilt as soon as it is back.
+const PING_MS = 20_000;
+const SILENCE_MS = 45_000;
+
+/** Why the server sent us away for good (contracts/video.ts CLOSE_CODES). */
+type FatalClose = 'ended' | 'replaced' | 'not_open' | 'not_found';
+const FATAL: Record<number, FatalClose> = {
+  [CLOSE_CODES.ended]: 'ended',
+  [CLOSE_CODES.replaced]: 'replaced',
+  [CLOSE_CODES.notOpen]: 'not_open',
+  [CLOSE_CODES.notFound]: 'not_found',
+};
 const byTime = <T extends { at?: string; uploadedAt?: string }>(a: T, b: T) => Date.parse(a.at ?? a.uploadedAt ?? '') - Date.parse(b.at ?? b.uploadedAt ?? '');
 
 export class CallConnection {
-  private readonly signalling: Signalling;
+  private readonly signalling: LiveSocket<ServerMessage, ClientMessage>;
   private peer: PeerLink | null = null;
   private stopped = false;
   private statsTimer?: number;
@@ -66,15 +79,21 @@ export class CallConnection {
     const cam = opts.local?.getVideoTracks()[0] ?? null;
     this.video = { track: cam, stream: opts.local ?? new MediaStream() };
     this.state = { audio: Boolean(opts.local?.getAudioTracks().some((t) => t.enabled)), video: Boolean(cam?.enabled), screen: false };
-    this.signalling = new Signalling(opts.signalPath, {
-      onMessage: (m) => this.onMessage(m),
-      onStatus: (status, attempt) => {
-        this.events.onSocket(status);
-        // A refused upgrade looks like a network error: after a few, ask whether the room is still open.
-        if (status === 'reconnecting' && attempt >= 2) void this.checkPhase();
+    this.signalling = new LiveSocket<ServerMessage, ClientMessage>(
+      opts.signalPath,
+      {
+        onMessage: (m) => this.onMessage(m),
+        onStatus: (status, attempt) => {
+          this.events.onSocket(status);
+          // A refused upgrade looks like a network error: after a few, ask whether the room is still open.
+          if (status === 'reconnecting' && attempt >= 2) void this.checkPhase();
+        },
+        // Another refusal (4400 "invalid" is not sent today): ask the server what became of the room.
+        onFatal: (code) => this.onFatal(FATAL[code] ?? 'not_open'),
       },
-      onFatal: (reason) => this.onFatal(reason),
-    });
+      // Connected means registered in the room: a socket dropped before its welcome is one more failure.
+      { pingMs: PING_MS, silenceMs: SILENCE_MS, isReady: (m) => m.type === 'welcome' },
+    );
   }
 
   start(): void {

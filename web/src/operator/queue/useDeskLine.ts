@@ -58,7 +58,7 @@ export function useDeskLine(deskId: string): DeskLineState {
     // Every (re)connection starts with a "changed": the page catches up on what happened meanwhile.
     const socket = new LiveSocket<DeskMessage>(`${session.apiBase}/desks/${encodeURIComponent(deskId)}/live`, {
       onMessage: (m) => m.type === 'changed' && void reload(),
-      onStatus: setLive,
+      onStatus: (s) => setLive(s),
     });
     socket.start();
     return () => {
