@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { BOOKING_STATUSES } from './statuses.ts';
 import { RoomFile } from './video.ts';
 
 export const AvailabilityQuery = Type.Object({ from: IsoDate, to: IsoDate });
@@ -49,7 +50,7 @@ export const BookingRequest = Type.Object(
 );
 export type BookingRequest = Static<typeof BookingRequest>;
 
-export const BookingStatus = Type.Union(['held', 'pending', 'confirmed', 'checked_in', 'done', 'no_show', 'cancelled'].map((s) => Type.Literal(s)));
+export const BookingStatus = Type.Enum(BOOKING_STATUSES);
 
 export const BookingCreated = Type.Object({
   id: Type.String(),

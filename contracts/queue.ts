@@ -2,6 +2,7 @@
 // statistics and configuration; plus the messages of the live WebSocket channels.
 import { Type, type Static } from 'typebox';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { TICKET_STATUSES } from './statuses.ts';
 
 export const TicketSource = Type.Union([Type.Literal('web'), Type.Literal('qr'), Type.Literal('kiosk')], { description: 'Where the ticket was taken (statistics)' });
 
@@ -19,16 +20,7 @@ export type TicketRequest = Static<typeof TicketRequest>;
 export const WaitRange = Type.Object({ minMinutes: Type.Integer({ minimum: 0 }), maxMinutes: Type.Integer({ minimum: 0 }) });
 export type WaitRange = Static<typeof WaitRange>;
 
-export const TicketStatus = Type.Union([
-  Type.Literal('waiting'),
-  Type.Literal('called'),
-  Type.Literal('serving'),
-  Type.Literal('parked'),
-  Type.Literal('done'),
-  Type.Literal('no_show'),
-  Type.Literal('left'),
-  Type.Literal('expired'),
-]);
+export const TicketStatus = Type.Enum(TICKET_STATUSES);
 export type TicketStatus = Static<typeof TicketStatus>;
 
 export const TicketCreated = Type.Object({

@@ -2,6 +2,7 @@
 // WebSocket (plain TypeScript types, shared by the server and the web client).
 import { Type, type Static } from 'typebox';
 import { IsoDateTime } from './common.ts';
+import { BOOKING_STATUSES, ROOM_PHASES } from './statuses.ts';
 
 /** A room credential: a citizen's manage token or a per-party room token (both 256-bit, base64url). */
 export const RoomTokenParams = Type.Object({
@@ -16,7 +17,7 @@ export type Party = Static<typeof Party>;
  * not_yet: before the window (see opensAt); open: may be joined; closed: the window is over;
  * ended: the officer ended the meeting; cancelled: the booking was cancelled.
  */
-export const RoomPhase = Type.Union([Type.Literal('not_yet'), Type.Literal('open'), Type.Literal('closed'), Type.Literal('ended'), Type.Literal('cancelled')]);
+export const RoomPhase = Type.Enum(ROOM_PHASES);
 export type RoomPhase = Static<typeof RoomPhase>;
 
 export const IceServer = Type.Object({ urls: Type.Array(Type.String()), username: Type.Optional(Type.String()), credential: Type.Optional(Type.String()) });
@@ -60,7 +61,7 @@ export type RoomView = Static<typeof RoomView>;
 
 export const RoomFileList = Type.Object({ files: Type.Array(RoomFile) });
 export const EndRoomRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-export const EndRoomResponse = Type.Object({ phase: RoomPhase, bookingStatus: Type.Union([Type.String(), Type.Null()]) });
+export const EndRoomResponse = Type.Object({ phase: RoomPhase, bookingStatus: Type.Union([Type.Enum(BOOKING_STATUSES), Type.Null()]) });
 
 export const ImmediateRoomRequest = Type.Object(
   {

@@ -15,7 +15,7 @@ function walk(dir) {
     else if (entry.name.endsWith('.test.ts')) files.push(full);
   }
 }
-for (const root of roots.length ? roots : ['server', 'test', 'e2e']) {
+for (const root of roots.length ? roots : ['contracts', 'server', 'test', 'e2e']) {
   if (root.endsWith('.test.ts')) files.push(root);
   else walk(root);
 }

@@ -1,5 +1,6 @@
 // Builds the Fastify application: platform plugins first (security headers, cookies, rate limits,
-// OpenAPI, health and metrics), then each module's routes.
+// OpenAPI, health and metrics), then every module of the registry: its routes under the comune's
+// scope (or outside it), its OpenAPI tag, its event subscribers on this node.
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -8,40 +9,23 @@ import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { adminRoutes } from './modules/admin/routes.ts';
-import { agendaRoutes } from './modules/agenda/routes.ts';
-import { bookingRoutes } from './modules/booking/routes.ts';
-import { sessionRoutes } from './modules/operators/session-routes.ts';
-import { officerRoutes } from './modules/operators/officer-routes.ts';
-import { profileRoutes } from './modules/operators/profile-routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { devMailRoutes } from './modules/devmail/routes.ts';
-import { catalogueRoutes } from './modules/scheduling/catalogue-routes.ts';
-import { videoOperatorRoutes } from './modules/video/operator-routes.ts';
-import { videoRoutes } from './modules/video/routes.ts';
-import { SignallingHub } from './modules/video/signalling-hub.ts';
-import { QueueLiveHub } from './modules/queue/live-hub.ts';
-import { queueOperatorRoutes } from './modules/queue/operator-routes.ts';
-import { queuePublicRoutes } from './modules/queue/public-routes.ts';
-import { areaRoutes } from './modules/identity/area-routes.ts';
-import { authRoutes } from './modules/identity/auth-routes.ts';
-import { privacyRoutes } from './modules/identity/privacy.ts';
-import { providerAdminRoutes } from './modules/identity/provider-admin-routes.ts';
-import { registerTestProvider } from './modules/identity/test-provider/routes.ts';
-import { registerWebClient } from './modules/web/static.ts';
-import { EVENTS_CHANNEL } from './platform/events.ts';
-import { listTenants } from './modules/tenants/repository.ts';
-import { tenantResolver } from './modules/tenants/resolve.ts';
 import { Type } from 'typebox';
+import { ErrorResponse } from '../contracts/common.ts';
+import { MODULES } from './modules/registry.ts';
+import { registerWebClient } from './modules/web/static.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
 import { sendError } from './platform/http/errors.ts';
-import { ErrorResponse } from '../contracts/common.ts';
+import { enabledModules, type SportelloModule } from './platform/module.ts';
+import { platformSubscribers } from './platform/subscribers.ts';
+import { listTenants } from './platform/tenants/repository.ts';
+import { tenantResolver } from './platform/tenants/resolve.ts';
 
 /** TRUST_PROXY as a hop count: believe that many proxies in front (X-Forwarded-For, right to left). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, modules: readonly SportelloModule[] = MODULES): Promise<FastifyInstance> {
+  const active = enabledModules(modules, ctx.config);
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
   // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
   const loggerInstance = ctx.log as unknown as FastifyBaseLogger;
@@ -80,19 +64,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Signalling messages are small (SDP, ICE candidates, chat); anything bigger is not ours.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
+  const tags = new Map<string, string>();
+  for (const m of active) if (m.tag && !tags.has(m.tag.name)) tags.set(m.tag.name, m.tag.description);
+  tags.set('platform', 'Health and metrics');
   await app.register(swagger, {
     openapi: {
       info: { title: 'Sportello API', version: '1', description: 'Public and officer API of Sportello. Errors: JSON with a stable `code` and a human `message`.' },
-      tags: [
-        { name: 'catalogue', description: 'Offices and services' },
-        { name: 'booking', description: 'Availability, holds and bookings' },
-        { name: 'operator', description: 'Officer console' },
-        { name: 'admin', description: 'Configuration of offices, services and desks' },
-        { name: 'video', description: 'Video rooms: view, signalling, documents' },
-        { name: 'queue', description: 'Virtual queue: tickets, check-in, display board, desks, statistics' },
-        { name: 'identity', description: 'Citizens: SPID/CIE login and the personal area (Scrivania virtuale)' },
-        { name: 'platform', description: 'Health and metrics' },
-      ],
+      tags: [...tags].map(([name, description]) => ({ name, description })),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -103,34 +81,26 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     ctx.metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
 
-  // Any write may change availability: drop cached reads before the writer sees its answer. Writes
-  // on other nodes arrive as domain events (NOTIFY at their commit).
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') ctx.readCache.clear();
-    return payload;
-  });
-  const unlisten = await ctx.database.listen(EVENTS_CHANNEL, () => ctx.readCache.clear()).catch(() => undefined);
-  app.addHook('onClose', async () => {
-    await unlisten?.().catch(() => undefined);
-  });
+  // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
+  const resolveTenant = tenantResolver(ctx);
 
-  const hub = new SignallingHub(ctx);
-  await hub.start();
-  app.addHook('onClose', async () => hub.stop());
-  const queueHub = new QueueLiveHub(ctx);
-  await queueHub.start();
-  app.addHook('onClose', async () => queueHub.stop());
-  // Configuration and desk sign-ins change what the queue screens show: this node reads offices'
-  // set-ups again at once (other nodes are told by the queue's notice, or see it within seconds).
+  // Events of every node reach this node's subscribers: caches, live screens.
+  for (const s of platformSubscribers(ctx, resolveTenant)) ctx.bus.subscribe(s);
+  for (const m of active) for (const s of m.subscribers?.(ctx) ?? []) ctx.bus.subscribe(s);
+  await ctx.bus.start();
+  app.addHook('onClose', async () => ctx.bus.stop());
 
   app.get('/healthz', { schema: { tags: ['platform'], hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['platform'], hide: true } }, async (_req, reply) => {
+    const listener = ctx.database.listenerState();
     try {
       await ping(ctx.db);
-      return { status: 'ready', database: ctx.database.engine };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: ctx.database.engine });
+      return reply.status(503).send({ status: 'unavailable', database: ctx.database.engine, listener });
     }
+    // A node that cannot hear the others would miss video signalling and live screens' updates.
+    if (listener === 'reconnecting' || listener === 'closed') return reply.status(503).send({ status: 'degraded', database: ctx.database.engine, listener });
+    return { status: 'ready', database: ctx.database.engine, listener };
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()));
 
@@ -146,46 +116,28 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     async () => ({ tenants: (await listTenants(ctx.db)).map((t) => ({ slug: t.slug, name: t.name })) }),
   );
 
-  // Everything under /api/v1/:tenant resolves the comune first; an unknown slug is a 404.
-  const resolveTenant = tenantResolver(ctx);
-  // Configuration and desk sign-ins change what the queue screens show and what a comune accepts:
-  // this node reads them again at once (other nodes hear the queue's notice, or see it in seconds).
-  app.addHook('onSend', async (req, _reply, payload) => {
-    if (req.method !== 'GET' && /\/operator\/(admin\/|desks\/[^/]+\/session)/.test(req.url)) {
-      queueHub.forgetSetups();
-      resolveTenant.forget();
-    }
-    return payload;
-  });
   await app.register(async (tenantScoped) => {
     tenantScoped.addHook('preHandler', async (req) => {
       if ((req.params as { tenant?: string }).tenant !== undefined) await resolveTenant(req);
     });
-    await tenantScoped.register(catalogueRoutes(ctx));
-    await tenantScoped.register(bookingRoutes(ctx));
-    await tenantScoped.register(sessionRoutes(ctx));
-    await tenantScoped.register(profileRoutes(ctx));
-    await tenantScoped.register(officerRoutes(ctx));
-    await tenantScoped.register(auditRoutes(ctx));
-    await tenantScoped.register(agendaRoutes(ctx));
-    await tenantScoped.register(adminRoutes(ctx));
-    await tenantScoped.register(videoRoutes(ctx, hub));
-    await tenantScoped.register(videoOperatorRoutes(ctx));
-    await tenantScoped.register(queuePublicRoutes(ctx, queueHub));
-    await tenantScoped.register(queueOperatorRoutes(ctx, queueHub));
-    await tenantScoped.register(authRoutes(ctx));
-    await tenantScoped.register(areaRoutes(ctx));
-    await tenantScoped.register(privacyRoutes(ctx));
-    await tenantScoped.register(providerAdminRoutes(ctx));
+    for (const m of active) if (m.tenantRoutes) await tenantScoped.register(withTag(m, m.tenantRoutes(ctx)));
   });
-
-  // Test identities for SPID/CIE login where no gateway is configured; never in production.
-  if (ctx.config.mode !== 'production') await registerTestProvider(app, ctx);
-
-  // The development mailbox shows every email; production sends them and never exposes them.
-  if (ctx.config.mode !== 'production') await app.register(devMailRoutes(ctx));
+  for (const m of active) if (m.globalRoutes) await app.register(withTag(m, m.globalRoutes(ctx)));
 
   if (!(await registerWebClient(app, { devPages: ctx.config.mode !== 'production' }))) ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
 
   return app;
+}
+
+/** A module's routes appear under the module's own section of the OpenAPI document. */
+function withTag(m: SportelloModule, plugin: ReturnType<NonNullable<SportelloModule['tenantRoutes']>>) {
+  return async (scope: FastifyInstance) => {
+    if (m.tag) {
+      const tag = m.tag.name;
+      scope.addHook('onRoute', (route) => {
+        if (route.schema && !route.schema.hide) route.schema = { ...route.schema, tags: [tag] };
+      });
+    }
+    await scope.register(plugin);
+  };
 }

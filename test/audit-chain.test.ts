@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import { sealAuditLog } from '../server/modules/audit/sealer.ts';
-import { audit } from '../server/platform/audit.ts';
-import { localDate } from '../server/modules/scheduling/domain/zoned-time.ts';
+import { localDate } from '../server/platform/time/zoned-time.ts';
 import type { DB } from '../server/platform/db/schema.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
 import { signIn } from './support/officers.ts';
@@ -123,8 +122,8 @@ for (const engine of ENGINES) {
       const byActor = await get(`actorId=${urpId}`);
       assert.ok(byActor.entries.length >= 2 && byActor.entries.every((e) => e.actorId === urpId));
       assert.equal(byActor.entries[0]!.actorName, 'Maria Lorusso (URP) (urp.bari)');
-      const failed = await get('action=operator.login_f');
-      assert.ok(failed.entries.length >= 1 && failed.entries.every((e) => e.action === 'operator.login_failed'));
+      const failed = await get('action=operator.login-f');
+      assert.ok(failed.entries.length >= 1 && failed.entries.every((e) => e.action === 'operator.login-failed'));
       const byText = await get('q=203.0.113.77');
       assert.equal(byText.entries.length, 1);
       assert.equal(byText.entries[0]!.details.ip, '203.0.113.77');
@@ -158,23 +157,23 @@ for (const engine of ENGINES) {
       let started!: () => void;
       const inserted = new Promise<void>((resolve) => (started = resolve));
       const slow = h.ctx.db.transaction().execute(async (trx) => {
-        await audit(trx, { tenantId: bari, actorType: 'system', action: 'test.slow' });
+        await h.ctx.bus.record(trx, { tenantId: bari, actor: { type: 'system' }, action: 'audit.verified', details: { test: 'slow' } });
         started();
         await gate;
       });
       await inserted;
-      await audit(h.ctx.db, { tenantId: bari, actorType: 'system', action: 'test.fast' });
+      await h.ctx.bus.record(h.ctx.db, { tenantId: bari, actor: { type: 'system' }, action: 'audit.verified', details: { test: 'fast' } });
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
       release();
       await slow;
       await sealAuditLog(h.ctx.db, { marginMs: 0 });
       const rows = await h.ctx.db
         .selectFrom('audit_log')
-        .select(['action', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
-        .where('action', 'like', 'test.%')
+        .select(['details', sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
+        .where(sql<string>`details->>'test'`, 'in', ['slow', 'fast'])
         .execute();
-      const slowRow = rows.find((r) => r.action === 'test.slow')!;
-      const fastRow = rows.find((r) => r.action === 'test.fast')!;
+      const slowRow = rows.find((r) => (r.details as { test?: string }).test === 'slow')!;
+      const fastRow = rows.find((r) => (r.details as { test?: string }).test === 'fast')!;
       assert.ok(Number(slowRow.id) < Number(fastRow.id) && Number(slowRow.seq) > Number(fastRow.seq), JSON.stringify(rows));
       const admin = await signIn(h.app, 'bari', 'admin.bari');
       assert.equal((await admin.request({ method: 'POST', url: `${AUDIT}/verify` })).json().ok, true);
@@ -188,7 +187,7 @@ for (const engine of ENGINES) {
         .selectFrom('audit_log')
         .select([sql<string>`id::text`.as('id'), sql<string>`chain_seq::text`.as('seq')])
         .where('tenant_id', '=', bari)
-        .where('action', '=', 'operator.login_failed')
+        .where('action', '=', 'operator.login-failed')
         .orderBy('id')
         .executeTakeFirstOrThrow();
       await bypassTriggers(h.ctx.db, sql`update audit_log set details = '{"ip":"127.0.0.1"}' where id = ${victim.id}::bigint`);

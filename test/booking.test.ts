@@ -184,7 +184,7 @@ for (const engine of ENGINES) {
       const audit = await h.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', created.id).orderBy('id').execute();
       assert.deepEqual(
         audit.map((a) => a.action),
-        ['booking.create', 'booking.reschedule', 'booking.cancel'],
+        ['booking.created', 'booking.rescheduled', 'booking.cancelled'],
       );
     });
 

@@ -67,7 +67,7 @@ for (const engine of ENGINES) {
       const actions = (
         await h.ctx.db.selectFrom('audit_log').select('action').where('actor_id', '=', officer.body.operator.id).where('action', 'like', 'operator.totp%').orderBy('id').execute()
       ).map((a) => a.action);
-      assert.deepEqual(actions, ['operator.totp_enable', 'operator.totp_failed', 'operator.totp_failed', 'operator.totp_failed', 'operator.totp_disable']);
+      assert.deepEqual(actions, ['operator.totp-enabled', 'operator.totp-failed', 'operator.totp-failed', 'operator.totp-failed', 'operator.totp-disabled']);
     });
 
     it('counts wrong codes towards the lockout, and an admin reset removes a lost second factor', async () => {
@@ -88,7 +88,7 @@ for (const engine of ENGINES) {
       const audit = await h.ctx.db
         .selectFrom('audit_log')
         .select('details')
-        .where('action', '=', 'operator.password_reset')
+        .where('action', '=', 'operator.password-reset')
         .where('entity_id', '=', officer.body.operator.id)
         .executeTakeFirstOrThrow();
       assert.equal((audit.details as { totpRemoved: boolean }).totpRemoved, true);

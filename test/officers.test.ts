@@ -79,7 +79,7 @@ for (const engine of ENGINES) {
       assert.equal((await admin.request({ method: 'PATCH', url: `${OFFICERS}/not-a-uuid`, payload: {} })).statusCode, 400);
 
       const actions = (await h.ctx.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'operator').execute()).map((a) => a.action);
-      assert.ok(actions.includes('operator.create') && actions.includes('operator.password_change'));
+      assert.ok(actions.includes('operator.created') && actions.includes('operator.password-changed'));
     });
 
     it('lists officers with filters by office, role and state', async () => {
@@ -190,7 +190,7 @@ for (const engine of ENGINES) {
       const audit = await h.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', id).orderBy('id').execute();
       assert.deepEqual(
         audit.map((a) => a.action),
-        ['operator.disable', 'operator.enable'],
+        ['operator.disabled', 'operator.enabled'],
       );
       assert.deepEqual((audit[0]!.details as { changes: unknown }).changes, { active: { from: true, to: false } });
     });

@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
       const detail = (await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${first.id}` })).json();
       assert.equal(detail.applicant.email, 'agenda1@example.it');
       assert.equal(detail.reason, 'Residenza');
-      assert.equal(detail.history[0].action, 'booking.create');
+      assert.equal(detail.history[0].action, 'booking.created');
 
       const checkedIn = await op.request({ method: 'POST', url: `/api/v1/bari/operator/bookings/${first.id}/check-in` });
       assert.equal(checkedIn.json().status, 'checked_in');
@@ -97,7 +97,7 @@ for (const engine of ENGINES) {
       assert.match(mail!.text, /l'ufficio ha annullato/);
       assert.match(mail!.text, /Ufficio chiuso per assemblea/);
       const actions = await h.ctx.db.selectFrom('audit_log').select('action').where('actor_type', '=', 'operator').where('entity_type', '=', 'booking').execute();
-      for (const a of ['booking.check-in', 'booking.done', 'booking.cancel'])
+      for (const a of ['booking.checked-in', 'booking.completed', 'booking.cancelled'])
         assert.ok(
           actions.some((x) => x.action === a),
           a,
@@ -214,7 +214,7 @@ for (const engine of ENGINES) {
       assert.equal(off.statusCode, 200);
       assert.equal((await freeSlots(h.app, 'bari', service.id, '2026-03-06', '2026-03-06')).length, 0);
       const audit = await h.ctx.db.selectFrom('audit_log').select('action').where('actor_type', '=', 'operator').execute();
-      for (const a of ['service.create', 'desk.create', 'desk.hours', 'exception.create', 'exception.delete', 'desk.update'])
+      for (const a of ['service.created', 'desk.created', 'desk.hours-changed', 'exception.created', 'exception.deleted', 'desk.updated'])
         assert.ok(
           audit.some((x) => x.action === a),
           a,

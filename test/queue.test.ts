@@ -206,7 +206,7 @@ for (const engine of ENGINES) {
       const actions = await h.ctx.db.selectFrom('audit_log').select(['action']).where('entity_type', '=', 'ticket').where('entity_id', '=', t1.id).orderBy('id').execute();
       assert.deepEqual(
         actions.map((a) => a.action),
-        ['ticket.take', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.parked', 'ticket.resumed', 'ticket.finished'],
+        ['ticket.taken', 'ticket.called', 'ticket.recalled', 'ticket.started', 'ticket.parked', 'ticket.resumed', 'ticket.finished'],
       );
     });
 

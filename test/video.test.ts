@@ -220,7 +220,7 @@ for (const engine of ENGINES) {
         assert.equal((await h.app.inject(`/api/v1/bari/video/${token}/files/${file.id}`)).statusCode, 403, 'the room itself is closed');
 
         const audit = await h.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('entity_id', '=', booking.id).where('action', 'like', 'file.%').execute();
-        assert.deepEqual(audit.map((a) => a.action).sort(), ['file.download', 'file.upload']);
+        assert.deepEqual(audit.map((a) => a.action).sort(), ['file.downloaded', 'file.uploaded']);
       } finally {
         off.close();
       }
@@ -311,7 +311,7 @@ for (const engine of ENGINES) {
       const detail = (await op.request({ method: 'GET', url: `/api/v1/bari/operator/bookings/${booking.id}` })).json();
       assert.equal(detail.status, 'done');
       assert.equal(detail.outcomeNote, 'Pratica TARI chiarita, inviata la rettifica.');
-      assert.ok(detail.history.some((e: { action: string }) => e.action === 'video.end'));
+      assert.ok(detail.history.some((e: { action: string }) => e.action === 'video.room-ended'));
       assert.equal((await room(token)).json().phase, 'ended');
       await assert.rejects(connectSignalling(base, `/api/v1/bari/video/${token}/signal`), { status: 403 });
     });

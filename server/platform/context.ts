@@ -1,7 +1,9 @@
-// What every module receives: configuration, the database, the clock, logging, metrics, read cache.
+// What every module receives: configuration, the database, the event bus, the clock, logging,
+// metrics, the read cache and the document storage.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { EventBus } from './bus.ts';
 import type { Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import type { DB } from './db/schema.ts';
@@ -18,6 +20,8 @@ export interface AppContext {
   metrics: MetricsRegistry;
   /** Short-lived copies of hot public reads, cleared on every write. */
   readCache: ReadCache;
+  /** Audit entries, domain events, citizens' notices: one call in the change's transaction. */
+  bus: EventBus;
   /** Uploaded documents (local disk by default). */
   storage: FileStorage;
 }

@@ -1,42 +1,10 @@
-// Email: composed in the transaction of the change and stored in mail_outbox with a job to send it.
-// Production sends through SMTP; otherwise the stored outbox is the development mailbox. A row is
-// marked sent under a row lock, so a retried job never sends a sent message again.
+// Email delivery: messages are written to mail_outbox with their send job by the event bus, in the
+// transaction of the change (platform/bus.ts, platform/notices.ts). Production sends through SMTP;
+// otherwise the stored outbox is the development mailbox. A row is marked sent under a row lock, so
+// a retried job never sends a sent message again.
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from './context.ts';
-import type { DB, MailAttachment } from './db/schema.ts';
-import { enqueueJob, type JobHandler } from './jobs.ts';
-
-export interface OutgoingMail {
-  tenantId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  attachments?: MailAttachment[];
-  /** The same key is never queued twice (e.g. booking:ID:confirmation:0). */
-  dedupeKey: string;
-}
-
-export async function queueMail(trx: Kysely<DB> | Transaction<DB>, mail: OutgoingMail): Promise<boolean> {
-  const row = await trx
-    .insertInto('mail_outbox')
-    .values({
-      tenant_id: mail.tenantId,
-      to_address: mail.to,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      attachments: JSON.stringify(mail.attachments ?? []),
-      dedupe_key: mail.dedupeKey,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) return false;
-  await enqueueJob(trx, 'mail.send', { mailId: row.id });
-  return true;
-}
+import type { JobHandler } from './jobs.ts';
 
 export function createTransport(smtpUrl: string | undefined): Transporter | null {
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : null;

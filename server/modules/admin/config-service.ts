@@ -2,12 +2,11 @@
 // (and office scope) before changing it, and writes its audit entry in the same transaction.
 import type { Static } from 'typebox';
 import type { DeskInput, DeskPatch, ExceptionInput, OfficeInput, OfficePatch, OperatorOffice, ServiceInput, ServicePatch, WeeklyHours } from '../../../contracts/operator.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import { assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
-import { isValidDate, parseTimeOfDay } from '../scheduling/domain/zoned-time.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
+import { isValidDate, parseTimeOfDay } from '../../platform/time/zoned-time.ts';
 import { listOperatorOffices } from './offices-view.ts';
 
 async function officeView(ctx: AppContext, op: OperatorPrincipal, officeId: string): Promise<OperatorOffice> {
@@ -16,11 +15,10 @@ async function officeView(ctx: AppContext, op: OperatorPrincipal, officeId: stri
   return office;
 }
 
-const log = (ctx: AppContext, op: OperatorPrincipal, action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
-  audit(ctx.db, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action, entityType, entityId, details });
+const by = (op: OperatorPrincipal) => ({ tenantId: op.tenantId, actor: { type: 'operator' as const, id: op.id } });
 
 export async function createOffice(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof OfficeInput>): Promise<OperatorOffice> {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await ctx.bus.transaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('offices')
       .values({
@@ -35,29 +33,29 @@ export async function createOffice(ctx: AppContext, op: OperatorPrincipal, input
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'office.create', entityType: 'office', entityId: row.id, details: { ...input } });
+    await ctx.bus.record(trx, { ...by(op), action: 'office.created', entityId: row.id, details: { ...input }, payload: { officeId: row.id } });
     return row.id;
   });
   return officeView(ctx, op, id);
 }
 
 export async function updateOffice(ctx: AppContext, op: OperatorPrincipal, officeId: string, patch: Static<typeof OfficePatch>): Promise<OperatorOffice> {
-  const res = await ctx.db
-    .updateTable('offices')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-      ...(patch.description !== undefined ? { description: patch.description } : {}),
-      ...(patch.address !== undefined ? { address: patch.address.trim() } : {}),
-      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-      ...(patch.email !== undefined ? { email: patch.email } : {}),
-      ...(patch.openingHours !== undefined ? { opening_hours: patch.openingHours } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-    })
-    .where('id', '=', officeId)
-    .where('tenant_id', '=', op.tenantId)
-    .executeTakeFirst();
-  if (!Number(res.numUpdatedRows) && Object.keys(patch).length) throw notFound('ufficio', 'office');
-  await log(ctx, op, 'office.update', 'office', officeId, { ...patch });
+  const cols = {
+    ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+    ...(patch.description !== undefined ? { description: patch.description } : {}),
+    ...(patch.address !== undefined ? { address: patch.address.trim() } : {}),
+    ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+    ...(patch.email !== undefined ? { email: patch.email } : {}),
+    ...(patch.openingHours !== undefined ? { opening_hours: patch.openingHours } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+  };
+  // Nothing to change (an empty patch) is not an error, but the office must exist; no audit entry.
+  if (!Object.keys(cols).length) return officeView(ctx, op, officeId);
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    const res = await trx.updateTable('offices').set(cols).where('id', '=', officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
+    if (!Number(res.numUpdatedRows)) throw notFound('ufficio', 'office');
+    await ctx.bus.record(trx, { ...by(op), action: 'office.updated', entityId: officeId, details: { ...patch }, payload: { officeId } });
+  });
   return officeView(ctx, op, officeId);
 }
 
@@ -94,20 +92,26 @@ export async function createService(ctx: AppContext, op: OperatorPrincipal, inpu
   if (!office) throw notFound('ufficio', 'office');
   const { officeId, ...rest } = input;
   const cols = serviceColumns(rest);
-  const row = await ctx.db
-    .insertInto('services')
-    .values({ tenant_id: op.tenantId, office_id: officeId, name: input.name.trim(), duration_min: input.durationMinutes, ...cols })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await log(ctx, op, 'service.create', 'service', row.id, { ...input });
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    const row = await trx
+      .insertInto('services')
+      .values({ tenant_id: op.tenantId, office_id: officeId, name: input.name.trim(), duration_min: input.durationMinutes, ...cols })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.bus.record(trx, { ...by(op), action: 'service.created', entityId: row.id, details: { ...input }, payload: { officeId } });
+  });
   return officeView(ctx, op, officeId);
 }
 
 export async function updateService(ctx: AppContext, op: OperatorPrincipal, serviceId: string, patch: Static<typeof ServicePatch>): Promise<OperatorOffice> {
   const officeId = await serviceOffice(ctx, op, serviceId);
   const cols = serviceColumns(patch);
-  if (Object.keys(cols).length) await ctx.db.updateTable('services').set(cols).where('id', '=', serviceId).where('tenant_id', '=', op.tenantId).execute();
-  await log(ctx, op, 'service.update', 'service', serviceId, { ...patch });
+  if (Object.keys(cols).length) {
+    await ctx.bus.transaction(ctx.db, async (trx) => {
+      await trx.updateTable('services').set(cols).where('id', '=', serviceId).where('tenant_id', '=', op.tenantId).execute();
+      await ctx.bus.record(trx, { ...by(op), action: 'service.updated', entityId: serviceId, details: { ...patch }, payload: { officeId } });
+    });
+  }
   return officeView(ctx, op, officeId);
 }
 
@@ -123,7 +127,7 @@ export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: 
   if (!office) throw notFound('ufficio', 'office');
   const serviceIds = [...new Set(input.serviceIds ?? [])];
   await assertServicesOfOffice(ctx, op, input.officeId, serviceIds);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const desk = await trx
       .insertInto('desks')
       .values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), active: input.active ?? true })
@@ -134,7 +138,7 @@ export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: 
         .insertInto('desk_services')
         .values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: desk.id, service_id: sid })))
         .execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.create', entityType: 'desk', entityId: desk.id, details: { ...input } });
+    await ctx.bus.record(trx, { ...by(op), action: 'desk.created', entityId: desk.id, details: { ...input }, payload: { officeId: input.officeId, deskId: desk.id } });
   });
   return officeView(ctx, op, input.officeId);
 }
@@ -151,7 +155,7 @@ export async function updateDesk(ctx: AppContext, op: OperatorPrincipal, deskId:
   const officeId = await deskOffice(ctx, op, deskId, true);
   const serviceIds = patch.serviceIds ? [...new Set(patch.serviceIds)] : undefined;
   if (serviceIds) await assertServicesOfOffice(ctx, op, officeId, serviceIds);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const cols = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) };
     if (Object.keys(cols).length) await trx.updateTable('desks').set(cols).where('id', '=', deskId).execute();
     if (serviceIds) {
@@ -162,7 +166,7 @@ export async function updateDesk(ctx: AppContext, op: OperatorPrincipal, deskId:
           .values(serviceIds.map((sid) => ({ tenant_id: op.tenantId, desk_id: deskId, service_id: sid })))
           .execute();
     }
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.update', entityType: 'desk', entityId: deskId, details: { ...patch } });
+    await ctx.bus.record(trx, { ...by(op), action: 'desk.updated', entityId: deskId, details: { ...patch }, payload: { officeId, deskId } });
   });
   return officeView(ctx, op, officeId);
 }
@@ -189,10 +193,10 @@ export function validateWeeklyHours(hours: WeeklyHours['hours']): string | null 
 }
 
 export async function putHours(ctx: AppContext, op: OperatorPrincipal, deskId: string, body: WeeklyHours): Promise<WeeklyHours> {
-  await deskOffice(ctx, op, deskId, true);
+  const officeId = await deskOffice(ctx, op, deskId, true);
   const problem = validateWeeklyHours(body.hours);
   if (problem) throw badRequest('INVALID_HOURS', `Orari non validi: ${problem}.`, `Invalid hours: ${problem}.`);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.deleteFrom('desk_hours').where('desk_id', '=', deskId).execute();
     if (body.hours.length) {
       await trx
@@ -200,7 +204,7 @@ export async function putHours(ctx: AppContext, op: OperatorPrincipal, deskId: s
         .values(body.hours.map((h) => ({ tenant_id: op.tenantId, desk_id: deskId, weekday: h.weekday, start_time: h.start, end_time: h.end })))
         .execute();
     }
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.hours', entityType: 'desk', entityId: deskId, details: { hours: body.hours } });
+    await ctx.bus.record(trx, { ...by(op), action: 'desk.hours-changed', entityId: deskId, details: { hours: body.hours }, payload: { officeId, deskId } });
   });
   return getHours(ctx, op, deskId);
 }
@@ -224,7 +228,7 @@ export async function createException(ctx: AppContext, op: OperatorPrincipal, in
     const desk = await ctx.db.selectFrom('desks').select('id').where('id', '=', input.deskId).where('office_id', '=', input.officeId).executeTakeFirst();
     if (!desk) throw badRequest('UNKNOWN_DESK', 'Lo sportello non appartiene a questo ufficio.', 'The desk does not belong to this office.');
   }
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.bus.transaction(ctx.db, async (trx) => {
     const r = await trx
       .insertInto('schedule_exceptions')
       .values({
@@ -239,15 +243,7 @@ export async function createException(ctx: AppContext, op: OperatorPrincipal, in
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await audit(trx, {
-      tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'exception.create',
-      entityType: 'schedule_exception',
-      entityId: r.id,
-      details: { ...input },
-    });
+    await ctx.bus.record(trx, { ...by(op), action: 'exception.created', entityId: r.id, details: { ...input }, payload: { officeId: input.officeId } });
     return r;
   });
   return { id: row.id, officeId: row.office_id, deskId: row.desk_id, day: row.day, kind: row.kind, start: row.start_time, end: row.end_time, note: row.note };
@@ -258,16 +254,8 @@ export async function deleteException(ctx: AppContext, op: OperatorPrincipal, ex
   if (!row) throw notFound('eccezione', 'exception');
   assertOffice(op, row.office_id);
   assertCanConfigureOffice(op, row.office_id);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.deleteFrom('schedule_exceptions').where('id', '=', exceptionId).execute();
-    await audit(trx, {
-      tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'exception.delete',
-      entityType: 'schedule_exception',
-      entityId: exceptionId,
-      details: {},
-    });
+    await ctx.bus.record(trx, { ...by(op), action: 'exception.deleted', entityId: exceptionId, details: {}, payload: { officeId: row.office_id } });
   });
 }

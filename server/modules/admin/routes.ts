@@ -16,8 +16,8 @@ import {
   WeeklyHours,
 } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
 import * as config from './config-service.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };

@@ -1,8 +1,8 @@
 import type { AgendaBooking } from '../../../contracts/operator.ts';
 import type { Config } from '../../config.ts';
-import type { BookingView } from '../booking/repository.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import { consoleRoomUrl } from '../video/links.ts';
+import type { BookingView } from '../booking/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import { consoleRoomUrl } from '../video/index.ts';
 
 /** `videoWaiting`: whether the citizen is in the video room now (known only where presence was read). */
 export function toAgendaBooking(b: BookingView, config: Config, videoWaiting?: boolean): AgendaBooking {

@@ -16,20 +16,38 @@ import {
 } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { listOperatorOffices } from '../admin/offices-view.ts';
-import { validateRange } from '../booking/availability.ts';
-import { createBooking } from '../booking/create-booking.ts';
-import { serviceNotFound } from '../booking/errors.ts';
-import { listBookingViews } from '../booking/repository.ts';
-import type { OfficerAction } from '../booking/status.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { assertOffice } from '../operators/policy.ts';
-import { findService } from '../scheduling/catalogue-repository.ts';
-import { addDays, localToInstant } from '../scheduling/domain/zoned-time.ts';
-import { applyOfficerAction, loadVisibleBooking } from './booking-actions.ts';
-import { toRoomFile } from '../video/mappers.ts';
-import { citizensWaiting, listBookingFiles } from '../video/room-repository.ts';
+import { listOperatorOffices } from '../admin/index.ts';
+import {
+  applyOfficerAction,
+  type BookingChange,
+  createBooking,
+  listBookingViews,
+  loadVisibleBooking,
+  type OfficerAction,
+  serviceNotFound,
+  validateRange,
+} from '../booking/index.ts';
+import { createCheckInTicket } from '../queue/index.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { assertOffice } from '../../platform/staff/policy.ts';
+import { findService } from '../scheduling/index.ts';
+import { addDays, localToInstant } from '../../platform/time/zoned-time.ts';
+import { listBookingFiles, toRoomFile } from '../documents/index.ts';
+import { citizensWaiting } from '../video/index.ts';
 import { toAgendaBooking } from './mappers.ts';
+
+function officerChange(name: OfficerAction, payload: { note?: string; reason?: string }): Exclude<BookingChange, { action: 'reschedule' }> {
+  switch (name) {
+    case 'check-in':
+      return { action: 'check-in', via: 'desk' };
+    case 'done':
+      return { action: 'done', note: payload.note, via: 'agenda' };
+    case 'cancel':
+      return { action: 'cancel', reason: payload.reason };
+    default:
+      return { action: name };
+  }
+}
 
 const BookingParams = Type.Intersect([TenantParams, Type.Object({ bookingId: Uuid })]);
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
@@ -124,7 +142,11 @@ export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
         async (req) => {
           const payload = (req.body ?? {}) as { note?: string; reason?: string };
-          return toAgendaBooking(await applyOfficerAction(ctx, req.operator, req.params.bookingId, name, payload.reason ?? payload.note), ctx.config);
+          const view = await applyOfficerAction(ctx, req.operator, req.params.bookingId, officerChange(name, payload), async (trx, r) => {
+            // Checked in at the desk: the citizen joins the office's line like one checked in at the kiosk.
+            if (name === 'check-in' && r.changed) await createCheckInTicket(trx, ctx, r.view, ctx.clock.now());
+          });
+          return toAgendaBooking(view, ctx.config);
         },
       );
     action('check-in', 'check-in', 'The citizen has arrived', null);

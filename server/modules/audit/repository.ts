@@ -3,6 +3,7 @@
 // chain for verification). Instants used in hashes are formatted by the database, to the
 // microsecond, so the hashed text never depends on a driver's date parsing.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { actionSpellings, canonicalAction } from '../../../contracts/activity.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ChainEntry, SealedEntry } from './chain.ts';
 
@@ -54,7 +55,12 @@ export async function browseAudit(db: Db, f: AuditFilter) {
   if (f.to) q = q.where('a.at', '<', f.to);
   if (f.actorType) q = q.where('a.actor_type', '=', f.actorType as 'operator');
   if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);
-  if (f.action) q = q.where('a.action', 'like', `${likeEscape(f.action)}%`);
+  if (f.action) {
+    // A prefix of the action; a whole name of the catalogue also finds entries written under its older spellings.
+    const name = canonicalAction(f.action);
+    const prefix = f.action;
+    q = q.where((eb) => eb.or([eb('a.action', 'like', `${likeEscape(prefix)}%`), ...(name ? [eb('a.action', 'in', actionSpellings(name))] : [])]));
+  }
   if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
   if (f.q) q = q.where(sql`a.details::text`, 'ilike', `%${likeEscape(f.q)}%`);

@@ -3,12 +3,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { AuditPage, AuditQuery, ChainVerification } from '../../../contracts/officers.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { assertAdmin } from '../operators/policy.ts';
-import { addDays, formatInstant, isValidDate, localToInstant } from '../scheduling/domain/zoned-time.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { assertAdmin } from '../../platform/staff/policy.ts';
+import { addDays, formatInstant, isValidDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { browseAudit } from './repository.ts';
 import { verifyChain } from './verify.ts';
 
@@ -88,11 +87,10 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => {
         assertAdmin(req.operator);
         const result = await verifyChain(ctx.db, req.tenant.id, ctx.clock.now(), req.tenant.time_zone);
-        await audit(ctx.db, {
+        await ctx.bus.record(ctx.db, {
+          actor: { type: 'operator', id: req.operator.id },
           tenantId: req.tenant.id,
-          actorType: 'operator',
-          actorId: req.operator.id,
-          action: 'audit.verify',
+          action: 'audit.verified',
           details: {
             ok: result.ok,
             checked: result.checked,

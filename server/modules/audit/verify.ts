@@ -4,7 +4,7 @@
 import type { ChainVerification } from '../../../contracts/officers.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { CHAIN_START, checkLink, type LinkProblem } from './chain.ts';
 import { chainHead, chainPage, countUnsealed } from './repository.ts';
 

@@ -3,12 +3,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SlotView } from '../../../contracts/booking.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import type { ServiceRow } from '../scheduling/catalogue-repository.ts';
-import { holidaySet } from '../scheduling/domain/holidays.ts';
-import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/domain/slots.ts';
-import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../scheduling/domain/zoned-time.ts';
-import { loadDeskSchedules, loadExceptions, loadOccupations } from '../scheduling/schedule-repository.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import type { ServiceRow } from '../scheduling/index.ts';
+import { holidaySet } from '../../platform/time/holidays.ts';
+import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/index.ts';
+import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../../platform/time/zoned-time.ts';
+import { loadDeskSchedules, loadExceptions, loadOccupations } from '../scheduling/index.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

@@ -3,18 +3,17 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { BookingCreated, BookingRequest } from '../../../contracts/booking.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { recordEvent } from '../../platform/events.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { findService, type ServiceRow } from '../scheduling/catalogue-repository.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { findService, type ServiceRow } from '../scheduling/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { claimDesk, inClaimTransaction, placement, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
-import { queueBookingEmail } from './emails.ts';
+import { bookingNotice } from './emails.ts';
+import { bookingEventPayload } from './lifecycle.ts';
 import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } from './errors.ts';
 import { citizenVideoUrl, manageUrl } from './links.ts';
 import { newReference } from './reference.ts';
@@ -89,7 +88,7 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
 
   let result: { bookingId: string; replayed: boolean };
   try {
-    result = await inClaimTransaction(ctx.db, async (trx) => {
+    result = await inClaimTransaction(ctx, async (trx) => {
       if (opts.idempotencyKey) {
         await lock(trx, `idem:${tenant.id}:${opts.idempotencyKey}`);
         const existing = await trx
@@ -134,18 +133,18 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
       if (opts.idempotencyKey) {
         await trx.insertInto('idempotency_keys').values({ tenant_id: tenant.id, key: opts.idempotencyKey, request_hash: requestHash, booking_id: row.id }).execute();
       }
-      await audit(trx, {
+      const view = (await findBookingView(trx, tenant.id, row.id))!;
+      const actor = { type: opts.channel === 'operator' ? ('operator' as const) : ('citizen' as const), id: opts.operatorId ?? opts.citizenId ?? input.applicant.email };
+      const notice = await bookingNotice(ctx.config, status === 'pending' ? 'request' : 'confirmation', view, { now, token });
+      await ctx.bus.record(trx, {
         tenantId: tenant.id,
-        actorType: opts.channel === 'operator' ? 'operator' : 'citizen',
-        actorId: opts.operatorId ?? opts.citizenId ?? input.applicant.email,
-        action: 'booking.create',
-        entityType: 'booking',
+        actor,
+        action: 'booking.created',
         entityId: row.id,
         details: { serviceId: service.id, start: claimed.start.toISOString(), channel: opts.channel, deskId: claimed.deskId },
+        payload: bookingEventPayload(view, actor),
+        notices: notice ? [notice] : [],
       });
-      await recordEvent(trx, tenant.id, 'booking.created', row.id, { serviceId: service.id, officeId: service.office_id, start: claimed.start.toISOString() });
-      const view = (await findBookingView(trx, tenant.id, row.id))!;
-      await queueBookingEmail(trx, ctx.config, status === 'pending' ? 'request' : 'confirmation', view, { now, token });
       return { bookingId: row.id, replayed: false };
     });
   } catch (err) {

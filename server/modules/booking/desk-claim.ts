@@ -3,13 +3,14 @@
 // candidates are the desks whose hours offer the slot, the least loaded free one is locked with
 // SKIP LOCKED so concurrent bookers spread over desks instead of queueing on one, and a transaction
 // that still collides (its snapshot predates a concurrent commit) is retried with a fresh snapshot.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import type { ServiceRow } from '../scheduling/catalogue-repository.ts';
-import { bookableWindow, desksOffering } from '../scheduling/domain/slots.ts';
-import { daysBetween, localDate } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import type { ServiceRow } from '../scheduling/index.ts';
+import { bookableWindow, desksOffering } from '../scheduling/index.ts';
+import { daysBetween, localDate } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { loadScheduleInputs } from './availability.ts';
 
 export interface ClaimedDesk {
@@ -105,10 +106,10 @@ function isExclusionViolation(err: unknown): boolean {
 }
 
 /** Runs a claiming transaction, retrying when the exclusion constraint refused a concurrent overlap. */
-export async function inClaimTransaction<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>, maxAttempts = 25): Promise<T> {
+export async function inClaimTransaction<T>(ctx: AppContext, fn: (trx: Transaction<DB>) => Promise<T>, maxAttempts = 25): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      return await ctx.bus.transaction(ctx.db, fn);
     } catch (err) {
       if (isExclusionViolation(err)) {
         if (attempt < maxAttempts) continue;

@@ -1,11 +1,9 @@
 // The emails of a booking's life: confirmation (or request received), reschedule, cancellation and
-// the reminder the day before. Each is queued in the transaction of the change, with a dedupe key
+// the reminder the day before. Each is recorded with the change (platform/bus.ts), with a dedupe key
 // tied to the booking's ICS sequence, so a change sends its notice once and a non-change sends none.
-import type { Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../platform/db/schema.ts';
-import { queueInboxMessage } from '../../platform/inbox.ts';
-import { queueMail } from '../../platform/mail.ts';
+import type { MailAttachment } from '../../platform/db/schema.ts';
+import type { CitizenNotice } from '../../platform/notices.ts';
 import { buildIcs } from './ics.ts';
 import { qrPng } from '../../platform/qr.ts';
 import { arrivalUrl, citizenVideoUrl, manageUrl } from './links.ts';
@@ -61,14 +59,18 @@ export function icsFor(b: BookingView, config: Config, method: 'REQUEST' | 'CANC
   });
 }
 
-export async function queueBookingEmail(
-  trx: Transaction<DB>,
+/**
+ * The notice of a change of the booking: the email (with the .ics and, for an in-person appointment,
+ * the kiosk's QR code) and, for a citizen who booked logged in, the same text in the personal area
+ * without the manage link's secret. null when there is nobody to write to.
+ */
+export async function bookingNotice(
   config: Config,
   kind: BookingEmailKind,
   b: BookingView,
   opts: { now: Date; token?: string; previousStart?: Date; cancelledByOffice?: boolean },
-): Promise<void> {
-  if (!b.applicant_email) return;
+): Promise<CitizenNotice | null> {
+  if (!b.applicant_email) return null;
   const token = opts.token;
   const tz = b.time_zone;
   const greeting = `Gentile ${b.applicant_name} ${b.applicant_surname},`;
@@ -122,7 +124,7 @@ export async function queueBookingEmail(
       body = [greeting, '', 'ti ricordiamo il tuo appuntamento di domani.', '', ...summaryLines(b, config, token), '', ...bring, '', ...manage];
       break;
   }
-  const attachments = method
+  const attachments: MailAttachment[] = method
     ? [
         {
           filename: 'appuntamento.ics',
@@ -135,21 +137,12 @@ export async function queueBookingEmail(
   if (token && method === 'REQUEST' && b.service_mode !== 'video' && kind !== 'request') {
     attachments.push({ filename: 'arrivo-qr.png', contentType: 'image/png', content: (await qrPng(arrivalUrl(config, b.tenant_slug, token))).toString('base64') });
   }
-  const dedupeKey = `booking:${b.id}:${kind}:${b.ics_sequence}`;
-  await queueMail(trx, { tenantId: b.tenant_id, to: b.applicant_email, subject, text: [...body, ...signature].join('\n'), attachments, dedupeKey });
-  // A citizen who booked logged in finds the same notice in the personal area, without the manage
-  // link's secret (stored in clear it would be a working link for whoever reads the table): the
-  // area makes a fresh link when the citizen asks for it.
-  if (b.fiscal_code) {
-    const inboxBody = body.filter((line) => !token || !line.includes(token)).join('\n');
-    await queueInboxMessage(trx, {
-      tenantId: b.tenant_id,
-      fiscalCode: b.fiscal_code,
-      subject,
-      body: inboxBody,
-      link: `/${b.tenant_slug}/area-personale/appuntamenti`,
-      dedupeKey,
-      at: opts.now,
-    });
-  }
+  return {
+    dedupeKey: `booking:${b.id}:${kind}:${b.ics_sequence}`,
+    subject,
+    lines: body,
+    email: { to: b.applicant_email, attachments, footer: signature },
+    ...(b.fiscal_code ? { inbox: { fiscalCode: b.fiscal_code, link: `/${b.tenant_slug}/area-personale/appuntamenti`, at: opts.now } } : {}),
+    secrets: token ? [token] : [],
+  };
 }

@@ -2,9 +2,9 @@
 // 'held': it occupies the desk under the same exclusion constraint as a booking, and expires by
 // itself (expired holds are ignored by availability and removed when in the way).
 import type { AppContext } from '../../platform/context.ts';
-import { findService } from '../scheduling/catalogue-repository.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { findService } from '../scheduling/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { parseInstant } from './create-booking.ts';
 import { claimDesk, inClaimTransaction, placement, SlotTaken } from './desk-claim.ts';
@@ -17,7 +17,7 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + ctx.config.holdMinutes * 60_000);
   try {
-    const id = await inClaimTransaction(ctx.db, async (trx) => {
+    const id = await inClaimTransaction(ctx, async (trx) => {
       const claimed = await claimDesk(trx, { tenant, service, start, now });
       const row = await trx
         .insertInto('bookings')
@@ -28,6 +28,14 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Not audited (an anonymous visitor's few minutes), but announced: cached availabilities drop it.
+      await ctx.bus.record(trx, {
+        tenantId: tenant.id,
+        actor: { type: 'citizen' },
+        action: 'booking.held',
+        entityId: row.id,
+        payload: { officeId: service.office_id, serviceId: service.id, start: claimed.start.toISOString() },
+      });
       return row.id;
     });
     return { id, expiresAt: formatInstant(expiresAt.getTime(), tenant.time_zone) };
@@ -39,6 +47,22 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
 
 /** Releases a hold the citizen no longer needs (they picked another time). */
 export async function releaseHold(ctx: AppContext, tenant: Tenant, holdId: string): Promise<boolean> {
-  const res = await ctx.db.deleteFrom('bookings').where('id', '=', holdId).where('tenant_id', '=', tenant.id).where('status', '=', 'held').executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return ctx.bus.transaction(ctx.db, async (trx) => {
+    const gone = await trx
+      .deleteFrom('bookings')
+      .where('id', '=', holdId)
+      .where('tenant_id', '=', tenant.id)
+      .where('status', '=', 'held')
+      .returning(['office_id', 'service_id', 'start_at'])
+      .executeTakeFirst();
+    if (!gone) return false;
+    await ctx.bus.record(trx, {
+      tenantId: tenant.id,
+      actor: { type: 'citizen' },
+      action: 'booking.hold-released',
+      entityId: holdId,
+      payload: { officeId: gone.office_id, serviceId: gone.service_id, start: gone.start_at.toISOString() },
+    });
+    return true;
+  });
 }

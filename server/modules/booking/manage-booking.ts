@@ -1,27 +1,24 @@
 // What a citizen does with the manage link: see, reschedule, cancel, until the service's cut-off.
 import type { ManagedBooking } from '../../../contracts/booking.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { recordEvent } from '../../platform/events.ts';
-import { findService } from '../scheduling/catalogue-repository.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { findService } from '../scheduling/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { parseInstant } from './create-booking.ts';
 import { claimDesk, inClaimTransaction, SlotTaken } from './desk-claim.ts';
-import { queueBookingEmail } from './emails.ts';
+import { ACTIVE_STATUSES } from './domain/status.ts';
+import { changeBooking } from './lifecycle.ts';
 import { bookingNotFound, changeClosed, serviceNotFound, slotTakenError } from './errors.ts';
 import { citizenVideoUrl } from './links.ts';
 import { findBookingIdByToken, findBookingView, type BookingView } from './repository.ts';
-
-const ACTIVE = new Set(['pending', 'confirmed']);
 
 export function changeDeadline(b: Pick<BookingView, 'start_at' | 'cutoff_min'>): Date {
   return new Date(b.start_at.getTime() - b.cutoff_min * 60_000);
 }
 
 export function canChange(b: BookingView, now: Date): boolean {
-  return ACTIVE.has(b.status) && now < changeDeadline(b);
+  return ACTIVE_STATUSES.includes(b.status) && now < changeDeadline(b);
 }
 
 export function toManaged(ctx: AppContext, b: BookingView, token: string, now: Date): ManagedBooking {
@@ -59,39 +56,25 @@ export async function rescheduleByToken(ctx: AppContext, tenant: Tenant, token: 
   const newStart = parseInstant(newStartIso);
   const now = ctx.clock.now();
   try {
-    await inClaimTransaction(ctx.db, async (trx) => {
-      const locked = await trx.selectFrom('bookings').select(['status', 'start_at']).where('id', '=', current.id).forUpdate().executeTakeFirstOrThrow();
-      const fresh = { ...current, status: locked.status, start_at: locked.start_at };
-      if (!canChange(fresh, now)) throw changeClosed();
-      // Moving to the time it already has is not a change: nothing is written, nobody is emailed.
-      if (locked.start_at.getTime() === newStart) return;
-      const claimed = await claimDesk(trx, { tenant, service, start: newStart, now, excludeBookingId: current.id });
-      await trx
-        .updateTable('bookings')
-        .set((eb) => ({
-          start_at: claimed.start,
-          end_at: claimed.end,
-          block_end: claimed.blockEnd,
-          desk_id: claimed.deskId,
-          desk_num: claimed.deskNum,
-          ics_sequence: eb('ics_sequence', '+', 1),
-          reminder_sent: claimed.start.getTime() - now.getTime() < 24 * 3_600_000,
-          updated_at: now,
-        }))
-        .where('id', '=', current.id)
-        .execute();
-      await audit(trx, {
+    await inClaimTransaction(ctx, async (trx) => {
+      await changeBooking(trx, ctx, {
         tenantId: tenant.id,
-        actorType: 'citizen',
-        actorId: current.applicant_email,
-        action: 'booking.reschedule',
-        entityType: 'booking',
-        entityId: current.id,
-        details: { from: locked.start_at.toISOString(), to: claimed.start.toISOString() },
+        bookingId: current.id,
+        actor: { type: 'citizen', id: current.applicant_email },
+        now,
+        token,
+        guard: (locked) => {
+          if (!canChange({ ...current, ...locked }, now)) throw changeClosed();
+        },
+        // Moving to the time it already has is not a change: nothing is written, nobody is emailed.
+        change: {
+          action: 'reschedule',
+          claim: async (t, locked) =>
+            locked.start_at.getTime() === newStart
+              ? { deskId: current.desk_id, deskNum: current.desk_num, start: locked.start_at, end: current.end_at, blockEnd: current.block_end }
+              : claimDesk(t, { tenant, service, start: newStart, now, excludeBookingId: current.id }),
+        },
       });
-      await recordEvent(trx, tenant.id, 'booking.rescheduled', current.id, { officeId: current.office_id, from: locked.start_at.toISOString(), to: claimed.start.toISOString() });
-      const view = (await findBookingView(trx, tenant.id, current.id))!;
-      await queueBookingEmail(trx, ctx.config, 'reschedule', view, { now, token, previousStart: locked.start_at });
     });
   } catch (err) {
     if (err instanceof SlotTaken) throw slotTakenError(await findAlternatives(ctx.db, tenant, service, newStart, now));
@@ -103,34 +86,18 @@ export async function rescheduleByToken(ctx: AppContext, tenant: Tenant, token: 
 export async function cancelByToken(ctx: AppContext, tenant: Tenant, token: string, reason: string | undefined): Promise<ManagedBooking> {
   const current = await loadByToken(ctx, tenant, token);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom('bookings').select(['status', 'start_at']).where('id', '=', current.id).forUpdate().executeTakeFirstOrThrow();
-    if (locked.status === 'cancelled') return; // already cancelled: no second email
-    if (!canChange({ ...current, status: locked.status, start_at: locked.start_at }, now)) throw changeClosed();
-    await trx
-      .updateTable('bookings')
-      .set((eb) => ({
-        status: 'cancelled',
-        cancelled_by: 'citizen',
-        cancel_reason: reason?.trim() || null,
-        cancelled_at: now,
-        ics_sequence: eb('ics_sequence', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', current.id)
-      .execute();
-    await audit(trx, {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    await changeBooking(trx, ctx, {
       tenantId: tenant.id,
-      actorType: 'citizen',
-      actorId: current.applicant_email,
-      action: 'booking.cancel',
-      entityType: 'booking',
-      entityId: current.id,
-      details: { reason: reason ?? null },
+      bookingId: current.id,
+      actor: { type: 'citizen', id: current.applicant_email },
+      now,
+      // Already cancelled: the lifecycle changes nothing and sends no second email.
+      guard: (locked) => {
+        if (locked.status !== 'cancelled' && !canChange({ ...current, ...locked }, now)) throw changeClosed();
+      },
+      change: { action: 'cancel', reason },
     });
-    await recordEvent(trx, tenant.id, 'booking.cancelled', current.id, { officeId: current.office_id, by: 'citizen' });
-    const view = (await findBookingView(trx, tenant.id, current.id))!;
-    await queueBookingEmail(trx, ctx.config, 'cancellation', view, { now });
   });
   return toManaged(ctx, (await findBookingView(ctx.db, tenant.id, current.id))!, token, now);
 }

@@ -4,12 +4,12 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { queueBookingEmail } from './emails.ts';
+import { bookingNotice } from './emails.ts';
 import { findBookingView, insertBookingToken } from './repository.ts';
 
 export async function queueDueReminders(ctx: AppContext, batch = 200): Promise<number> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.bus.transaction(ctx.db, async (trx) => {
     const due = await sql<{ id: string; tenant_id: string }>`
       select id, tenant_id from bookings
       where status = 'confirmed' and not reminder_sent
@@ -22,7 +22,8 @@ export async function queueDueReminders(ctx: AppContext, batch = 200): Promise<n
       const token = newSecret();
       await insertBookingToken(trx, row.tenant_id, row.id, token);
       const view = (await findBookingView(trx, row.tenant_id, row.id))!;
-      await queueBookingEmail(trx, ctx.config, 'reminder', view, { now, token });
+      const notice = await bookingNotice(ctx.config, 'reminder', view, { now, token });
+      await ctx.bus.record(trx, { tenantId: row.tenant_id, actor: { type: 'system' }, action: 'booking.reminded', entityId: row.id, details: {}, notices: notice ? [notice] : [] });
     }
     return due.rows.length;
   });

@@ -16,17 +16,15 @@ import {
 } from '../../../contracts/booking.ts';
 import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { optionalCitizen } from '../identity/auth.ts';
+import { optionalCitizen } from '../../platform/citizens/auth.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import { findService } from '../scheduling/catalogue-repository.ts';
+import { findService } from '../scheduling/index.ts';
 import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
 import { createBooking } from './create-booking.ts';
 import { serviceNotFound } from './errors.ts';
 import { createHold, releaseHold } from './holds.ts';
 import { icsFor } from './emails.ts';
-import { toRoomFile } from '../video/mappers.ts';
-import { openStoredFile, sendStoredFile } from '../video/room-files.ts';
-import { listBookingFiles } from '../video/room-repository.ts';
+import { listBookingFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
 
 const conflict = { 409: SlotTakenResponse };

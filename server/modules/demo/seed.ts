@@ -2,7 +2,7 @@
 // desks with realistic hours and demo officers. Seeded only in demo and test mode, never in production.
 import type { Kysely } from 'kysely';
 import type { DB, OperatorRole, ServiceMode } from '../../platform/db/schema.ts';
-import { hashPassword } from '../operators/passwords.ts';
+import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
 
 export const DEMO_PASSWORD = 'sportello-demo';

@@ -18,16 +18,15 @@ import {
   MessageParams,
   PageQuery,
 } from '../../../contracts/identity.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { manageUrl } from '../booking/links.ts';
-import { insertBookingToken } from '../booking/repository.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import { requireCitizen } from './auth.ts';
+import { manageUrl } from '../booking/index.ts';
+import { insertBookingToken } from '../booking/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import { requireCitizen } from '../../platform/citizens/auth.ts';
 import { countMessages, listActivityEntries, listCitizenBookings, listDeadlines, listMessages, markMessageRead } from './area-repository.ts';
-import { findCitizen } from './citizens-repository.ts';
+import { findCitizen } from '../../platform/citizens/sessions.ts';
 import { activityBy, activityTitle } from './domain/activity-titles.ts';
 import { confirmEmail, updateContacts } from './contacts.ts';
 import { exportCitizenData } from './export.ts';
@@ -282,11 +281,10 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
         async (req, reply) => {
           const data = await exportCitizenData(ctx, req.tenant, req.citizen!.citizen);
-          await audit(ctx.db, {
+          await ctx.bus.record(ctx.db, {
+            actor: { type: 'citizen', id: req.citizen!.citizen.id },
             tenantId: req.tenant.id,
-            actorType: 'citizen',
-            actorId: req.citizen!.citizen.id,
-            action: 'citizen.export',
+            action: 'citizen.data-exported',
             entityType: 'citizen',
             entityId: req.citizen!.citizen.id,
           });

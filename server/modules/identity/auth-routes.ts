@@ -7,12 +7,12 @@ import * as oidc from 'openid-client';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { CitizenMe, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret, safeEqual } from '../../platform/security/tokens.ts';
-import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, requireCitizen } from './auth.ts';
-import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal, upsertCitizen } from './citizens-repository.ts';
+import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, requireCitizen } from '../../platform/citizens/auth.ts';
+import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal } from '../../platform/citizens/sessions.ts';
+import { upsertCitizen } from './citizens-repository.ts';
 import { identityFromClaims } from './domain/claims.ts';
 import { toCitizenMe } from './me.ts';
 import { countMessages } from './area-repository.ts';
@@ -164,14 +164,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           const old = await findCitizenPrincipal(ctx.db, req.tenant.id, previous, now);
           if (old) await deleteCitizenSession(ctx.db, old.sessionHash);
         }
-        const session = await ctx.db.transaction().execute(async (trx) => {
+        const session = await ctx.bus.transaction(ctx.db, async (trx) => {
           const citizen = await upsertCitizen(trx, req.tenant.id, identity, pending.provider, now);
           const s = await createCitizenSession(trx, { tenantId: req.tenant.id, citizenId: citizen.id, provider: pending.provider, spidLevel: identity.spidLevel, idToken, now });
-          await audit(trx, {
+          await ctx.bus.record(trx, {
+            actor: { type: 'citizen', id: citizen.id },
             tenantId: req.tenant.id,
-            actorType: 'citizen',
-            actorId: citizen.id,
-            action: 'citizen.login',
+            action: 'citizen.logged-in',
             entityType: 'citizen',
             entityId: citizen.id,
             details: { provider: pending.provider, spidLevel: identity.spidLevel },
@@ -210,7 +209,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         async (req, reply) => {
           const p = req.citizen!;
           await deleteCitizenSession(ctx.db, p.sessionHash);
-          await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'citizen', actorId: p.citizen.id, action: 'citizen.logout', entityType: 'citizen', entityId: p.citizen.id });
+          await ctx.bus.record(ctx.db, {
+            actor: { type: 'citizen', id: p.citizen.id },
+            tenantId: req.tenant.id,
+            action: 'citizen.logged-out',
+            entityType: 'citizen',
+            entityId: p.citizen.id,
+          });
           reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
           const home = `${ctx.config.publicUrl}/${req.tenant.slug}`;
           let logoutUrl = home;

@@ -2,19 +2,19 @@
 // pending until the link sent to it is opened (proof the citizen reads it), the phone number, and
 // whether the comune writes by email. Every change is in the audit log.
 import type { ContactsInput } from '../../../contracts/identity.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { queueMail } from '../../platform/mail.ts';
+import type { CitizenNotice } from '../../platform/notices.ts';
 import { hashSecret, newSecret } from '../../platform/security/tokens.ts';
-import type { CitizenRow } from './citizens-repository.ts';
+import type { CitizenRow } from '../../platform/citizens/sessions.ts';
 
 const CONFIRM_HOURS = 24;
 
 export async function updateContacts(ctx: AppContext, tenant: { id: string; slug: string; name: string }, c: CitizenRow, input: ContactsInput): Promise<void> {
   const now = ctx.clock.now();
   const email = input.email === undefined ? undefined : input.email.trim().toLowerCase();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const changes: Record<string, unknown> = {};
+    let confirmation: CitizenNotice | null = null;
     if (input.phone !== undefined) changes.phone = input.phone.trim() || null;
     if (input.notifyEmail !== undefined) changes.notify_email = input.notifyEmail;
     if (email !== undefined) {
@@ -30,28 +30,26 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
           pending_email_token_hash: hashSecret(token),
           pending_email_expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
         });
-        await queueMail(trx, {
-          tenantId: tenant.id,
-          to: email,
+        confirmation = {
+          dedupeKey: `citizen:${c.id}:email:${hashSecret(token).slice(0, 16)}`,
           subject: `${tenant.name}: conferma il tuo indirizzo email`,
-          text: [
+          lines: [
             `Gentile ${c.given_name} ${c.family_name},`,
             '',
             `hai indicato questo indirizzo per ricevere le comunicazioni del ${tenant.name}. Per confermarlo apri questo link entro ${CONFIRM_HOURS} ore:`,
             `${ctx.config.publicUrl}/api/v1/${tenant.slug}/me/email/confirm?token=${token}`,
             '',
             'Se non sei stato tu, ignora questo messaggio: l’indirizzo non sarà usato.',
-          ].join('\n'),
-          dedupeKey: `citizen:${c.id}:email:${hashSecret(token).slice(0, 16)}`,
-        });
+          ],
+          email: { to: email },
+        };
       }
     }
     if (Object.keys(changes).length) await trx.updateTable('citizens').set(changes).where('id', '=', c.id).execute();
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'citizen', id: c.id },
       tenantId: tenant.id,
-      actorType: 'citizen',
-      actorId: c.id,
-      action: 'citizen.contacts',
+      action: 'citizen.contacts-changed',
       entityType: 'citizen',
       entityId: c.id,
       details: {
@@ -59,6 +57,7 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
         ...(input.phone !== undefined ? { phone: true } : {}),
         ...(input.notifyEmail !== undefined ? { notifyEmail: input.notifyEmail } : {}),
       },
+      notices: confirmation ? [confirmation] : [],
     });
   });
 }
@@ -66,7 +65,7 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
 /** Opens the emailed link: the pending address becomes the contact email. */
 export async function confirmEmail(ctx: AppContext, tenantId: string, token: string): Promise<boolean> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.bus.transaction(ctx.db, async (trx) => {
     const c = await trx
       .selectFrom('citizens')
       .select(['id', 'pending_email', 'pending_email_expires_at'])
@@ -80,7 +79,7 @@ export async function confirmEmail(ctx: AppContext, tenantId: string, token: str
       .set({ email: c.pending_email, email_verified_at: now, pending_email: null, pending_email_token_hash: null, pending_email_expires_at: null })
       .where('id', '=', c.id)
       .execute();
-    await audit(trx, { tenantId, actorType: 'citizen', actorId: c.id, action: 'citizen.email-verified', entityType: 'citizen', entityId: c.id, details: {} });
+    await ctx.bus.record(trx, { actor: { type: 'citizen', id: c.id }, tenantId, action: 'citizen.email-verified', entityType: 'citizen', entityId: c.id, details: {} });
     return true;
   });
 }

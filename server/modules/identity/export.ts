@@ -2,9 +2,9 @@
 // (GDPR art. 15 and 20): identity and contacts, appointments, tickets' are anonymous and so absent,
 // messages, deadlines, and the log of actions.
 import type { AppContext } from '../../platform/context.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { listActivityEntries, listDeadlines, listMessages } from './area-repository.ts';
-import type { CitizenRow } from './citizens-repository.ts';
+import type { CitizenRow } from '../../platform/citizens/sessions.ts';
 import { activityTitle } from './domain/activity-titles.ts';
 
 export async function exportCitizenData(ctx: AppContext, tenant: { id: string; name: string; time_zone: string }, c: CitizenRow) {

@@ -1,7 +1,7 @@
 // The logged-in citizen as the web client sees them: what the identity provider asserted (shown
 // read-only, never asked again) and the contacts they chose.
 import type { CitizenMe } from '../../../contracts/identity.ts';
-import type { CitizenPrincipal } from './citizens-repository.ts';
+import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 
 export function toCitizenMe(p: CitizenPrincipal, unreadMessages = 0): CitizenMe {
   const c = p.citizen;

@@ -4,11 +4,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { IdentityProvidersConfig, IdentityProvidersView } from '../../../contracts/identity.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { assertAdmin } from '../operators/policy.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { assertAdmin } from '../../platform/staff/policy.ts';
 import { testIssuer } from './test-provider/routes.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
@@ -59,20 +58,20 @@ export function providerAdminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
           }
         }
         const value = { ...(req.body.spid ? { spid: req.body.spid } : {}), ...(req.body.cie ? { cie: req.body.cie } : {}) };
-        await ctx.db.transaction().execute(async (trx) => {
+        await ctx.bus.transaction(ctx.db, async (trx) => {
           await trx
             .updateTable('tenants')
             .set({ identity_providers: JSON.stringify(value) })
             .where('id', '=', req.tenant.id)
             .execute();
-          await audit(trx, {
+          await ctx.bus.record(trx, {
+            actor: { type: 'operator', id: req.operator.id },
             tenantId: req.tenant.id,
-            actorType: 'operator',
-            actorId: req.operator.id,
-            action: 'identity.providers',
+            action: 'identity.providers-changed',
             entityType: 'tenant',
             entityId: req.tenant.id,
             details: value,
+            payload: {},
           });
         });
         return { spid: value.spid ?? null, cie: value.cie ?? null, testProviderAvailable: ctx.config.mode !== 'production' };

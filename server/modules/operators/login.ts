@@ -3,7 +3,6 @@
 // lock the account for 15 minutes. A right password without a code answers TOTP_REQUIRED and
 // creates nothing, so the form asks for the code and sends both again.
 import { sql } from 'kysely';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
@@ -44,21 +43,20 @@ export async function checkCredentials(ctx: AppContext, attempt: LoginAttempt): 
   // Verified even for a disabled account, so the answer takes as long as for any other.
   const passwordOk = (await verifyPassword(op.password_hash, attempt.password)) && op.active;
   if (!passwordOk) {
-    return recordFailure(ctx, attempt, op.id, 'operator.login_failed');
+    return recordFailure(ctx, attempt, op.id, 'operator.login-failed');
   }
   if (op.totp_secret) {
     if (!attempt.totpCode) throw totpRequired();
     const outcome = await useTotpCode(ctx, ctx.db, op, attempt.totpCode);
     if (outcome === 'unreadable') throw totpUnavailable();
-    if (outcome === 'wrong') return recordFailure(ctx, attempt, op.id, 'operator.totp_failed');
+    if (outcome === 'wrong') return recordFailure(ctx, attempt, op.id, 'operator.totp-failed');
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('operators').set({ failed_attempts: 0, locked_until: null }).where('id', '=', op.id).execute();
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: attempt.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'operator.login',
+      action: 'operator.logged-in',
       details: { ip: attempt.ip, secondFactor: Boolean(op.totp_secret) },
     });
   });
@@ -66,9 +64,9 @@ export async function checkCredentials(ctx: AppContext, attempt: LoginAttempt): 
 }
 
 /** Counts a failure in one statement (parallel attempts cannot undercount); the fifth locks. */
-async function recordFailure(ctx: AppContext, attempt: LoginAttempt, operatorId: string, action: string): Promise<never> {
+async function recordFailure(ctx: AppContext, attempt: LoginAttempt, operatorId: string, action: 'operator.login-failed' | 'operator.totp-failed'): Promise<never> {
   const lockUntil = new Date(ctx.clock.now().getTime() + LOCK_MINUTES * 60_000);
-  const nowLocked = await ctx.db.transaction().execute(async (trx) => {
+  const nowLocked = await ctx.bus.transaction(ctx.db, async (trx) => {
     const row = await trx
       .updateTable('operators')
       .set({
@@ -79,9 +77,14 @@ async function recordFailure(ctx: AppContext, attempt: LoginAttempt, operatorId:
       .returning('locked_until')
       .executeTakeFirstOrThrow();
     const isLocked = row.locked_until !== null;
-    await audit(trx, { tenantId: attempt.tenantId, actorType: 'operator', actorId: operatorId, action: isLocked ? 'operator.locked' : action, details: { ip: attempt.ip } });
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: operatorId },
+      tenantId: attempt.tenantId,
+      action: isLocked ? 'operator.login-throttled' : action,
+      details: { ip: attempt.ip },
+    });
     return isLocked;
   });
   if (nowLocked) throw locked();
-  throw action === 'operator.totp_failed' ? totpInvalid() : badCredentials();
+  throw action === 'operator.totp-failed' ? totpInvalid() : badCredentials();
 }

@@ -4,14 +4,13 @@
 // keeps an active admin: a change that would leave none is refused, under a lock on the admins.
 import type { Officer, OfficerCreate, OfficerListQuery, OfficerPatch, OfficerWithPassword } from '../../../contracts/officers.ts';
 import type { Static } from 'typebox';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { knownOffices, lockActiveAdmins, officerRows, replaceOffices, toOfficer, type OfficerFilter } from './officer-repository.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
-import { assertAdmin, forbidden } from './policy.ts';
-import { endSessions, type OperatorPrincipal } from './sessions.ts';
+import { assertAdmin, forbidden } from '../../platform/staff/policy.ts';
+import { endSessions, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 const officerNotFound = () => new AppError(404, 'NOT_FOUND', 'Operatore non trovato.', 'Officer not found.');
@@ -69,7 +68,7 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
   const taken = await ctx.db.selectFrom('operators').select('id').where('tenant_id', '=', op.tenantId).where('username', '=', username).executeTakeFirst();
   if (taken) throw usernameTaken();
   const passwordHash = await hashPassword(password);
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await ctx.bus.transaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('operators')
       .values({ tenant_id: op.tenantId, username, display_name: displayName, password_hash: passwordHash, role: input.role, must_change_password: true })
@@ -78,11 +77,10 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
       .executeTakeFirst();
     if (!row) throw usernameTaken();
     await replaceOffices(trx, op.tenantId, row.id, officeIds);
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'operator.create',
+      action: 'operator.created',
       entityType: 'operator',
       entityId: row.id,
       details: { username, role: input.role, officeIds, passwordGenerated: !input.temporaryPassword },
@@ -96,7 +94,7 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
   assertAdmin(op);
   if (patch.displayName !== undefined && patch.displayName.trim().length < 2) throw blankName();
   const wantedOffices = patch.officeIds === undefined ? undefined : await checkOffices(ctx, op.tenantId, patch.officeIds);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     // Admins first, then the officer: every transaction takes the locks in this order (no deadlock).
     const admins = patch.role !== undefined || patch.active !== undefined ? await lockActiveAdmins(trx, op.tenantId) : [];
     const before = await trx
@@ -134,11 +132,10 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
     if (!active && before.active)
       await trx.updateTable('desk_sessions').set({ ended_at: ctx.clock.now() }).where('operator_id', '=', officerId).where('ended_at', 'is', null).execute();
     if (Object.keys(changes).length) {
-      const action = changes.active ? (active ? 'operator.enable' : 'operator.disable') : 'operator.update';
-      await audit(trx, {
+      const action = changes.active ? (active ? 'operator.enabled' : 'operator.disabled') : 'operator.updated';
+      await ctx.bus.record(trx, {
+        actor: { type: 'operator', id: op.id },
         tenantId: op.tenantId,
-        actorType: 'operator',
-        actorId: op.id,
         action,
         entityType: 'operator',
         entityId: officerId,
@@ -163,7 +160,7 @@ export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, offi
   const password = temporaryPassword({ username: target.username, displayName: target.display_name });
   const passwordHash = await hashPassword(password);
   const removeTotp = Boolean(opts.removeTotp && target.totp_secret);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx
       .updateTable('operators')
       .set({
@@ -176,11 +173,10 @@ export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, offi
       .where('id', '=', officerId)
       .execute();
     const endedSessions = await endSessions(trx, officerId);
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'operator.password_reset',
+      action: 'operator.password-reset',
       entityType: 'operator',
       entityId: officerId,
       details: { totpRemoved: removeTotp, endedSessions },

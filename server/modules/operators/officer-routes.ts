@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { Officer, OfficerCreate, OfficerList, OfficerListQuery, OfficerParams, OfficerPatch, OfficerWithPassword, PasswordResetRequest } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from './auth.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
 import { createOfficer, getOfficer, listOfficers, resetPassword, updateOfficer } from './officer-admin.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { PasswordChangeRequest, Profile, TotpCodeRequest, TotpSetup } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from './auth.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
 import { changeOwnPassword, getProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpSetup } from './totp-enrolment.ts';
 

@@ -2,12 +2,11 @@
 // new). A change ends the officer's other sessions (a password someone else knew stops working
 // everywhere) and lifts the "temporary password" flag.
 import type { Profile } from '../../../contracts/officers.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/http/errors.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { endSessions, type OperatorPrincipal } from './sessions.ts';
+import { endSessions, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 
 export async function getProfile(ctx: AppContext, op: OperatorPrincipal): Promise<Profile> {
   const row = await ctx.db
@@ -42,7 +41,13 @@ export async function getProfile(ctx: AppContext, op: OperatorPrincipal): Promis
 export async function changeOwnPassword(ctx: AppContext, op: OperatorPrincipal, currentPassword: string, newPassword: string): Promise<void> {
   const row = await ctx.db.selectFrom('operators').select('password_hash').where('id', '=', op.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, currentPassword))) {
-    await audit(ctx.db, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.password_change_failed', entityType: 'operator', entityId: op.id });
+    await ctx.bus.record(ctx.db, {
+      actor: { type: 'operator', id: op.id },
+      tenantId: op.tenantId,
+      action: 'operator.password-change-failed',
+      entityType: 'operator',
+      entityId: op.id,
+    });
     throw badRequest('WRONG_PASSWORD', 'La password attuale non è corretta.', 'The current password is wrong.', {
       fields: [{ field: 'currentPassword', message: 'password non corretta' }],
     });
@@ -54,14 +59,13 @@ export async function changeOwnPassword(ctx: AppContext, op: OperatorPrincipal, 
     });
   }
   const hash = await hashPassword(newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('operators').set({ password_hash: hash, must_change_password: false, password_changed_at: ctx.clock.now() }).where('id', '=', op.id).execute();
     const endedSessions = await endSessions(trx, op.id, op.sessionHash);
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'operator.password_change',
+      action: 'operator.password-changed',
       entityType: 'operator',
       entityId: op.id,
       details: { endedSessions },

@@ -4,12 +4,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { LoginRequest, SessionResponse } from '../../../contracts/operator.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
-import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from './auth.ts';
+import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from '../../platform/staff/auth.ts';
 import { checkCredentials } from './login.ts';
-import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from './sessions.ts';
+import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 
 function me(op: OperatorPrincipal) {
   return {
@@ -76,7 +75,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
         async (req, reply) => {
           await deleteSession(ctx.db, req.operator.sessionHash);
-          await audit(ctx.db, { tenantId: req.tenant.id, actorType: 'operator', actorId: req.operator.id, action: 'operator.logout' });
+          await ctx.bus.record(ctx.db, { actor: { type: 'operator', id: req.operator.id }, tenantId: req.tenant.id, action: 'operator.logged-out' });
           reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx, req.tenant.slug));
           return reply.status(204).send(null);
         },

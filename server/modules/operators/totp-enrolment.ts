@@ -3,11 +3,10 @@
 // app moves it to active, so nobody is locked out by a half-finished enrolment. Turning it off needs
 // a current code. Admins remove it with a password reset (a lost phone).
 import type { TotpSetup } from '../../../contracts/officers.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { qrSvg } from '../../platform/qr.ts';
-import type { OperatorPrincipal } from './sessions.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { totpKey, useTotpCode } from './totp-check.ts';
 import { sealTotpSecret } from './totp-secrets.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
@@ -47,7 +46,7 @@ export async function confirmTotp(ctx: AppContext, op: OperatorPrincipal, code: 
   if (!key) throw noSetup();
   const step = matchTotp(key, code, ctx.clock.now().getTime(), null);
   if (step === null) throw wrongCode();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const res = await trx
       .updateTable('operators')
       // The confirming code counts as used: it cannot sign in a moment later.
@@ -57,7 +56,7 @@ export async function confirmTotp(ctx: AppContext, op: OperatorPrincipal, code: 
       .where('totp_pending_secret', '=', state.totp_pending_secret!)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw noSetup();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.totp_enable', entityType: 'operator', entityId: op.id });
+    await ctx.bus.record(trx, { actor: { type: 'operator', id: op.id }, tenantId: op.tenantId, action: 'operator.totp-enabled', entityType: 'operator', entityId: op.id });
   });
 }
 
@@ -73,8 +72,8 @@ export async function disableTotp(ctx: AppContext, op: OperatorPrincipal, code: 
       'The code cannot be checked: ask an administrator to reset your access.',
     );
   if (outcome !== 'ok') throw wrongCode();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('operators').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', op.id).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'operator.totp_disable', entityType: 'operator', entityId: op.id });
+    await ctx.bus.record(trx, { actor: { type: 'operator', id: op.id }, tenantId: op.tenantId, action: 'operator.totp-disabled', entityType: 'operator', entityId: op.id });
   });
 }

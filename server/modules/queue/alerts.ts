@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { findTicket, firstInQueue } from './repository.ts';
-import { queueTicketEmail, type TicketMailContext } from './ticket-emails.ts';
+import { type TicketMailContext, ticketNotice } from './ticket-emails.ts';
 
 export async function sendAlmostAlerts(
   trx: Transaction<DB>,
@@ -18,6 +18,7 @@ export async function sendAlmostAlerts(
     if (!t.email || t.alert_sent) continue;
     await trx.updateTable('tickets').set({ alert_sent: true }).where('id', '=', t.id).execute();
     const row = await findTicket(trx, mail.tenant.id, t.id);
-    if (row) await queueTicketEmail(trx, ctx.config, { ...mail, queueKind: q.kind }, row, { kind: 'almost', ahead });
+    const notice = row && (await ticketNotice(trx, ctx.config, { ...mail, queueKind: q.kind }, row, { kind: 'almost', ahead }));
+    if (notice) await ctx.bus.notify(trx, mail.tenant.id, [notice]);
   }
 }

@@ -4,18 +4,16 @@
 // and, when its service has a queue at the office, a ticket joins the line: at the appointment's
 // time it goes ahead of walk-ins; arriving after the late limit, it waits as a walk-in.
 import type { Transaction } from 'kysely';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { recordEvent } from '../../platform/events.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { findBookingIdByToken, findBookingView, type BookingView } from '../booking/repository.ts';
-import { nextStatus, STATUS_LABELS } from '../booking/status.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { BOOKING_STATUS_LABELS } from '../../../contracts/statuses.ts';
+import { type BookingView, changeBooking, findBookingIdByToken, findBookingView } from '../booking/index.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
 import { alreadyCheckedIn, checkInNotFound, checkInNotPossible, checkInNotToday } from './errors.ts';
-import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq, notifyQueue } from './repository.ts';
-import { queueTicketEmail } from './ticket-emails.ts';
+import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq } from './repository.ts';
+import { ticketNotice } from './ticket-emails.ts';
 
 export interface CheckedIn {
   bookingId: string;
@@ -65,14 +63,22 @@ export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext,
     .executeTakeFirstOrThrow();
   await insertTicketToken(trx, b.tenant_id, ticket.id, token);
   await insertTicketEvent(trx, { tenantId: b.tenant_id, ticketId: ticket.id, type: 'checked_in', details: { bookingId: b.id, late }, at: now });
-  await queueTicketEmail(
+  const notice = await ticketNotice(
     trx,
     ctx.config,
     { tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name }, officeName: b.office_name, officeAddress: b.office_address, queueKind: q.kind },
     ticket,
     { kind: 'taken', token },
   );
-  await notifyQueue(trx, { tenantId: b.tenant_id, officeId: b.office_id });
+  await ctx.bus.record(trx, {
+    tenantId: b.tenant_id,
+    actor: { type: 'system' },
+    action: 'ticket.taken',
+    entityId: ticket.id,
+    details: { number: ticket.number, source: 'booking', bookingId: b.id, late },
+    payload: { officeId: b.office_id, queueId: q.queue_id, number: ticket.number, status: ticket.status },
+    notices: notice ? [notice] : [],
+  });
   return { id: ticket.id, token, number: ticket.number };
 }
 
@@ -104,7 +110,7 @@ export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'c
   const now = ctx.clock.now();
   if (localDate(b.start_at.getTime(), b.time_zone) !== localDate(now.getTime(), b.time_zone)) throw checkInNotToday();
   if (via === 'citizen' && now.getTime() < b.start_at.getTime() - SELF_CHECK_IN_BEFORE_MIN * 60_000) throw checkInNotToday();
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.bus.transaction(ctx.db, async (trx) => {
     const locked = await trx.selectFrom('bookings').select('status').where('id', '=', b.id).forUpdate().executeTakeFirstOrThrow();
     if (locked.status === 'checked_in') {
       // Scanned twice: the same ticket, with a fresh link for this screen.
@@ -116,11 +122,8 @@ export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'c
       await insertTicketToken(trx, b.tenant_id, existing.id, token);
       return { bookingId: b.id, ticket: { id: existing.id, token, number: existing.number } };
     }
-    const to = nextStatus(locked.status, 'check-in');
-    if (!to || b.service_mode === 'video') throw checkInNotPossible(STATUS_LABELS[locked.status]);
-    await trx.updateTable('bookings').set({ status: to, checked_in_at: now, updated_at: now }).where('id', '=', b.id).execute();
-    await audit(trx, { tenantId: b.tenant_id, actorType: 'citizen', action: 'booking.check-in', entityType: 'booking', entityId: b.id, details: { from: locked.status, to, via } });
-    await recordEvent(trx, b.tenant_id, `booking.${to}`, b.id, { officeId: b.office_id, via });
-    return { bookingId: b.id, ticket: await createCheckInTicket(trx, ctx, b, now) };
+    if (b.service_mode === 'video' || locked.status !== 'confirmed') throw checkInNotPossible(BOOKING_STATUS_LABELS[locked.status]);
+    const r = await changeBooking(trx, ctx, { tenantId: b.tenant_id, bookingId: b.id, change: { action: 'check-in', via }, actor: { type: 'citizen', id: null }, now });
+    return { bookingId: b.id, ticket: await createCheckInTicket(trx, ctx, r.view, now) };
   });
 }

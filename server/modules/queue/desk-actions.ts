@@ -4,13 +4,12 @@
 // writes the ticket's history, the audit log and a notice to every node's live screens.
 import { sql, type Transaction, type UpdateObject } from 'kysely';
 import type { TransferRequest } from '../../../contracts/queue.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB, QueueKind, TicketStatus } from '../../platform/db/schema.ts';
-import { assertOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
-import { announceRoomEnded, endQueueRoom, openQueueRoom } from '../video/queue-rooms.ts';
+import { assertOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
+import { announceRoomEnded, endQueueRoom, openQueueRoom } from '../video/index.ts';
 import { nextTicketStatus, type TicketAction } from './domain/ticket-status.ts';
 import { badTransferTarget, deskNotFound, invalidTicketTransition, noCurrentTicket, notAtDesk, ticketNotFound } from './errors.ts';
 import { sendAlmostAlerts } from './alerts.ts';
@@ -23,14 +22,15 @@ import {
   insertTicketEvent,
   lockDesk,
   lockTicket,
-  notifyQueue,
   type OfficeSettingsRow,
   type TicketRow,
 } from './repository.ts';
-import { queueTicketEmail } from './ticket-emails.ts';
+import { ticketNotice } from './ticket-emails.ts';
+import type { CitizenNotice } from '../../platform/notices.ts';
 import type { QueueTenant } from './take-ticket.ts';
 
 interface DeskScope {
+  ctx: AppContext;
   trx: Transaction<DB>;
   desk: { id: string; name: string; office_id: string; takes_video: boolean };
   office: OfficeSettingsRow;
@@ -47,7 +47,7 @@ export interface DeskActionResult {
 
 async function atDesk<T>(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, deskId: string, fn: (s: DeskScope) => Promise<T>): Promise<T> {
   const endedRooms: string[] = [];
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.bus.transaction(ctx.db, async (trx) => {
     const desk = await lockDesk(trx, op.tenantId, deskId);
     if (!desk) throw deskNotFound();
     assertOffice(op, desk.office_id);
@@ -55,9 +55,7 @@ async function atDesk<T>(ctx: AppContext, tenant: QueueTenant, op: OperatorPrinc
     if (!session || session.operator_id !== op.id) throw notAtDesk();
     const office = (await findOfficeSettings(trx, op.tenantId, desk.office_id))!;
     const now = ctx.clock.now();
-    const out = await fn({ trx, desk, office, now, day: localDate(now.getTime(), tenant.time_zone), endedRooms });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id });
-    return out;
+    return fn({ ctx, trx, desk, office, now, day: localDate(now.getTime(), tenant.time_zone), endedRooms });
   });
   for (const roomId of endedRooms) await announceRoomEnded(ctx, roomId);
   return result;
@@ -75,16 +73,35 @@ function servedSince(t: TicketRow, now: Date): number {
   return from ? Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000)) : 0;
 }
 
-async function record(s: DeskScope, op: OperatorPrincipal, t: TicketRow, type: string, details: Record<string, unknown> = {}): Promise<void> {
+/** The ticket's history (its own types, read by its page and the statistics) and the audited event. */
+const ACTIONS = {
+  called: 'ticket.called',
+  resumed: 'ticket.resumed',
+  recalled: 'ticket.recalled',
+  started: 'ticket.started',
+  finished: 'ticket.finished',
+  no_show: 'ticket.missed',
+  parked: 'ticket.parked',
+  transferred: 'ticket.transferred',
+} as const;
+
+async function record(
+  s: DeskScope,
+  op: OperatorPrincipal,
+  t: TicketRow,
+  type: keyof typeof ACTIONS,
+  details: Record<string, unknown> = {},
+  notice?: CitizenNotice | null,
+): Promise<void> {
   await insertTicketEvent(s.trx, { tenantId: op.tenantId, ticketId: t.id, type, deskId: s.desk.id, operatorId: op.id, details, at: s.now });
-  await audit(s.trx, {
+  await s.ctx.bus.record(s.trx, {
     tenantId: op.tenantId,
-    actorType: 'operator',
-    actorId: op.id,
-    action: `ticket.${type}`,
-    entityType: 'ticket',
+    actor: { type: 'operator', id: op.id },
+    action: ACTIONS[type],
     entityId: t.id,
     details: { number: t.number, deskId: s.desk.id, ...details },
+    payload: { officeId: t.office_id, queueId: t.queue_id, number: t.number, status: t.status },
+    notices: notice ? [notice] : [],
   });
 }
 
@@ -101,7 +118,7 @@ async function finish(s: DeskScope, op: OperatorPrincipal, t: TicketRow, note: s
   const to = transition(t, 'finish');
   const served = t.status === 'parked' ? t.served_seconds : t.served_seconds + servedSince(t, s.now);
   const row = await update(s, t, { status: to, finished_at: s.now, served_seconds: served, note: note ?? t.note });
-  await record(s, op, t, 'finished', { servedSeconds: served, ...(how === 'auto' ? { by: 'call-next' } : {}), ...(note ? { note } : {}) });
+  await record(s, op, row, 'finished', { servedSeconds: served, ...(how === 'auto' ? { by: 'call-next' } : {}), ...(note ? { note } : {}) });
   if (t.room_id && (await endQueueRoom(s.trx, t.room_id, s.now))) s.endedRooms.push(t.room_id);
   return row;
 }
@@ -153,8 +170,8 @@ async function callTicket(
     target_desk_id: null,
     ...(room ? { room_id: room.roomId } : {}),
   });
-  await record(s, op, t, type, room ? { roomId: room.roomId } : {});
-  await queueTicketEmail(s.trx, ctx.config, { ...mailContext(tenant, s), queueKind: kind }, row, { kind: 'called', deskName: s.desk.name });
+  const notice = await ticketNotice(s.trx, ctx.config, { ...mailContext(tenant, s), queueKind: kind }, row, { kind: 'called', deskName: s.desk.name });
+  await record(s, op, row, type, room ? { roomId: room.roomId } : {}, notice);
   if (type === 'called') await alertQueue(ctx, tenant, s, t.queue_id, kind);
   return { ticket: row, ...(room ? { officerVideoUrl: room.officerUrl } : {}) };
 }
@@ -209,8 +226,8 @@ export function recall(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincip
   return withCurrent(ctx, tenant, op, deskId, async (s, t) => {
     transition(t, 'recall');
     const row = await update(s, t, { last_called_at: s.now, last_call_seq: sql<number>`nextval('ticket_call_seq')`, call_count: t.call_count + 1 });
-    await record(s, op, t, 'recalled', { callCount: row.call_count });
-    await queueTicketEmail(s.trx, ctx.config, { ...mailContext(tenant, s), queueKind: await queueKind(s, t.queue_id) }, row, { kind: 'called', deskName: s.desk.name });
+    const notice = await ticketNotice(s.trx, ctx.config, { ...mailContext(tenant, s), queueKind: await queueKind(s, t.queue_id) }, row, { kind: 'called', deskName: s.desk.name });
+    await record(s, op, row, 'recalled', { callCount: row.call_count }, notice);
     return { ticket: row };
   });
 }
@@ -218,7 +235,7 @@ export function recall(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincip
 export function startServing(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, deskId: string): Promise<DeskActionResult> {
   return withCurrent(ctx, tenant, op, deskId, async (s, t) => {
     const row = await update(s, t, { status: transition(t, 'start'), serve_started_at: s.now });
-    await record(s, op, t, 'started');
+    await record(s, op, row, 'started');
     return { ticket: row };
   });
 }
@@ -230,7 +247,7 @@ export function finishServing(ctx: AppContext, tenant: QueueTenant, op: Operator
 export function noShow(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal, deskId: string): Promise<DeskActionResult> {
   return withCurrent(ctx, tenant, op, deskId, async (s, t) => {
     const row = await update(s, t, { status: transition(t, 'no-show'), finished_at: s.now });
-    await record(s, op, t, 'no_show', { callCount: t.call_count });
+    await record(s, op, row, 'no_show', { callCount: t.call_count });
     if (t.room_id && (await endQueueRoom(s.trx, t.room_id, s.now))) s.endedRooms.push(t.room_id);
     return { ticket: row };
   });
@@ -244,7 +261,7 @@ export function park(ctx: AppContext, tenant: QueueTenant, op: OperatorPrincipal
       served_seconds: t.served_seconds + (t.status === 'serving' ? servedSince(t, s.now) : 0),
       serve_started_at: null,
     });
-    await record(s, op, t, 'parked');
+    await record(s, op, row, 'parked');
     return { ticket: row };
   });
 }
@@ -294,7 +311,7 @@ export function transfer(ctx: AppContext, tenant: QueueTenant, op: OperatorPrinc
       sort_at: req.keepPlace === false ? s.now : t.sort_at,
       note: req.note?.trim() || t.note,
     });
-    await record(s, op, t, 'transferred', {
+    await record(s, op, row, 'transferred', {
       toQueue: req.queueId ?? null,
       toDesk: req.deskId ?? null,
       keepPlace: req.keepPlace !== false,

@@ -1,12 +1,11 @@
 // Officers sign in at a desk to call numbers there: one officer per desk and one desk per officer,
 // enforced by two partial unique indexes. Moving to another desk leaves the previous one; taking
 // over a desk someone left signed in is explicit and audited.
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { assertOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
+import { assertOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { deskNotFound, deskTaken } from './errors.ts';
-import { activeDeskSession, activeSessionOfOperator, deskTickets, lockDesk, notifyQueue } from './repository.ts';
+import { activeDeskSession, activeSessionOfOperator, deskTickets, lockDesk } from './repository.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
 const busyLeaving = () =>
@@ -14,7 +13,7 @@ const busyLeaving = () =>
 
 export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string, takeOver: boolean): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const desk = await lockDesk(trx, op.tenantId, deskId);
     if (!desk) throw deskNotFound();
     assertOffice(op, desk.office_id);
@@ -27,14 +26,14 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
         throw deskTaken(who?.display_name ?? 'un altro operatore');
       }
       await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
-      await audit(trx, {
+      await ctx.bus.record(trx, {
+        actor: { type: 'operator', id: op.id },
         tenantId: op.tenantId,
-        actorType: 'operator',
-        actorId: op.id,
-        action: 'desk.take-over',
+        action: 'desk.taken-over',
         entityType: 'desk',
         entityId: desk.id,
         details: { from: current.operator_id },
+        payload: { officeId: desk.office_id, deskId: desk.id },
       });
     }
     const previous = await activeSessionOfOperator(trx, op.id);
@@ -44,22 +43,21 @@ export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskI
       await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', previous.id).execute();
     }
     await trx.insertInto('desk_sessions').values({ tenant_id: op.tenantId, desk_id: desk.id, operator_id: op.id, started_at: now }).execute();
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'desk.sign-in',
+      action: 'desk.signed-in',
       entityType: 'desk',
       entityId: desk.id,
       details: previous ? { leftDesk: previous.desk_id } : {},
+      payload: { officeId: desk.office_id, deskId: desk.id },
     });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
 }
 
 export async function signOutOfDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const desk = await lockDesk(trx, op.tenantId, deskId);
     if (!desk) throw deskNotFound();
     assertOffice(op, desk.office_id);
@@ -67,7 +65,14 @@ export async function signOutOfDesk(ctx: AppContext, op: OperatorPrincipal, desk
     if (!current || current.operator_id !== op.id) return;
     if ((await deskTickets(trx, desk.id, ['called', 'serving'])).length) throw busyLeaving();
     await trx.updateTable('desk_sessions').set({ ended_at: now }).where('id', '=', current.id).execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'desk.sign-out', entityType: 'desk', entityId: desk.id, details: {} });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
+      tenantId: op.tenantId,
+      action: 'desk.signed-out',
+      entityType: 'desk',
+      entityId: desk.id,
+      details: {},
+      payload: { officeId: desk.office_id, deskId: desk.id },
+    });
   });
 }

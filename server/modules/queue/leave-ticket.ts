@@ -1,12 +1,11 @@
 // The citizen leaves the line from the ticket's page: the ticket is out, everyone behind moves up
 // (and may now be within the alert threshold).
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
 import { sendAlmostAlerts } from './alerts.ts';
 import { nextTicketStatus } from './domain/ticket-status.ts';
 import { invalidTicketTransition, ticketNotFound } from './errors.ts';
-import { findOfficeSettings, findTicketByToken, insertTicketEvent, lockTicket, notifyQueue } from './repository.ts';
+import { findOfficeSettings, findTicketByToken, insertTicketEvent, lockTicket } from './repository.ts';
 import type { QueueTenant } from './take-ticket.ts';
 
 /** Returns the ticket's office. */
@@ -14,14 +13,22 @@ export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId
   const found = await findTicketByToken(ctx.db, tenant.id, ticketId, token);
   if (!found) throw ticketNotFound();
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     const t = (await lockTicket(trx, tenant.id, found.id))!;
     if (t.status === 'left') return;
     const to = nextTicketStatus(t.status, 'leave');
     if (!to) throw invalidTicketTransition(t.status);
     await trx.updateTable('tickets').set({ status: to, finished_at: now, updated_at: now }).where('id', '=', t.id).execute();
     await insertTicketEvent(trx, { tenantId: tenant.id, ticketId: t.id, type: 'left', at: now });
-    await audit(trx, { tenantId: tenant.id, actorType: 'citizen', action: 'ticket.leave', entityType: 'ticket', entityId: t.id, details: { number: t.number } });
+    await ctx.bus.record(trx, {
+      actor: { type: 'citizen' },
+      tenantId: tenant.id,
+      action: 'ticket.left',
+      entityType: 'ticket',
+      entityId: t.id,
+      details: { number: t.number },
+      payload: { officeId: t.office_id, queueId: t.queue_id, number: t.number, status: to },
+    });
     const office = (await findOfficeSettings(trx, tenant.id, t.office_id))!;
     const queue = await trx.selectFrom('queues').select('kind').where('id', '=', t.queue_id).executeTakeFirstOrThrow();
     await sendAlmostAlerts(
@@ -36,7 +43,6 @@ export async function leaveTicket(ctx: AppContext, tenant: QueueTenant, ticketId
         alertAhead: office.queue_alert_ahead,
       },
     );
-    await notifyQueue(trx, { tenantId: tenant.id, officeId: t.office_id });
   });
   return found.office_id;
 }

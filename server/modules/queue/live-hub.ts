@@ -1,6 +1,6 @@
 // Live screens of the queue on this node: display boards, citizens' ticket pages and officers' desk
-// consoles, by office. Every change of an office's line is announced with NOTIFY (repository.ts
-// notifyQueue) and every node refreshes the offices it has screens for: one snapshot read per
+// consoles, by office. Every change of an office's line is an event on the bus (ticket, desk and
+// queue events carry the office) and every node refreshes the offices it has screens for: one snapshot read per
 // office, then each screen gets its own view. Refreshes of one office never overlap; notices that
 // arrive meanwhile fold into one more refresh. A periodic refresh follows the clock (an appointment
 // enters its lane 15 minutes before its time with nothing else happening).
@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import type { LiveMessage } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { HandlingTimes, loadOfficeSnapshot, OfficeSetups, type OfficeSnapshot, type QueueCaches, type SnapshotTenant } from './office-snapshot.ts';
-import { QUEUE_CHANNEL, recentCalls } from './repository.ts';
+import { recentCalls } from './repository.ts';
 import { boardView, ticketView } from './views.ts';
 
 const BOARD_CALLS = 8;
@@ -29,21 +29,24 @@ interface OfficeScreens {
 export class QueueLiveHub {
   readonly caches: QueueCaches = { handling: new HandlingTimes(), setups: new OfficeSetups() };
   private readonly offices = new Map<string, OfficeScreens>();
-  private unlisten?: () => Promise<void>;
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly ctx: AppContext) {}
 
+  /** An event changed an office's line (or its set-up, which is read again first). */
+  officeChanged(officeId: string, setup: boolean): void {
+    if (setup) this.caches.setups.forget(officeId);
+    if (this.offices.has(officeId)) void this.refresh(officeId);
+  }
+
+  /** The notification channel was down: every screen is brought up to date, set-ups read again. */
+  resync(): void {
+    this.caches.setups.forget();
+    for (const id of this.offices.keys()) void this.refresh(id);
+  }
+
   async start(): Promise<void> {
-    this.unlisten = await this.ctx.database.listen(QUEUE_CHANNEL, (payload) => {
-      try {
-        const { officeId, setup } = JSON.parse(payload) as { officeId: string; setup?: boolean };
-        if (setup) this.caches.setups.forget(officeId);
-        if (this.offices.has(officeId)) void this.refresh(officeId);
-      } catch {
-        // Not ours: ignore.
-      }
-    });
+    clearInterval(this.timer);
     this.timer = setInterval(() => {
       for (const id of this.offices.keys()) void this.refresh(id);
     }, CLOCK_REFRESH_MS);
@@ -54,7 +57,6 @@ export class QueueLiveHub {
     clearInterval(this.timer);
     for (const o of this.offices.values()) for (const s of o.screens) s.socket.close(1001, 'server shutting down');
     this.offices.clear();
-    await this.unlisten?.().catch(() => undefined);
   }
 
   /** Screens connected to this node (metrics, tests, benchmarks). */

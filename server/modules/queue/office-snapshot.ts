@@ -4,7 +4,7 @@
 // change is read from the database once per office and fanned out to every screen.
 import type { AppContext } from '../../platform/context.ts';
 import type { PriorityClass } from '../../platform/db/schema.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
 import type { LineRules, LineTicket } from './domain/line-order.ts';
 import { typicalHandlingMinutes, MAX_SAMPLES } from './domain/wait-estimate.ts';
 import {
@@ -56,8 +56,8 @@ export interface OfficeSetup {
 /**
  * An office's set-up (rules, queues with services, desks with queues and officers) changes a few
  * times a day while its line changes every minute: kept per office, dropped by a "set-up" notice
- * (desk sign-in or sign-out, queue configuration: repository.ts notifyQueue) from any node, by any
- * write through the admin API of this node, and after SETUP_TTL_MS whatever happens.
+ * event (desk sign-in or sign-out, queue and office configuration: see the queue module's
+ * subscribers) from any node, and after SETUP_TTL_MS whatever happens.
  */
 export class OfficeSetups {
   // By comune and office: an office id asked for under another comune must neither find nor spoil

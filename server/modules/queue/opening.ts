@@ -1,10 +1,10 @@
 // Whether a line takes tickets now: the hours of its desks today, with the office's closures and
 // the holidays (the same rules as bookings), and the office's "numbers from N minutes before".
 import type { AppContext } from '../../platform/context.ts';
-import { holidaySet } from '../scheduling/domain/holidays.ts';
-import { workingIntervals } from '../scheduling/domain/slots.ts';
-import { localDate, wallClock } from '../scheduling/domain/zoned-time.ts';
-import { loadExceptions } from '../scheduling/schedule-repository.ts';
+import { holidaySet } from '../../platform/time/holidays.ts';
+import { workingIntervals } from '../scheduling/index.ts';
+import { localDate, wallClock } from '../../platform/time/zoned-time.ts';
+import { loadExceptions } from '../scheduling/index.ts';
 import { ticketWindow, type TicketWindow } from './domain/ticket-window.ts';
 import { queueDeskSchedules } from './repository.ts';
 

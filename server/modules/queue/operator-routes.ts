@@ -21,11 +21,11 @@ import {
   TransferRequest,
 } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { validateRange } from '../booking/availability.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { assertCanConfigureOffice, assertOffice, canSeeOffice, forbidden } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { validateRange } from '../booking/index.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { assertCanConfigureOffice, assertOffice, canSeeOffice, forbidden } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
 import { callNext, finishServing, noShow, park, recall, resume, startServing, transfer, type DeskActionResult } from './desk-actions.ts';
 import { signInAtDesk, signOutOfDesk } from './desk-sessions.ts';
 import { deskNotFound, officeNotFound } from './errors.ts';

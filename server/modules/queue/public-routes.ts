@@ -7,7 +7,7 @@ import { ErrorResponse, errorResponses } from '../../../contracts/common.ts';
 import { BoardView, CheckInRequest, OfficeParams, OfficeQueueInfo, TicketCreated, TicketParams, TicketRequest, TicketTokenQuery, TicketView } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { qrPng, qrSvg } from '../../platform/qr.ts';
-import { loadByToken } from '../booking/manage-booking.ts';
+import { loadByToken } from '../booking/index.ts';
 import { checkIn, findBookingForKiosk, type CheckedIn } from './check-in.ts';
 import { officeNotFound, ticketNotFound } from './errors.ts';
 import { leaveTicket } from './leave-ticket.ts';
@@ -17,7 +17,7 @@ import { findTicketByToken, recentCalls } from './repository.ts';
 import { loadTicketCreated, loadTicketView } from './ticket-lookup.ts';
 import { takeTicket, type QueueTenant } from './take-ticket.ts';
 import { boardView, officeQueueInfo } from './views.ts';
-import { arrivalUrl } from '../booking/links.ts';
+import { arrivalUrl } from '../booking/index.ts';
 
 const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const readLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };

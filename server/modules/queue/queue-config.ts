@@ -3,13 +3,12 @@
 // (appointment window, alert threshold, when numbers can be taken). Audited in each transaction.
 import type { Static } from 'typebox';
 import type { DeskQueuesInput, OfficeQueueConfig, OfficeQueueSettings, PriorityClassList, QueueInput, QueuePatch } from '../../../contracts/queue.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
-import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
+import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { deskNotFound, officeNotFound } from './errors.ts';
-import { findOfficeSettings, listOfficeDesks, listOfficeQueues, notifyQueue } from './repository.ts';
+import { findOfficeSettings, listOfficeDesks, listOfficeQueues } from './repository.ts';
 
 const queueNotFound = () => new AppError(404, 'QUEUE_NOT_FOUND', 'Coda non trovata.', 'Queue not found.');
 const prefixTaken = () => new AppError(409, 'PREFIX_TAKEN', "Un'altra coda di questo ufficio usa già questa lettera.", 'Another queue of this office uses this prefix.');
@@ -42,15 +41,22 @@ export async function getQueueConfig(ctx: AppContext, op: OperatorPrincipal, off
 
 export async function putQueueSettings(ctx: AppContext, op: OperatorPrincipal, officeId: string, s: OfficeQueueSettings): Promise<OfficeQueueConfig> {
   await assertConfigurable(ctx, op, officeId);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx
       .updateTable('offices')
       .set({ queue_early_min: s.earlyMinutes, queue_late_min: s.lateMinutes, queue_alert_ahead: s.alertAhead, queue_opens_before_min: s.opensBeforeMinutes })
       .where('id', '=', officeId)
       .where('tenant_id', '=', op.tenantId)
       .execute();
-    await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.settings', entityType: 'office', entityId: officeId, details: { ...s } });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId, setup: true });
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
+      tenantId: op.tenantId,
+      action: 'queue.settings-changed',
+      entityType: 'office',
+      entityId: officeId,
+      details: { ...s },
+      payload: { officeId },
+    });
   });
   return getQueueConfig(ctx, op, officeId);
 }
@@ -77,7 +83,7 @@ export async function createQueue(ctx: AppContext, op: OperatorPrincipal, input:
   const serviceIds = [...new Set(input.serviceIds)];
   await assertServices(ctx, op, input.officeId, serviceIds);
   return writeQueue(ctx, op, input.officeId, () =>
-    ctx.db.transaction().execute(async (trx) => {
+    ctx.bus.transaction(ctx.db, async (trx) => {
       const q = await trx
         .insertInto('queues')
         .values({ tenant_id: op.tenantId, office_id: input.officeId, name: input.name.trim(), prefix: input.prefix, kind: input.kind ?? 'in_person', active: input.active ?? true })
@@ -87,8 +93,15 @@ export async function createQueue(ctx: AppContext, op: OperatorPrincipal, input:
         .insertInto('queue_services')
         .values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: q.id, service_id })))
         .execute();
-      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.create', entityType: 'queue', entityId: q.id, details: { ...input } });
-      await notifyQueue(trx, { tenantId: op.tenantId, officeId: input.officeId, setup: true });
+      await ctx.bus.record(trx, {
+        actor: { type: 'operator', id: op.id },
+        tenantId: op.tenantId,
+        action: 'queue.created',
+        entityType: 'queue',
+        entityId: q.id,
+        details: { ...input },
+        payload: { officeId: input.officeId },
+      });
     }),
   );
 }
@@ -100,7 +113,7 @@ export async function updateQueue(ctx: AppContext, op: OperatorPrincipal, queueI
   const serviceIds = patch.serviceIds ? [...new Set(patch.serviceIds)] : undefined;
   if (serviceIds) await assertServices(ctx, op, queue.office_id, serviceIds);
   return writeQueue(ctx, op, queue.office_id, () =>
-    ctx.db.transaction().execute(async (trx) => {
+    ctx.bus.transaction(ctx.db, async (trx) => {
       const cols = {
         ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
         ...(patch.prefix !== undefined ? { prefix: patch.prefix } : {}),
@@ -115,8 +128,15 @@ export async function updateQueue(ctx: AppContext, op: OperatorPrincipal, queueI
           .values(serviceIds.map((service_id) => ({ tenant_id: op.tenantId, queue_id: queueId, service_id })))
           .execute();
       }
-      await audit(trx, { tenantId: op.tenantId, actorType: 'operator', actorId: op.id, action: 'queue.update', entityType: 'queue', entityId: queueId, details: { ...patch } });
-      await notifyQueue(trx, { tenantId: op.tenantId, officeId: queue.office_id, setup: true });
+      await ctx.bus.record(trx, {
+        actor: { type: 'operator', id: op.id },
+        tenantId: op.tenantId,
+        action: 'queue.updated',
+        entityType: 'queue',
+        entityId: queueId,
+        details: { ...patch },
+        payload: { officeId: queue.office_id },
+      });
     }),
   );
 }
@@ -136,7 +156,7 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
       'A video queue needs a desk that takes video.',
     );
   }
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('desks').set({ takes_video: takesVideo }).where('id', '=', deskId).execute();
     await trx.deleteFrom('desk_queues').where('desk_id', '=', deskId).execute();
     if (queueIds.length)
@@ -144,16 +164,15 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
         .insertInto('desk_queues')
         .values(queueIds.map((queue_id) => ({ tenant_id: op.tenantId, desk_id: deskId, queue_id })))
         .execute();
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'desk.queues',
+      action: 'desk.queues-changed',
       entityType: 'desk',
       entityId: deskId,
       details: { queueIds, takesVideo },
+      payload: { officeId: desk.office_id, deskId },
     });
-    await notifyQueue(trx, { tenantId: op.tenantId, officeId: desk.office_id, setup: true });
   });
   return getQueueConfig(ctx, op, desk.office_id);
 }
@@ -169,20 +188,20 @@ export async function putPriorityClasses(ctx: AppContext, op: OperatorPrincipal,
   const codes = body.classes.map((c) => c.code);
   if (new Set(codes).size !== codes.length) throw badRequest('DUPLICATE_CODE', 'Due categorie hanno lo stesso codice.', 'Two classes share a code.');
   const classes = body.classes.map((c) => ({ code: c.code, label: c.label.trim() }));
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx
       .updateTable('tenants')
       .set({ priority_classes: JSON.stringify(classes) })
       .where('id', '=', op.tenantId)
       .execute();
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: op.tenantId,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'queue.priority-classes',
+      action: 'queue.priority-classes-changed',
       entityType: 'tenant',
       entityId: op.tenantId,
       details: { classes },
+      payload: {},
     });
   });
   return { classes };

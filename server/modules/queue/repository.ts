@@ -2,14 +2,13 @@
 // desk sessions, and the reads behind the live views. The only SQL of the queue module lives here
 // (statistics have their own file, stats-repository.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { nextCounterValue } from '../../platform/counters.ts';
 import type { DB, QueueKind, TicketStatus } from '../../platform/db/schema.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
-import type { DeskSchedule } from '../scheduling/domain/slots.ts';
-import { parseTimeOfDay } from '../scheduling/domain/zoned-time.ts';
+import type { DeskSchedule } from '../scheduling/index.ts';
+import { parseTimeOfDay } from '../../platform/time/zoned-time.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
-
-export const QUEUE_CHANNEL = 'sportello_queue';
 
 // ---- set-up ----
 
@@ -100,14 +99,7 @@ export async function findServiceQueue(db: Q, tenantId: string, serviceId: strin
  * duplicates (the unique (queue_id, service_day, seq) constraint is the last word).
  */
 export async function nextTicketSeq(trx: Transaction<DB>, tenantId: string, queueId: string, day: string): Promise<number> {
-  const period = Number(day.replaceAll('-', ''));
-  const row = await trx
-    .insertInto('counters')
-    .values({ tenant_id: tenantId, name: `ticket:${queueId}`, period, value: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'name', 'period']).doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
+  return nextCounterValue(trx, tenantId, `ticket:${queueId}`, Number(day.replaceAll('-', '')));
 }
 
 // ---- tickets ----
@@ -368,9 +360,6 @@ export async function firstInQueue(db: Q, args: { queueId: string; day: string; 
  * Announces a change of an office's line to every node (delivered at commit, never on rollback);
  * `setup`: its set-up changed too (desk sessions, queue configuration), so cached copies go.
  */
-export async function notifyQueue(db: Q, notice: { tenantId: string; officeId: string; setup?: boolean }): Promise<void> {
-  await sql`select pg_notify(${QUEUE_CHANNEL}, ${JSON.stringify(notice)})`.execute(db);
-}
 
 /** Weekly hours of the active desks that serve any of the given queues. */
 export async function queueDeskSchedules(db: Q, queueIds: readonly string[]): Promise<DeskSchedule[]> {

@@ -2,16 +2,15 @@
 // number is the queue's next of the day, taken under the counter's row lock in the transaction that
 // writes the ticket, so numbers never repeat and never skip.
 import type { TicketRequest } from '../../../contracts/queue.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { PriorityClass, TicketSource } from '../../platform/db/schema.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { localDate } from '../scheduling/domain/zoned-time.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
 import { officeNotFound, queueClosed, serviceNotQueued, unknownPriority } from './errors.ts';
 import { ticketWindowNow, type OpeningTenant } from './opening.ts';
-import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq, notifyQueue } from './repository.ts';
-import { queueTicketEmail } from './ticket-emails.ts';
+import { findOfficeSettings, findServiceQueue, insertTicketEvent, insertTicketToken, nextTicketSeq } from './repository.ts';
+import { ticketNotice } from './ticket-emails.ts';
 
 export interface QueueTenant extends OpeningTenant {
   slug: string;
@@ -33,7 +32,7 @@ export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId:
   const token = newSecret();
   const email = input.email?.trim().toLowerCase() || null;
   const source = input.source ?? 'web';
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await ctx.bus.transaction(ctx.db, async (trx) => {
     const seq = await nextTicketSeq(trx, tenant.id, q.queue_id, day);
     const ticket = await trx
       .insertInto('tickets')
@@ -63,9 +62,17 @@ export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId:
       details: { source, ...(input.priority ? { priority: input.priority } : {}) },
       at: now,
     });
-    await audit(trx, { tenantId: tenant.id, actorType: 'citizen', action: 'ticket.take', entityType: 'ticket', entityId: ticket.id, details: { number: ticket.number, source } });
-    await queueTicketEmail(trx, ctx.config, { tenant, officeName: office.name, officeAddress: office.address, queueKind: q.kind }, ticket, { kind: 'taken', token });
-    await notifyQueue(trx, { tenantId: tenant.id, officeId });
+    const notice = await ticketNotice(trx, ctx.config, { tenant, officeName: office.name, officeAddress: office.address, queueKind: q.kind }, ticket, { kind: 'taken', token });
+    await ctx.bus.record(trx, {
+      actor: { type: 'citizen' },
+      tenantId: tenant.id,
+      action: 'ticket.taken',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      details: { number: ticket.number, source },
+      payload: { officeId, queueId: q.queue_id, number: ticket.number, status: ticket.status },
+      notices: notice ? [notice] : [],
+    });
     return ticket.id;
   });
   return { id, token };

@@ -1,10 +1,10 @@
 // The emails of a ticket, for citizens who gave an address: the number taken (with the live page),
-// "almost your turn", and "it's your turn" at each call. Queued in the transaction of the change;
+// "almost your turn", and "it's your turn" at each call. Recorded with the change (platform/bus.ts);
 // each carries a fresh link (a new token), and a dedupe key so a notice goes out once.
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { queueMail } from '../../platform/mail.ts';
+import type { CitizenNotice } from '../../platform/notices.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { insertTicketToken, type TicketRow } from './repository.ts';
 import { ticketPageUrl, ticketVideoUrl } from './views.ts';
@@ -18,8 +18,9 @@ export interface TicketMailContext {
 
 export type TicketMailKind = { kind: 'taken'; token: string } | { kind: 'almost'; ahead: number } | { kind: 'called'; deskName: string };
 
-export async function queueTicketEmail(trx: Transaction<DB>, config: Config, c: TicketMailContext, t: TicketRow, mail: TicketMailKind): Promise<void> {
-  if (!t.email) return;
+/** The email of a ticket's moment, or null for a citizen who left no address. Writes the link's token. */
+export async function ticketNotice(trx: Transaction<DB>, config: Config, c: TicketMailContext, t: TicketRow, mail: TicketMailKind): Promise<CitizenNotice | null> {
+  if (!t.email) return null;
   const token = mail.kind === 'taken' ? mail.token : newSecret();
   if (mail.kind !== 'taken') await insertTicketToken(trx, c.tenant.id, t.id, token);
   const page = ticketPageUrl(config, c.tenant.slug, t.id, token);
@@ -57,11 +58,10 @@ export async function queueTicketEmail(trx: Transaction<DB>, config: Config, c: 
           : [`È il tuo turno: il numero ${t.number} è chiamato.`, `Recati a: ${mail.deskName}.`, '', page];
       break;
   }
-  await queueMail(trx, {
-    tenantId: c.tenant.id,
-    to: t.email,
-    subject,
-    text: [...body, '', c.tenant.name, c.officeName].join('\n'),
+  return {
     dedupeKey: `ticket:${t.id}:${mail.kind}${mail.kind === 'called' ? `:${t.call_count}` : ''}`,
-  });
+    subject,
+    lines: body,
+    email: { to: t.email, footer: ['', c.tenant.name, c.officeName] },
+  };
 }

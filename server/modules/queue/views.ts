@@ -2,7 +2,7 @@
 // officer's line. Pure functions of an OfficeSnapshot (plus the citizen's own token for links).
 import type { BoardView, DeskLine, LineTicket as LineTicketView, OfficeQueueInfo, OperatorDesk, TicketView } from '../../../contracts/queue.ts';
 import type { Config } from '../../config.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { deskLine, laneOf } from './domain/line-order.ts';
 import { toLineTicket, waitingOf, desksFor, type OfficeSnapshot } from './office-snapshot.ts';
 import { placements, waitFor, waitForNewcomer, type Placement } from './line-positions.ts';

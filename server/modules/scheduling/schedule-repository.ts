@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { DateException, DeskSchedule, Occupation } from './domain/slots.ts';
-import { parseTimeOfDay } from './domain/zoned-time.ts';
+import { parseTimeOfDay } from '../../platform/time/zoned-time.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

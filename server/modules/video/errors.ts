@@ -19,17 +19,3 @@ export const roomNotOpen = (phase: string) =>
 export const officerOnly = () => new AppError(403, 'OFFICER_ONLY', "Solo l'operatore può concludere l'appuntamento.", 'Only the officer can end the appointment.');
 
 export const notVideoService = () => new AppError(409, 'NOT_A_VIDEO_APPOINTMENT', "L'appuntamento non è in videochiamata.", 'The appointment is not a video appointment.');
-
-export const fileTooLarge = (maxBytes: number) =>
-  new AppError(
-    413,
-    'FILE_TOO_LARGE',
-    `Il file è troppo grande: il limite è ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-    `The file is too large: the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-    { maxBytes },
-  );
-
-export const fileTypeNotAllowed = (accepted: string) =>
-  new AppError(415, 'FILE_TYPE_NOT_ALLOWED', `Tipo di file non accettato. Puoi caricare: ${accepted}.`, `File type not accepted. Allowed: ${accepted}.`);
-
-export const fileNotFound = () => new AppError(404, 'FILE_NOT_FOUND', 'Documento non trovato.', 'Document not found.');

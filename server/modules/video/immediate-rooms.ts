@@ -1,15 +1,14 @@
 // Rooms an officer opens on the spot (a citizen on the phone, at a kiosk): open at once for a
 // configured time, with one token per party; the citizen's link is emailed when an address is given.
 import type { ImmediateRoomCreated, ImmediateRoomRequest } from '../../../contracts/video.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { queueMail } from '../../platform/mail.ts';
+import type { CitizenNotice } from '../../platform/notices.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { formatWhen } from '../booking/emails.ts';
-import { assertOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { formatWhen } from '../booking/index.ts';
+import { assertOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { immediateCitizenUrl, officerRoomUrl } from './links.ts';
 import { insertRoomToken } from './room-repository.ts';
 
@@ -23,7 +22,7 @@ export async function createImmediateRoom(ctx: AppContext, tenant: Tenant, op: O
   const citizenToken = newSecret();
   const email = req.email?.trim() || null;
   const citizenUrl = immediateCitizenUrl(ctx.config, tenant.slug, citizenToken);
-  const { id, emailed } = await ctx.db.transaction().execute(async (trx) => {
+  const { id, emailed } = await ctx.bus.transaction(ctx.db, async (trx) => {
     const room = await trx
       .insertInto('video_rooms')
       .values({
@@ -40,36 +39,32 @@ export async function createImmediateRoom(ctx: AppContext, tenant: Tenant, op: O
       .executeTakeFirstOrThrow();
     await insertRoomToken(trx, { tenantId: tenant.id, roomId: room.id, party: 'officer', operatorId: op.id, token: officerToken });
     await insertRoomToken(trx, { tenantId: tenant.id, roomId: room.id, party: 'citizen', operatorId: null, token: citizenToken });
-    await audit(trx, {
+    // The citizen's invitation (when an address was given) goes with the audit entry of the room.
+    const invite: CitizenNotice | null = email
+      ? {
+          dedupeKey: `room:${room.id}:invite`,
+          subject: `${tenant.name}: il link per la videochiamata con l'operatore`,
+          lines: [
+            'Gentile cittadina, gentile cittadino,',
+            '',
+            `un operatore del ${tenant.name} la attende in videochiamata. Per entrare apra questo link:`,
+            citizenUrl,
+            '',
+            `Il link è personale e vale fino a ${formatWhen(closesAt, tenant.time_zone)}. Le serviranno un browser aggiornato e, se possibile, videocamera e microfono.`,
+          ],
+          email: { to: email, footer: ['', tenant.name] },
+        }
+      : null;
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: tenant.id,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'video.room.create',
+      action: 'video.room-opened',
       entityType: 'video_room',
       entityId: room.id,
       details: { officeId, emailedTo: email, closesAt: closesAt.toISOString() },
+      notices: invite ? [invite] : [],
     });
-    let sent = false;
-    if (email) {
-      const until = formatWhen(closesAt, tenant.time_zone);
-      sent = await queueMail(trx, {
-        tenantId: tenant.id,
-        to: email,
-        subject: `${tenant.name}: il link per la videochiamata con l'operatore`,
-        text: [
-          'Gentile cittadina, gentile cittadino,',
-          '',
-          `un operatore del ${tenant.name} la attende in videochiamata. Per entrare apra questo link:`,
-          citizenUrl,
-          '',
-          `Il link è personale e vale fino a ${until}. Le serviranno un browser aggiornato e, se possibile, videocamera e microfono.`,
-          '',
-          `${tenant.name}`,
-        ].join('\n'),
-        dedupeKey: `room:${room.id}:invite`,
-      });
-    }
-    return { id: room.id, emailed: sent };
+    return { id: room.id, emailed: Boolean(email) };
   });
   return { id, officerUrl: officerRoomUrl(ctx.config, tenant.slug, officerToken), citizenUrl, closesAt: formatInstant(closesAt.getTime(), tenant.time_zone), emailed };
 }

@@ -1,12 +1,11 @@
 // An officer enters a room from the console: the session proves who they are, and they receive a
 // fresh officer token for that room (audited), which the room page then uses like any party.
 import type { AppContext } from '../../platform/context.ts';
-import { audit } from '../../platform/audit.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { loadVisibleBooking } from '../agenda/booking-actions.ts';
-import { assertOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { loadVisibleBooking } from '../booking/index.ts';
+import { assertOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { notVideoService, roomNotFound } from './errors.ts';
 import { officerRoomUrl } from './links.ts';
 import { ensureBookingRoom, findRoom, insertRoomToken } from './room-repository.ts';
@@ -29,13 +28,12 @@ export async function officerLinkForRoom(ctx: AppContext, tenant: Tenant, op: Op
 
 async function mint(ctx: AppContext, tenant: Tenant, op: OperatorPrincipal, roomId: string, bookingId: string | null) {
   const token = newSecret();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
     await insertRoomToken(trx, { tenantId: tenant.id, roomId, party: 'officer', operatorId: op.id, token });
-    await audit(trx, {
+    await ctx.bus.record(trx, {
+      actor: { type: 'operator', id: op.id },
       tenantId: tenant.id,
-      actorType: 'operator',
-      actorId: op.id,
-      action: 'video.room.enter',
+      action: 'video.room-entered',
       entityType: bookingId ? 'booking' : 'video_room',
       entityId: bookingId ?? roomId,
       details: { roomId },

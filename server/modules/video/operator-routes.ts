@@ -4,17 +4,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, IsoDate, TenantParams, Uuid } from '../../../contracts/common.ts';
 import { ImmediateRoomCreated, ImmediateRoomRequest, OfficerRoomLink, RoomFileList, VideoAppointmentList } from '../../../contracts/video.ts';
-import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/http/errors.ts';
-import { loadVisibleBooking } from '../agenda/booking-actions.ts';
-import { requireOperator } from '../operators/auth.ts';
-import { isValidDate, localDate } from '../scheduling/domain/zoned-time.ts';
+import { loadVisibleBooking } from '../booking/index.ts';
+import { requireOperator } from '../../platform/staff/auth.ts';
+import { isValidDate, localDate } from '../../platform/time/zoned-time.ts';
 import { createImmediateRoom } from './immediate-rooms.ts';
-import { toRoomFile } from './mappers.ts';
 import { officerLinkForBooking, officerLinkForRoom } from './officer-links.ts';
-import { openStoredFile, sendStoredFile } from './room-files.ts';
-import { listBookingFiles } from './room-repository.ts';
+import { listBookingFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
 import { listVideoAppointments } from './video-appointments.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
@@ -106,11 +103,10 @@ export function videoOperatorRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
       async (req, reply) => {
         const b = await loadVisibleBooking(ctx, req.operator, req.params.bookingId);
         const file = await openStoredFile(ctx, req.tenant.id, req.params.fileId, (f) => f.booking_id === b.id);
-        await audit(ctx.db, {
+        await ctx.bus.record(ctx.db, {
+          actor: { type: 'operator', id: req.operator.id },
           tenantId: req.tenant.id,
-          actorType: 'operator',
-          actorId: req.operator.id,
-          action: 'file.download',
+          action: 'file.downloaded',
           entityType: 'booking',
           entityId: b.id,
           details: { fileId: file.row.id, name: file.row.name },

@@ -4,8 +4,8 @@
 import type { RoomPhase } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Party } from '../../platform/db/schema.ts';
-import { findBookingIdByToken, findBookingView, type BookingView } from '../booking/repository.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { findBookingIdByToken, findBookingView, type BookingView } from '../booking/index.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { roomNotFound, roomNotOpen } from './errors.ts';
 import { ensureBookingRoom, findRoom, findRoomIdByTicketToken, findRoomToken, type RoomRow } from './room-repository.ts';
 import { bookingRoomPhase, immediatePhase, roomPhase } from './room-window.ts';

@@ -2,8 +2,8 @@
 // while the room is open, how to connect (ICE servers with fresh TURN credentials, signalling path).
 import type { RoomView } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { manageUrl } from '../booking/links.ts';
-import { formatInstant } from '../scheduling/domain/zoned-time.ts';
+import { manageUrl } from '../booking/index.ts';
+import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { signalPath } from './links.ts';
 import type { RoomAccess } from './room-access.ts';
 import { iceServers } from './turn-credentials.ts';

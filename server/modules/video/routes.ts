@@ -7,10 +7,9 @@ import { ErrorResponse, errorResponses, Uuid } from '../../../contracts/common.t
 import { EndRoomRequest, EndRoomResponse, RoomFile, RoomFileList, RoomTokenParams, RoomView } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { endRoom } from './end-room.ts';
-import { toRoomFile } from './mappers.ts';
 import { assertOpen, resolveRoomAccess, type RoomAccess } from './room-access.ts';
-import { openStoredFile, sendStoredFile, uploadRoomFile } from './room-files.ts';
-import { listRoomFiles } from './room-repository.ts';
+import { listRoomFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
+import { uploadRoomFile } from './room-files.ts';
 import { toRoomView } from './room-view.ts';
 import type { SignallingHub } from './signalling-hub.ts';
 

@@ -7,10 +7,11 @@ import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type ClientMessage, type ServerMessage, type SignalData } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Party } from '../../platform/db/schema.ts';
-import { toChatMessage, toRoomFile } from './mappers.ts';
+import { listRoomFiles, toRoomFile } from '../documents/index.ts';
+import { toChatMessage } from './mappers.ts';
 import { publish, subscribe, type RelayEnvelope } from './relay.ts';
 import type { RoomAccess } from './room-access.ts';
-import { clearNodePresence, insertChatMessage, leavePresence, listChat, listRoomFiles, presentParties, pruneRelay, takePresence, touchPresence } from './room-repository.ts';
+import { clearNodePresence, insertChatMessage, leavePresence, listChat, presentParties, pruneRelay, takePresence, touchPresence } from './room-repository.ts';
 
 const HEARTBEAT_MS = 15_000;
 // A browser sends a few dozen candidates when a call starts; a flood beyond this is not a browser.

@@ -2,11 +2,11 @@
 // the immediate rooms still open, each with who is connected right now (the citizen waiting).
 import type { VideoAppointment } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { listBookingViews } from '../booking/repository.ts';
-import { canSeeOffice } from '../operators/policy.ts';
-import type { OperatorPrincipal } from '../operators/sessions.ts';
-import { addDays, formatInstant, localToInstant } from '../scheduling/domain/zoned-time.ts';
-import type { Tenant } from '../tenants/repository.ts';
+import { listBookingViews } from '../booking/index.ts';
+import { canSeeOffice } from '../../platform/staff/policy.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { addDays, formatInstant, localToInstant } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { consoleRoomUrl } from './links.ts';
 import { presenceByRoom } from './room-repository.ts';
 import { bookingRoomPhase, immediatePhase, roomPhase } from './room-window.ts';

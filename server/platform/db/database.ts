@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { DB } from './schema.ts';
+import { type ListenerState, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -11,8 +13,10 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
-  /** Run a statement with LISTEN/NOTIFY support; null for engines without a notification channel. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** LISTEN on a channel; `onReconnect` runs when a dropped listener connection is back (catch up then). */
+  listen(channel: string, onMessage: (payload: string) => void, opts?: ListenOptions): Promise<() => Promise<void>>;
+  /** The notification channel's state, for /readyz (PGlite's is in-process: always up). */
+  listenerState(): ListenerState;
   close(): Promise<void>;
 }
 
@@ -20,26 +24,21 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v); // date as YYYY-MM-DD, never shifted by the process time zone
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; log?: Logger }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // An idle pooled connection that the server drops (restart, pg_terminate_backend) emits 'error' on
+    // the pool: logged, never fatal. The pool opens a fresh connection for the next query.
+    pool.on('error', (err) => opts.log?.warn({ err: err.message }, 'idle database connection lost'));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const listener = new PgListener(opts.databaseUrl, opts.log);
     return {
       db,
       engine: 'postgres',
-      async listen(channel, onMessage) {
-        const client = new pg.Client({ connectionString: opts.databaseUrl });
-        // A dropped listener connection must not crash the process: notifications are a speed-up
-        // (jobs are also polled, cached reads also expire), never the only path.
-        client.on('error', () => undefined);
-        await client.connect();
-        client.on('notification', (msg) => msg.channel === channel && onMessage(msg.payload ?? ''));
-        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-        return async () => {
-          await client.end().catch(() => undefined);
-        };
-      },
+      listen: (channel, onMessage, listenOpts) => listener.listen(channel, onMessage, listenOpts),
+      listenerState: () => listener.state,
       async close() {
+        await listener.close();
         await db.destroy();
       },
     };
@@ -62,6 +61,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       const unsub = await pglite.listen(channel, onMessage);
       return async () => unsub();
     },
+    listenerState: () => 'up',
     async close() {
       await db.destroy();
     },

@@ -1,7 +1,7 @@
 // Citizens' identity and personal area (migration 007), and the embedded test provider.
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './column-types.ts';
-import type { CitizenProvider } from './schema.ts';
+export type CitizenProvider = 'spid' | 'cie';
 
 export interface CitizensTable {
   id: Generated<string>;

@@ -37,7 +37,9 @@ export interface DeskSessionsTable {
   ended_at: Timestamp | null;
 }
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'left' | 'expired';
+import type { TicketStatus } from '../../../contracts/statuses.ts';
+
+export type { TicketStatus };
 export type TicketSource = 'web' | 'qr' | 'kiosk' | 'booking' | 'operator';
 
 export interface TicketsTable {

@@ -5,6 +5,7 @@ import type { Json, Timestamp } from './column-types.ts';
 import type { RoomFilesTable, VideoMessagesTable, VideoPresenceTable, VideoRelayTable, VideoRoomsTable, VideoRoomTokensTable } from './schema-video.ts';
 import type { DeskQueuesTable, DeskSessionsTable, QueueServicesTable, QueuesTable, TicketEventsTable, TicketsTable, TicketTokensTable } from './schema-queue.ts';
 import type {
+  CitizenProvider,
   CitizenAuthRequestsTable,
   CitizenDeadlinesTable,
   CitizenMessagesTable,
@@ -34,9 +35,9 @@ export interface TenantsTable {
   created_at: Generated<Date>;
 }
 
-export type CitizenProvider = 'spid' | 'cie';
-
 /** A comune's login: per provider, the OpenID Connect issuer (a SPID/CIE gateway) and its client id. */
+export type { CitizenProvider };
+
 export type IdentityProviders = Partial<Record<CitizenProvider, { issuer: string; clientId: string; params?: Record<string, string> }>>;
 
 export interface PriorityClass {
@@ -206,7 +207,9 @@ export interface ScheduleExceptionsTable {
   note: Generated<string>;
 }
 
-export type BookingStatus = 'held' | 'pending' | 'confirmed' | 'checked_in' | 'done' | 'no_show' | 'cancelled';
+import type { BookingStatus } from '../../../contracts/statuses.ts';
+
+export type { BookingStatus };
 
 export interface BookingsTable {
   id: Generated<string>;

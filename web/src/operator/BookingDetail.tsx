@@ -1,6 +1,7 @@
 // One booking as the desk sees it: every field, the history of changes and the actions its status
 // allows. A cancellation needs a reason, which is emailed to the citizen.
 import { useState } from 'react';
+import { actionLabel } from './audit/action-labels.ts';
 import type { Static } from 'typebox';
 import type { AgendaBooking, AuditEntryView, BookingDetail as Detail } from '../../../contracts/operator.ts';
 import type { RoomFile } from '../../../contracts/video.ts';
@@ -14,16 +15,6 @@ import { Heading, STATUS, StatusBadge, TextArea, type Outcome } from './ui.tsx';
 
 type History = Array<Static<typeof AuditEntryView>>;
 type DetailView = AgendaBooking & { history: History; files: RoomFile[] };
-
-const ACTION_LABELS: Record<string, string> = {
-  'booking.create': 'Prenotazione creata',
-  'booking.reschedule': 'Appuntamento spostato',
-  'booking.cancel': 'Appuntamento annullato',
-  'booking.confirm': 'Richiesta approvata',
-  'booking.check-in': 'Arrivo registrato',
-  'booking.no-show': 'Segnato come non presentato',
-  'booking.done': 'Appuntamento concluso',
-};
 
 const CHANNELS: Record<string, string> = { web: 'online dal cittadino', operator: "dall'ufficio (per telefono o allo sportello)" };
 
@@ -333,7 +324,7 @@ function HistoryTable({ history }: { history: History }) {
             <tr key={i}>
               <th scope="row">{when(h.at)}</th>
               <td>{h.actorType === 'citizen' ? 'il cittadino' : h.actorType === 'system' ? 'il sistema' : (h.actor ?? 'operatore')}</td>
-              <td>{ACTION_LABELS[h.action] ?? h.action}</td>
+              <td>{actionLabel(h.action)}</td>
               <td className="history-details">{describe(h)}</td>
             </tr>
           ))}
@@ -347,7 +338,7 @@ function describe(h: History[number]): string {
   const d = h.details as Record<string, unknown>;
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
   const parts: string[] = [];
-  if (h.action === 'booking.reschedule') {
+  if (h.action === 'booking.rescheduled') {
     const from = str('from');
     const to = str('to');
     if (from && to) parts.push(`da ${when(from)} a ${when(to)}`);
@@ -356,7 +347,7 @@ function describe(h: History[number]): string {
   }
   if (str('note')) parts.push(`nota: ${str('note')}`);
   if (str('reason')) parts.push(`motivo: ${str('reason')}`);
-  if (h.action === 'booking.create') {
+  if (h.action === 'booking.created') {
     if (str('channel')) parts.push(str('channel') === 'operator' ? "prenotato dall'ufficio" : 'prenotato online');
     if (str('start')) parts.push(`per ${when(str('start')!)}`);
   }

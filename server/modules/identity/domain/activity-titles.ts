@@ -1,5 +1,7 @@
-// The personal area's "Attività": audit entries told in plain Italian. Unknown actions are left
-// out rather than shown as codes.
+// The personal area's "Attività": audit entries told in plain words, from the catalogue of actions
+// (contracts/activity.ts). Actions the catalogue does not tell citizens are left out rather than
+// shown as codes.
+import { citizenActivityTitle } from '../../../../contracts/activity.ts';
 
 export interface ActivityEntry {
   actor_type: 'operator' | 'citizen' | 'system';
@@ -9,39 +11,11 @@ export interface ActivityEntry {
   service_name: string | null;
 }
 
-export function activityTitle(e: ActivityEntry): string | null {
-  const what = e.service_name ? `«${e.service_name}»${e.reference ? ` (${e.reference})` : ''}` : 'appuntamento';
+export function activityTitle(e: ActivityEntry, lang: 'it' | 'en' = 'it'): string | null {
+  const what = e.service_name ? `«${e.service_name}»${e.reference ? ` (${e.reference})` : ''}` : lang === 'it' ? 'appuntamento' : 'appointment';
   const provider = e.details.provider === 'cie' ? 'CIE' : 'SPID';
-  switch (e.action) {
-    case 'citizen.login':
-      return `Accesso all'area personale con ${provider}`;
-    case 'citizen.logout':
-      return "Uscita dall'area personale";
-    case 'citizen.contacts':
-      return 'Contatti aggiornati';
-    case 'citizen.email-verified':
-      return 'Indirizzo email confermato';
-    case 'citizen.export':
-      return 'Scaricati i tuoi dati';
-    case 'booking.create':
-      return e.actor_type === 'operator' ? `L'ufficio ha prenotato per te: ${what}` : `Appuntamento prenotato: ${what}`;
-    case 'booking.reschedule':
-      return `Appuntamento spostato: ${what}`;
-    case 'booking.cancel':
-      return e.actor_type === 'operator' ? `L'ufficio ha annullato l'appuntamento ${what}` : `Appuntamento annullato: ${what}`;
-    case 'booking.confirm':
-      return `L'ufficio ha confermato l'appuntamento ${what}`;
-    case 'booking.check-in':
-      return `Arrivo registrato in ufficio: ${what}`;
-    case 'booking.done':
-      return `Appuntamento concluso: ${what}`;
-    case 'booking.no-show':
-      return `Assenza registrata all'appuntamento ${what}`;
-    case 'file.upload':
-      return `Documento caricato: ${typeof e.details.name === 'string' ? e.details.name : what}`;
-    default:
-      return null;
-  }
+  const name = typeof e.details.name === 'string' ? e.details.name : what;
+  return citizenActivityTitle(e.action, e.actor_type === 'operator', { what, provider, name }, lang);
 }
 
 export function activityBy(actorType: ActivityEntry['actor_type']): 'citizen' | 'office' | 'system' {

@@ -19,16 +19,7 @@ export function nextTicketStatus(current: TicketStatus, action: TicketAction): T
   return NEXT[current][action] ?? null;
 }
 
-export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
-  waiting: 'in attesa',
-  called: 'chiamato',
-  serving: 'in servizio',
-  parked: 'sospeso',
-  done: 'servito',
-  no_show: 'non presentato',
-  left: 'uscito dalla coda',
-  expired: 'scaduto a fine giornata',
-};
+export { TICKET_STATUS_LABELS } from '../../../../contracts/statuses.ts';
 
 /** A queue's prefix and the day's progressive number: A001 … A999, then A1000. */
 export function ticketNumber(prefix: string, seq: number): string {

@@ -1,7 +1,7 @@
 // When tickets can be taken: while some desk of the line works today, from `opensBeforeMin` before
 // its opening to its closing. Pure: the intervals come from the desks' hours, closures and holidays
 // (scheduling/domain/slots.ts workingIntervals), in local minutes of the day.
-import { formatTimeOfDay } from '../../scheduling/domain/zoned-time.ts';
+import { formatTimeOfDay } from '../../../platform/time/zoned-time.ts';
 
 export type TicketWindow = { open: true } | { open: false; reason: string };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { holidaySet } from './holidays.ts';
+import { holidaySet } from '../../../platform/time/holidays.ts';
 import { computeAvailability, desksOffering, workingIntervals, type DeskSchedule, type Occupation, type SlotRules } from './slots.ts';
-import { formatInstant, localDate } from './zoned-time.ts';
+import { formatInstant, localDate } from '../../../platform/time/zoned-time.ts';
 
 const TZ = 'Europe/Rome';
 const weekdays = (start: number, end: number) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end }));

@@ -2,7 +2,7 @@
 // free places of a service. Times of day are local (Europe/Rome); slots are absolute instants, laid
 // out from each opening's start in steps of duration + buffer, so a day with a daylight-saving
 // change keeps exact durations and never produces two slots for one instant.
-import { addDays, daysBetween, isoWeekday, localDate, localToInstant } from './zoned-time.ts';
+import { addDays, daysBetween, isoWeekday, localDate, localToInstant } from '../../../platform/time/zoned-time.ts';
 
 export interface WeeklyInterval {
   weekday: number; // 1 = Monday … 7 = Sunday

@@ -1,10 +1,10 @@
 // Citizens' requests: the session cookie (HttpOnly, SameSite=Lax so the link of an email opens the
 // personal area, Secure in production) and, on every write, the CSRF token echoed in x-csrf-token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { safeEqual } from '../../platform/security/tokens.ts';
-import { findCitizenPrincipal, SESSION_MAX_HOURS, type CitizenPrincipal } from './citizens-repository.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../http/errors.ts';
+import { safeEqual } from '../security/tokens.ts';
+import { findCitizenPrincipal, SESSION_MAX_HOURS, type CitizenPrincipal } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

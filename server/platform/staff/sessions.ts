@@ -4,8 +4,8 @@
 // OPERATOR_IDLE_MINUTES without requests; its last-seen time is written at most once a minute, so a
 // busy console costs one small update a minute, not one per request.
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, OperatorRole } from '../../platform/db/schema.ts';
-import { hashSecret, newSecret } from '../../platform/security/tokens.ts';
+import type { DB, OperatorRole } from '../db/schema.ts';
+import { hashSecret, newSecret } from '../security/tokens.ts';
 
 export const SESSION_HOURS = 10;
 const TOUCH_EVERY_MS = 60_000;

@@ -1,8 +1,8 @@
 // Resolves the {tenant} path segment to a comune once per request. Tenants change rarely, so a
 // short cache saves a query on every call without serving a deleted comune for long.
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../http/errors.ts';
 import { findTenantBySlug, type Tenant } from './repository.ts';
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 // Authentication of officer requests: the session cookie, and CSRF on every unsafe method.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { safeEqual } from '../../platform/security/tokens.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../http/errors.ts';
+import { safeEqual } from '../security/tokens.ts';
 import { findPrincipal, type OperatorPrincipal } from './sessions.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 // Who may do what. Officers see only their comune (the tenant check is in every query) and, when
 // scoped, only their offices. Admins configure everything; managers configure their offices' services,
 // desks, hours and closures; operators work the agenda.
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import type { OperatorPrincipal } from './sessions.ts';
 
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Non hai i permessi per questa operazione.', 'You are not allowed to do this.');

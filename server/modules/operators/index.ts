@@ -1,0 +1,21 @@
+// Operators module: officer accounts (administration, passwords, TOTP), login and sessions' routes.
+// Session checks and office policy are platform kernels (platform/staff) every module uses.
+import type { FastifyPluginAsync } from 'fastify';
+import type { SportelloModule } from '../../platform/module.ts';
+import { officerRoutes } from './officer-routes.ts';
+import { profileRoutes } from './profile-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+
+export { hashPassword } from './passwords.ts';
+
+export const operatorsModule: SportelloModule = {
+  name: 'operators',
+  tag: { name: 'officers', description: 'Officer sign-in, accounts (admins) and own profile' },
+  tenantRoutes:
+    (ctx): FastifyPluginAsync =>
+    async (app) => {
+      await app.register(sessionRoutes(ctx));
+      await app.register(profileRoutes(ctx));
+      await app.register(officerRoutes(ctx));
+    },
+};
