@@ -4,4 +4,5 @@ export const ROOT: string;
 export function buildState(part: Part): 'missing' | 'stale' | 'fresh';
 export function buildToolsInstalled(): boolean;
 export function buildServer(opts?: { outDir?: string }): void;
-export function buildWeb(): void;
+export function buildWeb(): Promise<void>;
+export function precompress(dir: string): Promise<void>;

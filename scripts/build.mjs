@@ -1,13 +1,16 @@
 // npm run build: the server and its API contracts compiled to JavaScript in dist/ (tsc with
 // tsconfig.build.json, which rewrites the sources' `.ts` imports to `.js`), the SQL migrations copied
 // to dist/server/migrations (where the compiled migrate.js looks for them), and the web client
-// built into web/dist (vite, with .br/.gz copies). `node scripts/build.mjs server` (or `web`)
-// builds one part. scripts/start.mjs and the production-build test use the functions below.
+// built into web/dist (vite), with .br and .gz copies of its text files. `node scripts/build.mjs
+// server` (or `web`) builds one part. scripts/start.mjs and the production-build test use the
+// functions below.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -78,9 +81,49 @@ export function buildServer({ outDir = path.join(ROOT, 'dist') } = {}) {
   run(toolBin('typescript', 'tsc'), ['-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir]);
 }
 
-/** Builds the web client into web/dist. */
-export function buildWeb() {
+// Text files only: fonts (woff2 is brotli inside, woff zlib) and images gain nothing.
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|map|txt|xml|webmanifest)$/;
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+async function compressFile(file) {
+  const data = await fs.promises.readFile(file);
+  const [br, gz] = await Promise.all([
+    brotli(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+    gzip(data, { level: zlib.constants.Z_BEST_COMPRESSION }),
+  ]);
+  // A copy that is not smaller is not written: the server then sends the file itself.
+  if (br.length < data.length) await fs.promises.writeFile(`${file}.br`, br);
+  if (gz.length < data.length) await fs.promises.writeFile(`${file}.gz`, gz);
+}
+
+/**
+ * Writes name.br and name.gz beside every text file under `dir`, once and at the highest levels, so
+ * the server sends them as they are (@fastify/static `preCompressed`, chosen by Accept-Encoding)
+ * instead of compressing every response. zlib's asynchronous calls share libuv's thread pool.
+ */
+export async function precompress(dir) {
+  const files = fs.readdirSync(dir, { recursive: true }).filter((name) => COMPRESSIBLE.test(name));
+  await Promise.all(files.map((name) => compressFile(path.join(dir, name))));
+}
+
+/** Builds the web client into web/dist, with compressed copies of its text files. */
+export async function buildWeb() {
+  const outDir = path.join(ROOT, 'web', 'dist');
   run(toolBin('vite', 'vite'), ['build', '--config', path.join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn']);
+  try {
+    await precompress(outDir);
+  } catch (err) {
+    // index.html stands for the build (PARTS): without it, the next start builds again.
+    fs.rmSync(path.join(outDir, 'index.html'), { force: true });
+    throw err;
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -89,7 +132,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (!(part in PARTS)) throw new Error(`unknown part ${part}: server or web`);
     const started = Date.now();
     if (part === 'server') buildServer();
-    else buildWeb();
+    else await buildWeb();
     console.log(`built ${part} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -21,7 +21,7 @@ for (const [name, part] of Object.entries(parts)) {
   if (state === 'fresh') continue;
   if (!production && buildToolsInstalled()) {
     console.log(`Building ${part.what}: ${state === 'missing' ? 'not built yet' : 'its sources changed'}…`);
-    part.build();
+    await part.build();
   } else if (state === 'missing') {
     console.error(
       production

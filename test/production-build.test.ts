@@ -99,7 +99,7 @@ describe('production build, deployed with production dependencies only', {
     // The server is compiled straight into the deployment; the web client is the checkout's
     // (`npm test` has just built it), rebuilt first when missing or older than its sources.
     buildServer({ outDir: path.join(dir, 'dist') });
-    if (buildState('web') !== 'fresh') buildWeb();
+    if (buildState('web') !== 'fresh') await buildWeb();
     fs.cpSync(path.join(ROOT, 'web', 'dist'), path.join(dir, 'web', 'dist'), { recursive: true });
     const install = spawnSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], {
       cwd: dir,

@@ -1,6 +1,6 @@
 // Serves the built web client (web/dist): hashed assets with long caching, and index.html for
 // every page path (/bari, /bari/prenota-appuntamento, …) and operatore.html for /{tenant}/operatore/… so the client router takes over.
-// The build wrote .br and .gz copies of every text file (web/precompress.ts): @fastify/static picks
+// The build wrote .br and .gz copies of every text file (scripts/build.mjs): @fastify/static picks
 // one by Accept-Encoding (Vary: Accept-Encoding) and sends the file itself to clients that take neither.
 import fs from 'node:fs';
 import path from 'node:path';
