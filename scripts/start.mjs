@@ -1,7 +1,8 @@
 // npm start: the compiled server (dist/server/main.js) on plain node. On a developer's machine
 // (`npm ci && npm start` on a fresh clone) it first builds whatever is missing or older than its
-// sources, which needs the devDependencies; in production it never builds (a node starts in a
-// second and never needs the compilers) and stops with a message when there is nothing to start.
+// sources, which needs the devDependencies; in production it never builds (a node needs no
+// compilers and compiles nothing at start) and stops with a message when there is nothing to start.
+import module from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildServer, buildState, buildToolsInstalled, buildWeb, ROOT } from './build.mjs';
@@ -34,6 +35,8 @@ for (const [name, part] of Object.entries(parts)) {
   }
 }
 
-// Stack traces in the logs point at the TypeScript sources' lines (dist/ has source maps).
-process.setSourceMapsEnabled(true);
+// Stack traces in the logs point at the TypeScript sources' lines (dist/ has source maps); Node 20
+// lacks module.setSourceMapsSupport, whose default leaves node_modules' maps unread.
+if (module.setSourceMapsSupport) module.setSourceMapsSupport(true);
+else process.setSourceMapsEnabled(true);
 await import(pathToFileURL(path.join(ROOT, 'dist', 'server', 'main.js')).href);
