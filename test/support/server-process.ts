@@ -1,6 +1,6 @@
-// The real server as a child process (node --import tsx server/main.ts), for tests that need a
-// process boundary: crashes (kill -9), restarts, signals. Each start picks a free port and retries
-// when it was taken in the meantime.
+// The real server as a child process (node --import tsx server/main.ts, or another command such as
+// a deployment's build), for tests that need a process boundary: crashes (kill -9), restarts,
+// signals, production builds. Each start picks a free port and retries when it was taken in the meantime.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -37,9 +37,18 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function startOnce(env: Record<string, string>, port: number, timeoutMs: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+export interface StartOptions {
+  timeoutMs?: number;
+  port?: number;
+  /** The folder to start in (the repository by default) and node's arguments there. */
+  cwd?: string;
+  args?: string[];
+}
+
+async function startOnce(env: Record<string, string>, port: number, opts: StartOptions): Promise<ServerProcess> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const child = spawn(process.execPath, opts.args ?? ['--import', 'tsx', 'server/main.ts'], {
+    cwd: opts.cwd ?? ROOT,
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -90,12 +99,12 @@ async function startOnce(env: Record<string, string>, port: number, timeoutMs: n
   throw new Error(`server not ready within ${timeoutMs} ms:\n${out}`);
 }
 
-/** Starts server/main.ts with the given environment and waits for /readyz. */
-export async function startServer(env: Record<string, string>, opts: { timeoutMs?: number; port?: number } = {}): Promise<ServerProcess> {
+/** Starts server/main.ts (or `opts.args` in `opts.cwd`) with the given environment and waits for /readyz. */
+export async function startServer(env: Record<string, string>, opts: StartOptions = {}): Promise<ServerProcess> {
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());
     try {
-      return await startOnce(env, port, opts.timeoutMs ?? 60_000);
+      return await startOnce(env, port, opts);
     } catch (err) {
       if (attempt < 5 && (err as { addressInUse?: boolean }).addressInUse && opts.port === undefined) continue;
       throw err;

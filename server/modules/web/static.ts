@@ -1,32 +1,47 @@
 // Serves the built web client (web/dist): hashed assets with long caching, and index.html for
 // every page path (/bari, /bari/prenota-appuntamento, …) and operatore.html for /{tenant}/operatore/… so the client router takes over.
+// The build wrote .br and .gz copies of every text file (scripts/build.mjs): @fastify/static picks
+// one by Accept-Encoding (Vary: Accept-Encoding) and sends the file itself to clients that take neither.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
+// The project's root is the nearest folder with package.json above this file: the same answer from
+// the sources (server/modules/web, run by tsx) and from the build (dist/server/modules/web).
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 // SPORTELLO_WEB_DIST serves a client built elsewhere (vite build --outDir …), e.g. to try a change
 // without touching web/dist.
-export const WEB_DIST = process.env.SPORTELLO_WEB_DIST
-  ? path.resolve(process.env.SPORTELLO_WEB_DIST)
-  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = process.env.SPORTELLO_WEB_DIST ? path.resolve(process.env.SPORTELLO_WEB_DIST) : path.join(projectRoot(), 'web', 'dist');
+
+// Vite names everything under assets/ by its content hash, so a cached copy can never be stale;
+// anything else (the HTML entries) is revalidated on every use (ETag/Last-Modified make that a 304).
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 export async function registerWebClient(app: FastifyInstance, opts: { devPages: boolean }): Promise<boolean> {
-  const index = path.join(WEB_DIST, 'index.html');
-  if (!fs.existsSync(index)) return false;
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: WEB_DIST,
     wildcard: false,
     index: false,
-    setHeaders(res, filePath) {
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+    preCompressed: true,
+    // The compressed copies are chosen by negotiation, never addressed by their own names.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders(reply, filePath) {
+      const hashed = path.relative(WEB_DIST, filePath).startsWith(`assets${path.sep}`);
+      reply.header('cache-control', hashed ? IMMUTABLE : REVALIDATE);
     },
   });
-  const html = fs.readFileSync(index);
   // The officer console is its own entry page, so citizens never download its code.
-  const operatorFile = path.join(WEB_DIST, 'operatore.html');
-  const operatorHtml = fs.existsSync(operatorFile) ? fs.readFileSync(operatorFile) : html;
+  const operatorPage = fs.existsSync(path.join(WEB_DIST, 'operatore.html')) ? 'operatore.html' : 'index.html';
   return Boolean(
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const url = req.url.split('?')[0]!;
@@ -35,8 +50,8 @@ export async function registerWebClient(app: FastifyInstance, opts: { devPages: 
       if (url.startsWith('/api/') || url.startsWith('/oidc-test') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
         return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
       }
-      const page = /^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorHtml : html;
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+      // sendFile negotiates the compressed copy and sets the headers above, like any static file.
+      return reply.sendFile(/^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorPage : 'index.html');
     }),
   );
 }
