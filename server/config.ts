@@ -1,7 +1,7 @@
 // Configuration is read once at boot from the environment and validated; a bad value stops the
 // server with a readable list instead of surfacing later as an odd runtime error.
 import path from 'node:path';
-import type { S3Settings } from './platform/files/s3-storage.ts';
+import { DEFAULT_S3_TIMEOUT_MS, type S3Settings } from './platform/files/s3-storage.ts';
 
 export type Mode = 'demo' | 'production' | 'test';
 
@@ -170,6 +170,12 @@ function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | un
   if (!/^https?:\/\//.test(endpoint)) problems.push('FILES_S3_ENDPOINT must be an http(s) URL');
   const missing = ['FILES_S3_BUCKET', 'FILES_S3_ACCESS_KEY', 'FILES_S3_SECRET_KEY'].filter((k) => !env[k]);
   if (missing.length) problems.push(`FILES_S3_ENDPOINT needs ${missing.join(', ')}`);
+  // Sent as a header: a line break would end it; STS tokens are printable ASCII.
+  if (env.FILES_S3_SESSION_TOKEN && !/^[\x21-\x7e]+$/.test(env.FILES_S3_SESSION_TOKEN)) problems.push('FILES_S3_SESSION_TOKEN must be printable ASCII without spaces');
+  // Segments that cannot start with a dot: URLs would fold "." and ".." away and change the key.
+  if (env.FILES_S3_PREFIX && !/^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/.test(env.FILES_S3_PREFIX)) {
+    problems.push('FILES_S3_PREFIX must be segments of letters, digits, ".", "_" and "-" separated by "/" (e.g. bari/prod)');
+  }
   return {
     endpoint,
     bucket: env.FILES_S3_BUCKET ?? '',
@@ -178,6 +184,8 @@ function s3Settings(env: NodeJS.ProcessEnv, problems: string[]): S3Settings | un
     secretKey: env.FILES_S3_SECRET_KEY ?? '',
     pathStyle: env.FILES_S3_PATH_STYLE !== 'false',
     prefix: env.FILES_S3_PREFIX || undefined,
+    sessionToken: env.FILES_S3_SESSION_TOKEN || undefined,
+    timeoutMs: int(env, 'FILES_S3_TIMEOUT_MS', DEFAULT_S3_TIMEOUT_MS, problems, 100, 600_000),
   };
 }
 

@@ -29,7 +29,24 @@ describe('production configuration', () => {
       (err: unknown) => err instanceof ConfigError && /FILES_S3_BUCKET, FILES_S3_ACCESS_KEY, FILES_S3_SECRET_KEY/.test(err.problems.join()),
     );
     const c = loadConfig({ FILES_S3_ENDPOINT: 'https://s3.example.it', FILES_S3_BUCKET: 'docs', FILES_S3_ACCESS_KEY: 'k', FILES_S3_SECRET_KEY: 's', FILES_S3_PATH_STYLE: 'false' });
-    assert.deepEqual(c.s3, { endpoint: 'https://s3.example.it', bucket: 'docs', region: 'us-east-1', accessKey: 'k', secretKey: 's', pathStyle: false, prefix: undefined });
+    assert.deepEqual(c.s3, {
+      endpoint: 'https://s3.example.it',
+      bucket: 'docs',
+      region: 'us-east-1',
+      accessKey: 'k',
+      secretKey: 's',
+      sessionToken: undefined,
+      pathStyle: false,
+      prefix: undefined,
+      timeoutMs: 30_000,
+    });
+    const store = { FILES_S3_ENDPOINT: 'https://s3.example.it', FILES_S3_BUCKET: 'docs', FILES_S3_ACCESS_KEY: 'k', FILES_S3_SECRET_KEY: 's' };
+    const sts = loadConfig({ ...store, FILES_S3_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjE/+=', FILES_S3_TIMEOUT_MS: '5000', FILES_S3_PREFIX: 'bari/prod-2' }).s3;
+    assert.deepEqual([sts?.sessionToken, sts?.timeoutMs, sts?.prefix], ['IQoJb3JpZ2luX2VjE/+=', 5000, 'bari/prod-2']);
+    assert.throws(
+      () => loadConfig({ ...store, FILES_S3_SESSION_TOKEN: 'two\nlines', FILES_S3_TIMEOUT_MS: '0', FILES_S3_PREFIX: 'a/../b' }),
+      (err: unknown) => err instanceof ConfigError && ['FILES_S3_SESSION_TOKEN', 'FILES_S3_TIMEOUT_MS', 'FILES_S3_PREFIX'].every((k) => err.problems.some((p) => p.startsWith(k))),
+    );
   });
 
   it('refuses to guess demo mode for a public address, and believes only local proxies by default', () => {

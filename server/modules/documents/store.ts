@@ -10,7 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Party } from '../../platform/db/schema.ts';
 import { ACCEPTED_LABELS, detectFileType } from '../../platform/files/content-type.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/safe-name.ts';
-import { FileTooLarge } from '../../platform/files/storage.ts';
+import { FileTooLarge, StoredFileMissing } from '../../platform/files/storage.ts';
 import { fileNotFound, fileTooLarge, fileTypeNotAllowed } from './errors.ts';
 import { toRoomFile } from './mappers.ts';
 import { findRoomFile, insertRoomFile, type RoomFileRow } from './repository.ts';
@@ -84,7 +84,15 @@ export async function storeDocument(ctx: AppContext, d: NewDocument): Promise<Ro
 export async function openStoredFile(ctx: AppContext, tenantId: string, fileId: string, mayRead: (row: RoomFileRow) => boolean): Promise<{ row: RoomFileRow; stream: Readable }> {
   const row = await findRoomFile(ctx.db, tenantId, fileId);
   if (!row || !mayRead(row)) throw fileNotFound();
-  return { row, stream: await ctx.storage.get(row.storage_key) };
+  try {
+    return { row, stream: await ctx.storage.get(row.storage_key) };
+  } catch (err) {
+    if (!(err instanceof StoredFileMissing)) throw err;
+    // Recorded but its bytes are gone (removed from the disk or the bucket by hand, a restore
+    // without the files): the reader gets "not found", the operators a warning to look into.
+    ctx.log.warn({ fileId: row.id, storageKey: row.storage_key }, 'document recorded but missing from storage');
+    throw fileNotFound();
+  }
 }
 
 /** The document as a download: its detected type, a safe name, never cached by shared caches. */

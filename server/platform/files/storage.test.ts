@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { FileTooLarge, HEAD_BYTES, LocalDiskStorage } from './storage.ts';
+import { FileTooLarge, HEAD_BYTES, LocalDiskStorage, StoredFileMissing } from './storage.ts';
 
 describe('local disk storage', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-storage-'));
@@ -60,7 +60,7 @@ describe('local disk storage', () => {
     assert.equal(pulled, 2);
     assert.ok(closed, 'the source is ended');
     assert.deepEqual(files(), before);
-    await assert.rejects(storage.get('tenant-1/big'), { code: 'ENOENT' });
+    await assert.rejects(storage.get('tenant-1/big'), StoredFileMissing);
   });
 
   it('keeps nothing when the upload breaks off', async () => {
@@ -77,7 +77,20 @@ describe('local disk storage', () => {
     await storage.put('tenant-1/gone', Readable.from([Buffer.from('x')]), { maxBytes: 10 });
     await storage.remove('tenant-1/gone');
     await storage.remove('tenant-1/gone');
-    await assert.rejects(storage.get('tenant-1/gone'), { code: 'ENOENT' });
+    await assert.rejects(storage.get('tenant-1/gone'), StoredFileMissing);
+  });
+
+  it('reports bytes deleted behind its back, or a tenant folder never made, as a missing file', async () => {
+    await storage.put('tenant-1/lost', Readable.from([Buffer.from('x')]), { maxBytes: 10 });
+    fs.rmSync(path.join(root, 'tenant-1', 'lost'));
+    await assert.rejects(storage.get('tenant-1/lost'), (err) => err instanceof StoredFileMissing && err.key === 'tenant-1/lost');
+    await assert.rejects(storage.get('tenant-9/never'), StoredFileMissing);
+  });
+
+  it('creates nothing on disk until a document arrives', () => {
+    const fresh = path.join(root, 'not-yet');
+    new LocalDiskStorage(fresh);
+    assert.equal(fs.existsSync(fresh), false);
   });
 
   it('refuses keys that could leave its folder or name something else', async () => {

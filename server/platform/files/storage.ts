@@ -21,7 +21,7 @@ export interface FileStorage {
    * keeps nothing and throws FileTooLarge. Keys look like "<tenantId>/<uuid>": [A-Za-z0-9_-] segments.
    */
   put(key: string, source: FileSource, opts: { maxBytes: number }): Promise<StoredFile>;
-  /** Rejects (ENOENT for the local disk) when there is no such file. */
+  /** Rejects with StoredFileMissing when there is no such file (whatever the storage). */
   get(key: string): Promise<Readable>;
   /** Idempotent. */
   remove(key: string): Promise<void>;
@@ -31,6 +31,18 @@ export class FileTooLarge extends Error {
   override readonly name = 'FileTooLarge';
   constructor(readonly maxBytes: number) {
     super(`file larger than ${maxBytes} bytes`);
+  }
+}
+
+/**
+ * No bytes under this key: never stored, removed, or lost behind the application's back (a bucket
+ * emptied by hand, a restored backup without the files). One type for every storage, so callers can
+ * answer "not found" instead of an internal error.
+ */
+export class StoredFileMissing extends Error {
+  override readonly name = 'StoredFileMissing';
+  constructor(readonly key: string) {
+    super(`no stored file under ${key}`);
   }
 }
 
@@ -93,8 +105,14 @@ export class LocalDiskStorage implements FileStorage {
 
   async get(key: string): Promise<Readable> {
     // Opened here so that a missing file rejects now rather than as a stream error mid-response.
-    const handle = await fs.promises.open(this.pathOf(key), 'r');
-    return handle.createReadStream();
+    const file = this.pathOf(key);
+    try {
+      const handle = await fs.promises.open(file, 'r');
+      return handle.createReadStream();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new StoredFileMissing(key);
+      throw err;
+    }
   }
 
   async remove(key: string): Promise<void> {
