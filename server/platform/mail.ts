@@ -1,24 +1,35 @@
 // Email: composed in the transaction of the change and stored in mail_outbox with a job to send it.
 // Production sends through SMTP; otherwise the stored outbox is the development mailbox. A row is
-// marked sent under a row lock, so a retried job never sends a sent message again.
+// marked sent under a row lock, so a retried job never sends a sent message again. Every message has
+// a text part and an HTML part (mail-html.ts renders it from the text with the comune's branding).
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from './context.ts';
 import type { DB, MailAttachment } from './db/schema.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
+import { type MailBrand, renderMailHtml } from './mail-html.ts';
 
 export interface OutgoingMail {
   tenantId: string;
   to: string;
   subject: string;
   text: string;
+  /** The HTML part; when absent it is rendered from the text with `branding`. */
   html?: string;
+  /** The comune's name and branding for the HTML part; when absent, read from the tenant's row. */
+  branding?: MailBrand;
   attachments?: MailAttachment[];
   /** The same key is never queued twice (e.g. booking:ID:confirmation:0). */
   dedupeKey: string;
 }
 
+async function tenantBrand(trx: Kysely<DB> | Transaction<DB>, tenantId: string): Promise<MailBrand> {
+  const t = await trx.selectFrom('tenants').select(['name', 'branding']).where('id', '=', tenantId).executeTakeFirstOrThrow();
+  return { ...t.branding, name: t.name };
+}
+
 export async function queueMail(trx: Kysely<DB> | Transaction<DB>, mail: OutgoingMail): Promise<boolean> {
+  const html = mail.html ?? renderMailHtml({ brand: mail.branding ?? (await tenantBrand(trx, mail.tenantId)), subject: mail.subject, text: mail.text });
   const row = await trx
     .insertInto('mail_outbox')
     .values({
@@ -26,7 +37,7 @@ export async function queueMail(trx: Kysely<DB> | Transaction<DB>, mail: Outgoin
       to_address: mail.to,
       subject: mail.subject,
       text_body: mail.text,
-      html_body: mail.html ?? null,
+      html_body: html,
       attachments: JSON.stringify(mail.attachments ?? []),
       dedupe_key: mail.dedupeKey,
     })

@@ -136,7 +136,8 @@ export async function queueBookingEmail(
     attachments.push({ filename: 'arrivo-qr.png', contentType: 'image/png', content: (await qrPng(arrivalUrl(config, b.tenant_slug, token))).toString('base64') });
   }
   const dedupeKey = `booking:${b.id}:${kind}:${b.ics_sequence}`;
-  await queueMail(trx, { tenantId: b.tenant_id, to: b.applicant_email, subject, text: [...body, ...signature].join('\n'), attachments, dedupeKey });
+  const branding = { ...b.tenant_branding, name: b.tenant_name, publicUrl: config.publicUrl };
+  await queueMail(trx, { tenantId: b.tenant_id, to: b.applicant_email, subject, text: [...body, ...signature].join('\n'), branding, attachments, dedupeKey });
   // A citizen who booked logged in finds the same notice in the personal area, without the manage
   // link's secret (stored in clear it would be a working link for whoever reads the table): the
   // area makes a fresh link when the citizen asks for it.

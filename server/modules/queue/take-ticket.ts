@@ -4,7 +4,7 @@
 import type { TicketRequest } from '../../../contracts/queue.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { PriorityClass, TicketSource } from '../../platform/db/schema.ts';
+import type { Branding, PriorityClass, TicketSource } from '../../platform/db/schema.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { localDate } from '../scheduling/domain/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
@@ -17,6 +17,7 @@ export interface QueueTenant extends OpeningTenant {
   slug: string;
   name: string;
   priority_classes: PriorityClass[];
+  branding: Branding;
 }
 
 export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId: string, input: TicketRequest & { source?: TicketSource }): Promise<{ id: string; token: string }> {
