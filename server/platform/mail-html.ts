@@ -135,7 +135,9 @@ function inline(line: string, c: Ctx, lead = ''): string {
     if (!isHttpUrl(url)) continue;
     const before = line.slice(0, start).trim() || lead;
     const label = isOwn(url, c.publicUrl) ? LINK_LABELS.find(([re]) => re.test(before))?.[1] : undefined;
-    out += escapeHtml(line.slice(last, start)) + link(url, label, c);
+    // A labelled link is a button: on a line of its own under the sentence that introduces it.
+    const text = escapeHtml(line.slice(last, start));
+    out += label && text.trim() ? `${text.trimEnd()}<br>${link(url, label, c)}` : text + link(url, label, c);
     last = start + url.length;
   }
   return out + escapeHtml(line.slice(last));
@@ -153,7 +155,8 @@ const P = 'margin:0 0 16px;';
 function table(rows: Array<{ label: string; value: string }>, c: Ctx): string {
   const cell = 'padding:8px 12px 8px 0;border-bottom:1px solid #d9d9d9;vertical-align:top;text-align:left;';
   const body = rows.map(
-    (r) => `<tr><th scope="row" style="${cell}font-weight:700;white-space:nowrap;">${escapeHtml(r.label)}</th><td style="${cell}">${inline(r.value, c)}</td></tr>`,
+    (r) =>
+      `<tr><th scope="row" style="${cell}font-weight:700;width:40%;">${escapeHtml(r.label)}</th><td style="${cell}overflow-wrap:anywhere;word-break:break-word;">${inline(r.value, c)}</td></tr>`,
   );
   return `<table style="border-collapse:collapse;width:100%;margin:0 0 16px;font-size:16px;line-height:1.5;color:${TEXT};">${body.join('')}</table>`;
 }
@@ -214,7 +217,7 @@ export function renderMailHtml({ brand, subject, text }: MailHtmlInput): string 
 <title>${title}</title>
 </head>
 <body style="margin:0;padding:0;background-color:${PAGE};color:${TEXT};font-family:${FONT};font-size:16px;line-height:1.5;">
-<div style="max-width:600px;margin:0 auto;background-color:${WHITE};overflow-wrap:break-word;">
+<div style="max-width:600px;margin:0 auto;background-color:${WHITE};overflow-wrap:anywhere;word-break:break-word;">
 <header style="background-color:${c.accent};color:${WHITE};padding:16px 24px;">
 <p style="margin:0;font-size:22px;font-weight:700;line-height:1.3;">${name}</p>${region ? `\n<p style="margin:4px 0 0;font-size:14px;">${region}</p>` : ''}
 </header>
