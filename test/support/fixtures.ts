@@ -40,6 +40,7 @@ export async function outbox(app: FastifyInstance, to?: string) {
     to: string;
     subject: string;
     text: string;
+    html: string | null;
     state: string;
     attachments: Array<{ filename: string; contentType: string; content?: string }>;
   }>;

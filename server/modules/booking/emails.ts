@@ -141,7 +141,7 @@ export async function bookingNotice(
     dedupeKey: `booking:${b.id}:${kind}:${b.ics_sequence}`,
     subject,
     lines: body,
-    email: { to: b.applicant_email, attachments, footer: signature },
+    email: { to: b.applicant_email, attachments, footer: signature, brand: { ...b.tenant_branding, name: b.tenant_name, publicUrl: config.publicUrl } },
     ...(b.fiscal_code ? { inbox: { fiscalCode: b.fiscal_code, link: `/${b.tenant_slug}/area-personale/appuntamenti`, at: opts.now } } : {}),
     secrets: token ? [token] : [],
   };

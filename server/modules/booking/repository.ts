@@ -58,6 +58,7 @@ function bookingViewQuery(db: Q) {
       'd.name as desk_name',
       't.slug as tenant_slug',
       't.name as tenant_name',
+      't.branding as tenant_branding',
       't.time_zone',
     ]);
 }

@@ -10,6 +10,8 @@ const OutboxEntry = Type.Object({
   to: Type.String(),
   subject: Type.String(),
   text: Type.String(),
+  /** The HTML part (null for messages queued before emails had one). */
+  html: Type.Union([Type.String(), Type.Null()]),
   state: Type.String(),
   createdAt: Type.String(),
   sentAt: Type.Union([Type.String(), Type.Null()]),
@@ -36,7 +38,7 @@ export function devMailRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         let q = ctx.db
           .selectFrom('mail_outbox as m')
           .innerJoin('tenants as t', 't.id', 'm.tenant_id')
-          .select(['m.id', 't.slug', 'm.to_address', 'm.subject', 'm.text_body', 'm.state', 'm.created_at', 'm.sent_at', 'm.attachments'])
+          .select(['m.id', 't.slug', 'm.to_address', 'm.subject', 'm.text_body', 'm.html_body', 'm.state', 'm.created_at', 'm.sent_at', 'm.attachments'])
           .orderBy('m.created_at', 'desc')
           .orderBy('m.id', 'desc')
           .limit(req.query.limit ?? 100);
@@ -49,6 +51,7 @@ export function devMailRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             to: r.to_address,
             subject: r.subject,
             text: r.text_body,
+            html: r.html_body,
             state: r.state,
             createdAt: r.created_at.toISOString(),
             sentAt: r.sent_at ? r.sent_at.toISOString() : null,

@@ -3,13 +3,14 @@
 // whether the comune writes by email. Every change is in the audit log.
 import type { ContactsInput } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Branding } from '../../platform/db/schema.ts';
 import type { CitizenNotice } from '../../platform/notices.ts';
 import { hashSecret, newSecret } from '../../platform/security/tokens.ts';
 import type { CitizenRow } from '../../platform/citizens/sessions.ts';
 
 const CONFIRM_HOURS = 24;
 
-export async function updateContacts(ctx: AppContext, tenant: { id: string; slug: string; name: string }, c: CitizenRow, input: ContactsInput): Promise<void> {
+export async function updateContacts(ctx: AppContext, tenant: { id: string; slug: string; name: string; branding: Branding }, c: CitizenRow, input: ContactsInput): Promise<void> {
   const now = ctx.clock.now();
   const email = input.email === undefined ? undefined : input.email.trim().toLowerCase();
   await ctx.bus.transaction(ctx.db, async (trx) => {
@@ -41,7 +42,7 @@ export async function updateContacts(ctx: AppContext, tenant: { id: string; slug
             '',
             'Se non sei stato tu, ignora questo messaggio: l’indirizzo non sarà usato.',
           ],
-          email: { to: email },
+          email: { to: email, brand: { ...tenant.branding, name: tenant.name, publicUrl: ctx.config.publicUrl } },
         };
       }
     }

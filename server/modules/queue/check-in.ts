@@ -66,7 +66,12 @@ export async function createCheckInTicket(trx: Transaction<DB>, ctx: AppContext,
   const notice = await ticketNotice(
     trx,
     ctx.config,
-    { tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name }, officeName: b.office_name, officeAddress: b.office_address, queueKind: q.kind },
+    {
+      tenant: { id: b.tenant_id, slug: b.tenant_slug, name: b.tenant_name, branding: b.tenant_branding },
+      officeName: b.office_name,
+      officeAddress: b.office_address,
+      queueKind: q.kind,
+    },
     ticket,
     { kind: 'taken', token },
   );

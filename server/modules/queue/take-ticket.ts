@@ -3,7 +3,7 @@
 // writes the ticket, so numbers never repeat and never skip.
 import type { TicketRequest } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { PriorityClass, TicketSource } from '../../platform/db/schema.ts';
+import type { Branding, PriorityClass, TicketSource } from '../../platform/db/schema.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { localDate } from '../../platform/time/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
@@ -16,6 +16,7 @@ export interface QueueTenant extends OpeningTenant {
   slug: string;
   name: string;
   priority_classes: PriorityClass[];
+  branding: Branding;
 }
 
 export async function takeTicket(ctx: AppContext, tenant: QueueTenant, officeId: string, input: TicketRequest & { source?: TicketSource }): Promise<{ id: string; token: string }> {

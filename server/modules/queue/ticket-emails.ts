@@ -3,14 +3,14 @@
 // each carries a fresh link (a new token), and a dedupe key so a notice goes out once.
 import type { Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Branding, DB } from '../../platform/db/schema.ts';
 import type { CitizenNotice } from '../../platform/notices.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { insertTicketToken, type TicketRow } from './repository.ts';
 import { ticketPageUrl, ticketVideoUrl } from './views.ts';
 
 export interface TicketMailContext {
-  tenant: { id: string; slug: string; name: string };
+  tenant: { id: string; slug: string; name: string; branding: Branding };
   officeName: string;
   officeAddress: string;
   queueKind: 'in_person' | 'video';
@@ -62,6 +62,6 @@ export async function ticketNotice(trx: Transaction<DB>, config: Config, c: Tick
     dedupeKey: `ticket:${t.id}:${mail.kind}${mail.kind === 'called' ? `:${t.call_count}` : ''}`,
     subject,
     lines: body,
-    email: { to: t.email, footer: ['', c.tenant.name, c.officeName] },
+    email: { to: t.email, footer: ['', c.tenant.name, c.officeName], brand: { ...c.tenant.branding, name: c.tenant.name, publicUrl: config.publicUrl } },
   };
 }

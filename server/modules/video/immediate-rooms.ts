@@ -52,7 +52,7 @@ export async function createImmediateRoom(ctx: AppContext, tenant: Tenant, op: O
             '',
             `Il link è personale e vale fino a ${formatWhen(closesAt, tenant.time_zone)}. Le serviranno un browser aggiornato e, se possibile, videocamera e microfono.`,
           ],
-          email: { to: email, footer: ['', tenant.name] },
+          email: { to: email, footer: ['', tenant.name], brand: { ...tenant.branding, name: tenant.name, publicUrl: ctx.config.publicUrl } },
         }
       : null;
     await ctx.bus.record(trx, {

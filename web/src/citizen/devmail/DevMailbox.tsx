@@ -1,6 +1,7 @@
-// Development mailbox: every email the system "sent", newest first, with clickable links and
-// attachments. Absent in production (the API answers 404 there).
-import { Fragment } from 'react';
+// Development mailbox: every email the system "sent", newest first: the text part with clickable
+// links, the HTML part as the citizen's mail client would show it, and the attachments. Absent in
+// production (the API answers 404 there).
+import { Fragment, useState } from 'react';
 import { PageHeading, ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { when } from '../../shared/format.ts';
@@ -11,6 +12,7 @@ interface Message {
   to: string;
   subject: string;
   text: string;
+  html: string | null;
   state: string;
   createdAt: string;
   sentAt: string | null;
@@ -32,6 +34,30 @@ function Linkified({ text }: { text: string }) {
         ),
       )}
     </>
+  );
+}
+
+/**
+ * The HTML part in a sandboxed frame: no scripts, forms or navigation of this page (same origin is
+ * allowed only so the frame can be sized to its content; without scripts the content cannot use it).
+ * Links open in a new tab. The frame inherits this page's CSP, which allows the inline styles.
+ */
+function HtmlPart({ html, subject }: { html: string; subject: string }) {
+  const [height, setHeight] = useState(480);
+  const srcDoc = html.replace(/<head>/i, '<head><base target="_blank">');
+  return (
+    <iframe
+      title={`Versione HTML: ${subject}`}
+      srcDoc={srcDoc}
+      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+      referrerPolicy="no-referrer"
+      className="w-100 border"
+      style={{ height }}
+      onLoad={(e) => {
+        const doc = e.currentTarget.contentDocument;
+        if (doc) setHeight(doc.documentElement.scrollHeight + 4);
+      }}
+    />
   );
 }
 
@@ -58,8 +84,19 @@ export default function DevMailbox() {
             <p className="small mb-2">
               A: {m.to} · {when(m.createdAt)} · {m.state === 'sent' ? 'inviata' : m.state === 'failed' ? 'non inviata' : 'in coda'}
             </p>
-            <div className="mail-body">
-              <Linkified text={m.text} />
+            <div className="row">
+              <section className={m.html ? 'col-12 col-xl-6' : 'col-12'}>
+                <h3 className="h6">Testo</h3>
+                <div className="mail-body">
+                  <Linkified text={m.text} />
+                </div>
+              </section>
+              {m.html ? (
+                <section className="col-12 col-xl-6">
+                  <h3 className="h6">HTML</h3>
+                  <HtmlPart html={m.html} subject={m.subject} />
+                </section>
+              ) : null}
             </div>
             {m.attachments.length ? (
               <ul className="list-inline mt-2 mb-0">
