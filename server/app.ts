@@ -12,7 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../contracts/common.ts';
 import { MODULES } from './modules/registry.ts';
-import { registerWebClient } from './modules/web/static.ts';
+import { registerWebClient } from './platform/http/web-client.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
 import { sendError } from './platform/http/errors.ts';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
-import { WEB_DIST } from '../server/modules/web/static.ts';
+import { WEB_DIST } from '../server/platform/http/web-client.ts';
 
 const BUDGET = 165 * 1024;
 const built = fs.existsSync(path.join(WEB_DIST, 'index.html'));

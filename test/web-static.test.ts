@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { WEB_DIST } from '../server/modules/web/static.ts';
+import { WEB_DIST } from '../server/platform/http/web-client.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 const built = fs.existsSync(path.join(WEB_DIST, 'index.html'));

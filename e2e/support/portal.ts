@@ -4,7 +4,7 @@
 import net from 'node:net';
 import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
-import { WEB_DIST } from '../../server/modules/web/static.ts';
+import { WEB_DIST } from '../../server/platform/http/web-client.ts';
 import { DEFAULT_NOW, startHarness, type Harness } from '../../test/support/harness.ts';
 
 export interface Portal extends Harness {

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 // The project's root is the nearest folder with package.json above this file: the same answer from
-// the sources (server/modules/web, run by tsx) and from the build (dist/server/modules/web).
+// the sources (server/platform/http, run by tsx) and from the build (dist/server/platform/http).
 function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
