@@ -15,7 +15,7 @@ import { MODULES } from './modules/registry.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
-import { sendError } from './platform/http/errors.ts';
+import { appError, sendAppError, sendError } from './platform/http/errors.ts';
 import { enabledModules, type SportelloModule } from './platform/module.ts';
 import { platformSubscribers } from './platform/subscribers.ts';
 import { listTenants } from './platform/tenants/repository.ts';
@@ -38,7 +38,7 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
 
   app.addSchema(ErrorResponse);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } }));
+  app.setNotFoundHandler((req, reply) => sendAppError(req, reply, appError('NOT_FOUND')));
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { AuditPage, AuditQuery, ChainVerification } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { addDays, formatInstant, isValidDate, localToInstant } from '../../platform/time/zoned-time.ts';
@@ -15,7 +15,7 @@ const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 function dayStart(day: string, tz: string, field: string): Date {
   const t = isValidDate(day) ? localToInstant(day, 0, tz) : null;
-  if (t === null) throw badRequest('INVALID_DATE', 'Data non valida.', 'Invalid date.', { fields: [{ field, message: 'data non valida' }] });
+  if (t === null) throw appError('INVALID_DATE', { variant: 'plain', extra: { fields: [{ field, message: 'data non valida' }] } });
   return new Date(t);
 }
 

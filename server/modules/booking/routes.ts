@@ -17,7 +17,7 @@ import {
 import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { optionalCitizen } from '../../platform/citizens/auth.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { findService } from '../scheduling/index.ts';
 import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
 import { createBooking } from './create-booking.ts';
@@ -204,7 +204,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const body = req.body ?? {};
-        if (typeof body !== 'object') throw badRequest('VALIDATION', 'Richiesta non valida.', 'Invalid request.');
+        if (typeof body !== 'object') throw appError('VALIDATION', { variant: 'request' });
         return cancelByToken(ctx, req.tenant, req.params.token, body.reason);
       },
     );

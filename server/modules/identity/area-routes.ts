@@ -19,7 +19,7 @@ import {
   PageQuery,
 } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { manageUrl } from '../booking/index.ts';
 import { insertBookingToken } from '../booking/index.ts';
@@ -176,7 +176,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             .where('fiscal_code', '=', w.fiscalCode)
             .where('status', '<>', 'held')
             .executeTakeFirst();
-          if (!b) throw notFound('prenotazione', 'booking');
+          if (!b) throw appError('NOT_FOUND', { variant: 'booking' });
           const token = newSecret();
           await insertBookingToken(ctx.db, w.tenantId, b.id, token);
           return { manageUrl: new URL(manageUrl(ctx.config, req.tenant.slug, token)).pathname };
@@ -209,7 +209,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
         async (req, reply) => {
           const w = who(req);
-          if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw notFound('messaggio', 'message');
+          if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw appError('NOT_FOUND', { variant: 'message' });
           return reply.status(204).send(null);
         },
       );

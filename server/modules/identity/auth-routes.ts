@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { CitizenMe, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret, safeEqual } from '../../platform/security/tokens.ts';
 import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, requireCitizen } from '../../platform/citizens/auth.ts';
 import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal } from '../../platform/citizens/sessions.ts';
@@ -53,12 +53,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const provider = req.query.provider;
         const settings = providerSettings(ctx, req.tenant, provider);
         const config = await clientConfiguration(app, ctx, settings).catch(() => {
-          throw new AppError(
-            503,
-            'IDP_UNAVAILABLE',
-            'Il servizio di accesso non risponde: riprova tra qualche minuto.',
-            'The login service does not answer: try again in a few minutes.',
-          );
+          throw appError('IDP_UNAVAILABLE');
         });
         const state = oidc.randomState();
         const nonce = oidc.randomNonce();
