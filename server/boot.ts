@@ -1,6 +1,8 @@
 // Opens the database, applies migrations, seeds demo data where the mode allows it, and builds
 // the application context. Shared by main.ts, the tests and the benchmarks.
 import type { Config } from './config.ts';
+import { MODULES } from './modules/registry.ts';
+import { enabledModules } from './platform/module.ts';
 import { seedDemo } from './modules/demo/index.ts';
 import { ShiftedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
@@ -21,7 +23,7 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
-  return {
+  const ctx: AppContext = {
     config,
     database,
     db: database.db,
@@ -32,4 +34,7 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
     readCache: new ReadCache(config.readCacheMs),
     storage: config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.filesDir),
   };
+  // Every node knows the durable subscribers: its writes queue their deliveries, its worker runs them.
+  for (const m of enabledModules(MODULES, config)) for (const s of m.durableSubscribers?.(ctx) ?? []) ctx.bus.subscribeDurable(s);
+  return ctx;
 }

@@ -9,14 +9,13 @@ import { enabledModules, type SportelloModule } from './platform/module.ts';
 
 export function createWorker(ctx: AppContext, modules: readonly SportelloModule[] = MODULES): JobWorker {
   const active = enabledModules(modules, ctx.config);
-  for (const m of active) for (const s of m.durableSubscribers ?? []) if (!ctx.bus.durableSubscriber(s.name)) ctx.bus.subscribeDurable(s);
   const handlers: Record<string, JobHandler> = {
     'mail.send': mailSendHandler(createTransport(ctx.config.smtpUrl), ctx.config.mailFrom),
     [DELIVER_JOB]: async (payload) => {
       const subscriber = ctx.bus.durableSubscriber(String(payload.subscriber));
       const event = await loadEvent(ctx.db, Number(payload.eventId));
       // An event purged by retention or a subscriber removed since: nothing left to do.
-      if (subscriber && event) await subscriber.handle(event, ctx);
+      if (subscriber && event) await subscriber.handle(event);
     },
   };
   for (const m of active) Object.assign(handlers, m.jobs?.(ctx));
