@@ -1,5 +1,6 @@
 // Opens the database, applies migrations, seeds demo data where the mode allows it, and builds
 // the application context. Shared by main.ts, the tests and the benchmarks.
+import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { MODULES } from './modules/registry.ts';
 import { enabledModules } from './platform/module.ts';
@@ -15,8 +16,9 @@ import { EventBus } from './platform/bus.ts';
 import { MetricsRegistry } from './platform/metrics.ts';
 import { ReadCache } from './platform/read-cache.ts';
 
-export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean } = {}): Promise<AppContext> {
-  const log = createLogger(config.logLevel);
+/** `log`: another logger than stdout's (the command line keeps stdout for its answers). */
+export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean; log?: Logger } = {}): Promise<AppContext> {
+  const log = opts.log ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: opts.inMemory, log });
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');

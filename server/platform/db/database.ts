@@ -4,6 +4,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 import { type ListenerState, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -45,13 +46,20 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   }
   const parsers = { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) };
   let pglite: PGlite;
+  let release = () => {};
   if (opts.inMemory || !opts.dataDir) {
     pglite = new PGlite({ parsers });
   } else {
     fs.mkdirSync(opts.dataDir, { recursive: true });
+    release = lockDataDir(opts.dataDir);
     pglite = new PGlite(opts.dataDir, { parsers });
   }
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
   await pglite.exec(`set time zone 'UTC'`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -64,6 +72,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     listenerState: () => 'up',
     async close() {
       await db.destroy();
+      release();
     },
   };
 }
