@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run sportello -- <command> [options]
   comune create   a comune and its first administrator (shown a temporary password once)
       --slug bitonto --name "Comune di Bitonto" --istat 072011 --fiscal-code <11 digits>
       --cadastral A893 --region Puglia --patron-day 10-21 --patron-name "Santi Medici"
-      --reference-prefix BT [--primary-color #8a1538] [--website https://www.comune.bitonto.ba.it]
+      --reference-prefix BT [--primary-color '#8a1538'] [--website https://www.comune.bitonto.ba.it]
       --admin-username admin.bitonto --admin-name "Nome Cognome"
 
   comune import   offices, services, desks and weekly hours, matched by name (run it again to update)
