@@ -133,7 +133,9 @@ for (const engine of ENGINES) {
       const h = await startHarness({ url: engine.url, env: { METRICS_PORT: '0' } });
       const server = await startMetricsServer(h.ctx);
       try {
-        assert.equal((await h.app.inject('/metrics')).statusCode, 404);
+        const main = await h.app.inject('/metrics');
+        assert.equal(main.statusCode, 404);
+        assert.equal(main.json().code, 'NOT_FOUND');
         const res = await fetch(`http://127.0.0.1:${server.port}/metrics`);
         assert.equal(res.status, 200);
         const samples = parseMetrics(await res.text());
@@ -182,6 +184,7 @@ for (const engine of ENGINES) {
     it('does not serve /metrics at all, even to loopback', async () => {
       const res = await app.inject('/metrics');
       assert.equal(res.statusCode, 404);
+      assert.equal(res.json().code, 'NOT_FOUND', 'a plain 404, not the web client');
       assert.doesNotMatch(res.body, /nodejs_/);
     });
   });

@@ -9,6 +9,7 @@
 // fences the worker: a heartbeat or an outcome written after the job was taken by someone else (a
 // stall longer than the lease) changes nothing.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { DELIVER_JOB } from './bus.ts';
 import type { AppContext } from './context.ts';
 import type { DB } from './db/schema.ts';
 import type { JobBacklogRow } from './metrics.ts';
@@ -51,7 +52,7 @@ export async function jobBacklog(db: Kysely<DB>): Promise<{ rows: JobBacklogRow[
   let oldestReadySeconds = 0;
   // The platform's own jobs always have their series (0 is an answer; an absent series is not).
   const names = new Set(res.rows.map((r) => r.name));
-  for (const name of ['mail.send', 'bus.deliver']) if (!names.has(name)) res.rows.push({ name, ready: 0, scheduled: 0, running: 0, oldest: null });
+  for (const name of ['mail.send', DELIVER_JOB]) if (!names.has(name)) res.rows.push({ name, ready: 0, scheduled: 0, running: 0, oldest: null });
   for (const r of res.rows) {
     for (const state of ['ready', 'scheduled', 'running'] as const) rows.push({ name: r.name, state, count: Number(r[state]) });
     oldestReadySeconds = Math.max(oldestReadySeconds, Number(r.oldest ?? 0));

@@ -6,6 +6,7 @@
 // triggers refuse deletes), nor bookings, tickets or citizens' messages, which follow their own rules.
 // Ages are measured on the database's clock, which wrote the rows.
 import { sql } from 'kysely';
+import { DELIVER_JOB } from './bus.ts';
 import type { AppContext } from './context.ts';
 import type { ScheduledTask } from './module.ts';
 
@@ -26,7 +27,7 @@ function statement(table: Table, days: number, batch: number) {
       // Not while a durable subscriber's delivery is still queued (it reads the event back).
       return sql`delete from events where id in (
         select e.id from events e where e.created_at < ${cutoff}
-          and not exists (select 1 from jobs j where j.state = 'queued' and j.name = 'bus.deliver' and (j.payload->>'eventId')::bigint = e.id)
+          and not exists (select 1 from jobs j where j.state = 'queued' and j.name = ${DELIVER_JOB} and (j.payload->>'eventId')::bigint = e.id)
         order by e.id limit ${batch} for update skip locked)`;
     case 'mail_outbox':
       // Sent or given up (no send job queued any more); a message still being retried stays.

@@ -46,10 +46,10 @@ function metricsHandler(ctx: AppContext, access: Access) {
   };
 }
 
-/** The main port's /metrics, when the configuration serves it there. */
+/** The main port's /metrics: the figures when the configuration serves them there, else a plain 404 (never the web client's page). */
 export function registerMetricsRoute(app: FastifyInstance, ctx: AppContext): void {
   const access = mainPortAccess(ctx);
-  if (access) app.get('/metrics', { schema: { hide: true } }, metricsHandler(ctx, access));
+  app.get('/metrics', { schema: { hide: true } }, access ? metricsHandler(ctx, access) : async (_req, reply) => reply.callNotFound());
 }
 
 /** The listener of its own (METRICS_PORT); returns its port and how to close it. */
