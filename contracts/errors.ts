@@ -56,6 +56,8 @@ export const ERRORS = {
   URI_TOO_LONG: { status: 414, it: "L'indirizzo della richiesta è troppo lungo.", en: 'The request URI is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, it: 'Formato della richiesta non supportato.', en: 'Unsupported media type.' },
   RATE_LIMITED: { status: 429, it: 'Troppe richieste: riprova tra poco.', en: 'Too many requests: try again shortly.' },
+  METRICS_UNAUTHORIZED: { status: 401, it: 'Metriche riservate: serve il token di accesso.', en: 'Metrics are restricted: a bearer token is required.' },
+  METRICS_LOOPBACK_ONLY: { status: 403, it: 'Metriche disponibili solo da questo computer.', en: 'Metrics are served to this host only.' },
   INTERNAL: { status: 500, it: 'Errore interno: riprova più tardi.', en: 'Internal error: please try again later.' },
   TENANT_NOT_FOUND: { status: 404, it: 'Comune "{slug}" non trovato.', en: 'Municipality "{slug}" not found.' },
 

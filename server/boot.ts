@@ -13,6 +13,7 @@ import { S3FileStorage } from './platform/files/s3-storage.ts';
 import { LocalDiskStorage } from './platform/files/storage.ts';
 import { createLogger } from './platform/logging.ts';
 import { EventBus } from './platform/bus.ts';
+import { jobBacklog } from './platform/jobs.ts';
 import { MetricsRegistry } from './platform/metrics.ts';
 import { ReadCache } from './platform/read-cache.ts';
 
@@ -25,6 +26,11 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
   if (config.mode !== 'production') {
     if (await seedDemo(database.db)) log.info('demo data seeded: Comune di Bari, Comune di Bitonto');
   }
+  // Gauges read at scrape time; the HTTP server's are added by buildApp.
+  const metrics = new MetricsRegistry((err, probe) => log.warn({ err, probe }, 'metrics probe failed'));
+  metrics.probes.jobBacklog = () => jobBacklog(database.db);
+  metrics.probes.pool = () => database.poolStats();
+  metrics.probes.listener = () => database.listenerState();
   const ctx: AppContext = {
     config,
     database,
@@ -32,7 +38,7 @@ export async function createContext(config: Config, opts: { clock?: Clock; inMem
     bus: new EventBus(database, log),
     clock: opts.clock ?? (config.demoNow ? new ShiftedClock(config.demoNow) : systemClock),
     log,
-    metrics: new MetricsRegistry(),
+    metrics,
     readCache: new ReadCache(config.readCacheMs),
     storage: config.s3 ? new S3FileStorage(config.s3) : new LocalDiskStorage(config.filesDir),
   };

@@ -10,6 +10,7 @@ import { assertAdmin } from '../../platform/staff/policy.ts';
 import { addDays, formatInstant, isValidDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { browseAudit } from './repository.ts';
 import { verifyChain } from './verify.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
@@ -76,7 +77,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/verify`,
       {
-        config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
+        config: rateLimited(ctx.config, 'auditVerify'),
         schema: {
           tags: ['admin'],
           summary: "Recompute the comune's hash chain and report the first broken link (admins)",

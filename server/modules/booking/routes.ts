@@ -26,14 +26,15 @@ import { createHold, releaseHold } from './holds.ts';
 import { icsFor } from './emails.ts';
 import { listBookingFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const conflict = { 409: SlotTakenResponse };
-// Public writes are rate-limited per client address.
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-const manageLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Public writes are rate-limited per client address (per node: see platform/http/rate-limit.ts).
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
+    const manageLimit = rateLimited(ctx.config, 'manageLinks');
     app.get(
       '/api/v1/:tenant/services/:serviceId/availability',
       {

@@ -31,13 +31,14 @@ import { activityBy, activityTitle } from './domain/activity-titles.ts';
 import { confirmEmail, updateContacts } from './contacts.ts';
 import { exportCitizenData } from './export.ts';
 import { toCitizenMe } from './me.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const PAGE = 20;
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
     const at = (tz: string, d: Date) => formatInstant(d.getTime(), tz);
 
     // The email-confirmation link opens in a browser that may have no session (another device).
@@ -271,7 +272,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       area.get(
         '/api/v1/:tenant/me/export',
         {
-          config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+          config: rateLimited(ctx.config, 'dataExport'),
           schema: {
             tags: ['identity'],
             summary: 'Download my data (JSON): profile, appointments, messages, deadlines, activities',

@@ -17,10 +17,10 @@ import { identityFromClaims } from './domain/claims.ts';
 import { toCitizenMe } from './me.ts';
 import { countMessages } from './area-repository.ts';
 import { callbackUrl, clientConfiguration, providerSettings } from './oidc-client.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const LOGIN_MINUTES = 10;
 export const MIN_SPID_LEVEL = 2;
-const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 /** Only our own pages of this comune: never an open redirect. */
 export function safeReturnTo(slug: string, returnTo: string | undefined): string {
@@ -37,6 +37,7 @@ const failedLogin = (slug: string, returnTo: string, code: string) => `/${slug}/
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const loginLimit = rateLimited(ctx.config, 'citizenLogin');
     app.get(
       '/api/v1/:tenant/auth/login',
       {

@@ -18,6 +18,8 @@ export interface Database {
   listen(channel: string, onMessage: (payload: string) => void, opts?: ListenOptions): Promise<() => Promise<void>>;
   /** The notification channel's state, for /readyz (PGlite's is in-process: always up). */
   listenerState(): ListenerState;
+  /** The pg pool's clients, for /metrics (PGlite has one connection and no pool). */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       engine: 'postgres',
       listen: (channel, onMessage, listenOpts) => listener.listen(channel, onMessage, listenOpts),
       listenerState: () => listener.state,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         await listener.close();
         await db.destroy();
@@ -70,6 +73,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       return async () => unsub();
     },
     listenerState: () => 'up',
+    poolStats: () => undefined,
     async close() {
       await db.destroy();
       release();
