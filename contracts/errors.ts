@@ -209,6 +209,18 @@ export const ERRORS = {
   OFFICER_ONLY: { status: 403, it: "Solo l'operatore può concludere l'appuntamento.", en: 'Only the officer can end the appointment.' },
   NOT_A_VIDEO_APPOINTMENT: { status: 409, it: "L'appuntamento non è in videochiamata.", en: 'The appointment is not a video appointment.' },
   FILE_TOO_LARGE: { status: 413, it: 'Il file è troppo grande: il limite è {mb} MB.', en: 'The file is too large: the limit is {mb} MB.' },
+  QUOTA_EXCEEDED: {
+    status: 413,
+    it: 'Spazio per i documenti esaurito: questa videochiamata può contenere al massimo {mb} MB di documenti.',
+    en: 'No space left for documents: this call can hold at most {mb} MB of documents.',
+    variants: {
+      booking: t(
+        'Spazio per i documenti esaurito: questo appuntamento può contenere al massimo {mb} MB di documenti.',
+        'No space left for documents: this appointment can hold at most {mb} MB of documents.',
+      ),
+      files: t('Troppi documenti: questa videochiamata può contenere al massimo {files} documenti.', 'Too many documents: this call can hold at most {files} documents.', 409),
+    },
+  },
   FILE_TYPE_NOT_ALLOWED: { status: 415, it: 'Tipo di file non accettato. Puoi caricare: {accepted}.', en: 'File type not accepted. Allowed: {accepted}.' },
   FILE_NOT_FOUND: { status: 404, it: 'Documento non trovato.', en: 'Document not found.' },
 
