@@ -191,8 +191,42 @@ export const ERRORS = {
   IDP_UNAVAILABLE: { status: 503, it: 'Il servizio di accesso non risponde: riprova tra qualche minuto.', en: 'The login service does not answer: try again in a few minutes.' },
   INSECURE_ISSUER: {
     status: 400,
-    it: '{provider}: in produzione il gestore di identità deve essere un indirizzo https del gateway del Comune.',
-    en: "{provider}: production needs the comune's https gateway.",
+    it: "{provider}: il gestore di identità deve essere un indirizzo https (http solo per un gestore di prova su questo computer, fuori dall'ambiente di produzione).",
+    en: '{provider}: the identity provider must be an https address (http only for a test provider on this machine, outside production).',
+    variants: {
+      testProvider: t(
+        '{provider}: in produzione il gestore di identità deve essere il gateway del Comune, non quello di prova.',
+        "{provider}: production needs the comune's gateway, not the test provider.",
+      ),
+    },
+  },
+  IDP_DISCOVERY_FAILED: {
+    status: 400,
+    it: '{provider}: il gestore di identità {issuer} non risponde (indirizzo {url} non raggiungibile): controlla l’indirizzo.',
+    en: '{provider}: the identity provider {issuer} does not answer ({url} cannot be reached): check the address.',
+    variants: {
+      status: t(
+        '{provider}: il gestore di identità {issuer} risponde con un errore HTTP {status} a {url}: controlla l’indirizzo.',
+        '{provider}: the identity provider {issuer} answers HTTP {status} at {url}: check the address.',
+      ),
+      notJson: t(
+        '{provider}: {url} non è un documento di configurazione OpenID Connect (non è JSON): controlla l’indirizzo del gestore {issuer}.',
+        '{provider}: {url} is not an OpenID Connect configuration document (not JSON): check the address of {issuer}.',
+      ),
+      issuerMismatch: t(
+        '{provider}: il documento di configurazione dichiara come gestore {found} invece di {issuer}: indica esattamente l’issuer del gateway.',
+        '{provider}: the configuration document names {found} as its issuer, which does not match {issuer}: give the exact issuer.',
+      ),
+      noAuthorization: t(
+        '{provider}: il gestore {issuer} non indica il suo endpoint di autorizzazione (authorization_endpoint).',
+        '{provider}: {issuer} gives no authorization endpoint (authorization_endpoint).',
+      ),
+      noToken: t('{provider}: il gestore {issuer} non indica il suo endpoint dei token (token_endpoint).', '{provider}: {issuer} gives no token endpoint (token_endpoint).'),
+      noPkce: t(
+        '{provider}: il gestore {issuer} non dichiara il supporto di PKCE con S256 (code_challenge_methods_supported), richiesto per SPID e CIE.',
+        '{provider}: {issuer} does not state PKCE support with S256 (code_challenge_methods_supported), which SPID and CIE require.',
+      ),
+    },
   },
 
   // Video rooms and documents

@@ -19,7 +19,12 @@ import { countMessages } from './area-repository.ts';
 import { callbackUrl, clientConfiguration, providerSettings } from './oidc-client.ts';
 
 const LOGIN_MINUTES = 10;
-export const MIN_SPID_LEVEL = 2;
+/**
+ * Personal data of the comune need level 2 at least (a username and password alone is level 1), with
+ * SPID and with CIE alike: both federations state the level in `acr` with the same values.
+ */
+export const MIN_LEVEL = 2;
+const MIN_ACR = `https://www.spid.gov.it/SpidL${MIN_LEVEL}`;
 const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 /** Only our own pages of this comune: never an open redirect. */
@@ -52,7 +57,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const provider = req.query.provider;
         const settings = providerSettings(ctx, req.tenant, provider);
-        const config = await clientConfiguration(app, ctx, settings).catch(() => {
+        const config = await clientConfiguration(app, ctx, settings).catch((err: unknown) => {
+          // The citizen reads "try again later"; whoever runs the service needs to know which gateway failed and why.
+          req.log.warn({ err, provider, issuer: settings.issuer }, 'citizen login: the gateway cannot be reached (discovery failed)');
           throw appError('IDP_UNAVAILABLE');
         });
         const state = oidc.randomState();
@@ -83,7 +90,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           nonce,
           code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
           code_challenge_method: 'S256',
-          ...(provider === 'spid' ? { acr_values: `https://www.spid.gov.it/SpidL${MIN_SPID_LEVEL}` } : {}),
+          acr_values: MIN_ACR,
         });
         reply.setCookie(AUTH_BINDING_COOKIE, binding, {
           path: `/api/v1/${req.tenant.slug}/auth`,
@@ -124,8 +131,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
         let claims: Record<string, unknown>;
         let idToken: string | null;
+        let issuer: string | undefined;
         try {
           const settings = providerSettings(ctx, req.tenant, pending.provider);
+          issuer = settings.issuer;
           const config = await clientConfiguration(app, ctx, settings);
           const tokens = await oidc.authorizationCodeGrant(config, new URL(`${ctx.config.publicUrl}${req.url}`), {
             pkceCodeVerifier: pending.code_verifier,
@@ -139,17 +148,17 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           claims = { ...userinfo, ...idClaims, acr: idClaims.acr };
           idToken = tokens.id_token ?? null;
         } catch (err) {
-          req.log.warn({ err }, 'citizen login: token exchange failed');
+          req.log.warn({ err, provider: pending.provider, issuer }, 'citizen login: token exchange failed');
           return reply.redirect(failedLogin(slug, returnTo, 'gestore'), 302);
         }
-        const identity = identityFromClaims(claims);
+        const identity = identityFromClaims(claims, pending.provider);
         if (typeof identity === 'string') {
-          req.log.warn({ problem: identity }, 'citizen login: identity refused');
+          req.log.warn({ problem: identity, provider: pending.provider, issuer }, 'citizen login: identity refused');
           return reply.redirect(failedLogin(slug, returnTo, identity === 'invalid_fiscal_code' ? 'codice-fiscale' : 'dati'), 302);
         }
-        // Personal data of the comune need SPID level 2 at least (a username and password alone is level 1).
-        if (pending.provider === 'spid' && (identity.spidLevel ?? 0) < MIN_SPID_LEVEL) {
-          req.log.warn({ level: identity.spidLevel }, 'citizen login: SPID level too low');
+        if ((identity.level ?? 0) < MIN_LEVEL) {
+          // Not `level`: that is pino's own field (the line's severity), which it would overwrite.
+          req.log.warn({ provider: pending.provider, issuer, acr: claims.acr, assuranceLevel: identity.level }, 'citizen login: level of assurance too low');
           return reply.redirect(failedLogin(slug, returnTo, 'livello'), 302);
         }
 
