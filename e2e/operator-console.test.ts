@@ -214,12 +214,30 @@ describe('officer console', { skip }, () => {
     await page.getByRole('link', { name: 'Configurazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Configurazione' }).waitFor();
     await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).waitFor();
-    // Where citizens log in: the comune's SPID gateway (CIE left to the test provider).
+    // Where citizens log in: the comune's SPID gateway (CIE left to the test provider). Its discovery
+    // document is read before saving: first it does not answer, then it does (a fake internet).
+    const issuer = 'https://spid-proxy.comune.bari.it/oidc/op';
+    const document = {
+      issuer,
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      jwks_uri: `${issuer}/jwks`,
+      code_challenge_methods_supported: ['S256'],
+    };
+    let gatewayUp = false;
+    portal.ctx.fetch = async () => {
+      if (!gatewayUp) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify(document), { headers: { 'content-type': 'application/json' } });
+    };
     const login = page.getByRole('form', { name: 'Accesso dei cittadini con SPID e CIE' });
-    await login.getByLabel('SPID: indirizzo del gestore (issuer)').fill('https://spid-proxy.comune.bari.it/oidc/op');
+    await login.getByLabel('SPID: indirizzo del gestore (issuer)').fill(issuer);
     await login.getByLabel('SPID: client id').fill('https://sportello.comune.bari.it/bari');
     await login.getByRole('button', { name: 'Salva accesso' }).click();
+    await login.getByText(/SPID: il gestore di identità https:\/\/spid-proxy\.comune\.bari\.it\/oidc\/op non risponde/).waitFor();
+    gatewayUp = true;
+    await login.getByRole('button', { name: 'Salva accesso' }).click();
     await login.getByText('Configurazione dell’accesso salvata.').waitFor();
+    delete portal.ctx.fetch;
     await expectAccessible(page, 'the configuration office list');
     const saved = await portal.ctx.db.selectFrom('tenants').select('identity_providers').where('slug', '=', 'bari').executeTakeFirstOrThrow();
     assert.deepEqual(saved.identity_providers, { spid: { issuer: 'https://spid-proxy.comune.bari.it/oidc/op', clientId: 'https://sportello.comune.bari.it/bari' } });
