@@ -165,10 +165,10 @@ export const ERRORS = {
   TOTP_ALREADY_ENABLED: { status: 409, it: 'La verifica in due passaggi è già attiva.', en: 'Two-step verification is already on.' },
   TOTP_NOT_ENABLED: { status: 409, it: 'La verifica in due passaggi non è attiva.', en: 'Two-step verification is not on.' },
   TOTP_NO_SETUP: { status: 409, it: 'Avvia di nuovo la configurazione: il codice QR non è più valido.', en: 'Start the setup again.' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    it: 'Troppi tentativi non riusciti: account bloccato per {minutes} minuti.',
-    en: 'Too many failed attempts: account locked for {minutes} minutes.',
+  LOGIN_THROTTLED: {
+    status: 429,
+    it: 'Troppi tentativi non riusciti da questa rete: riprova tra {wait}. Con la verifica in due passaggi puoi accedere subito inserendo password e codice.',
+    en: 'Too many failed attempts from this network: try again in {wait}. With two-step verification you can sign in now with your password and code.',
   },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
