@@ -167,10 +167,10 @@ export const ERRORS = {
   TOTP_ALREADY_ENABLED: { status: 409, it: 'La verifica in due passaggi è già attiva.', en: 'Two-step verification is already on.' },
   TOTP_NOT_ENABLED: { status: 409, it: 'La verifica in due passaggi non è attiva.', en: 'Two-step verification is not on.' },
   TOTP_NO_SETUP: { status: 409, it: 'Avvia di nuovo la configurazione: il codice QR non è più valido.', en: 'Start the setup again.' },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    it: 'Troppi tentativi non riusciti: account bloccato per {minutes} minuti.',
-    en: 'Too many failed attempts: account locked for {minutes} minutes.',
+  LOGIN_THROTTLED: {
+    status: 429,
+    it: 'Troppi tentativi non riusciti da questa rete: riprova tra {wait}. Con la verifica in due passaggi puoi accedere subito inserendo password e codice.',
+    en: 'Too many failed attempts from this network: try again in {wait}. With two-step verification you can sign in now with your password and code.',
   },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
@@ -193,8 +193,42 @@ export const ERRORS = {
   IDP_UNAVAILABLE: { status: 503, it: 'Il servizio di accesso non risponde: riprova tra qualche minuto.', en: 'The login service does not answer: try again in a few minutes.' },
   INSECURE_ISSUER: {
     status: 400,
-    it: '{provider}: in produzione il gestore di identità deve essere un indirizzo https del gateway del Comune.',
-    en: "{provider}: production needs the comune's https gateway.",
+    it: "{provider}: il gestore di identità deve essere un indirizzo https (http solo per un gestore di prova su questo computer, fuori dall'ambiente di produzione).",
+    en: '{provider}: the identity provider must be an https address (http only for a test provider on this machine, outside production).',
+    variants: {
+      testProvider: t(
+        '{provider}: in produzione il gestore di identità deve essere il gateway del Comune, non quello di prova.',
+        "{provider}: production needs the comune's gateway, not the test provider.",
+      ),
+    },
+  },
+  IDP_DISCOVERY_FAILED: {
+    status: 400,
+    it: '{provider}: il gestore di identità {issuer} non risponde (indirizzo {url} non raggiungibile): controlla l’indirizzo.',
+    en: '{provider}: the identity provider {issuer} does not answer ({url} cannot be reached): check the address.',
+    variants: {
+      status: t(
+        '{provider}: il gestore di identità {issuer} risponde con un errore HTTP {status} a {url}: controlla l’indirizzo.',
+        '{provider}: the identity provider {issuer} answers HTTP {status} at {url}: check the address.',
+      ),
+      notJson: t(
+        '{provider}: {url} non è un documento di configurazione OpenID Connect (non è JSON): controlla l’indirizzo del gestore {issuer}.',
+        '{provider}: {url} is not an OpenID Connect configuration document (not JSON): check the address of {issuer}.',
+      ),
+      issuerMismatch: t(
+        '{provider}: il documento di configurazione dichiara come gestore {found} invece di {issuer}: indica esattamente l’issuer del gateway.',
+        '{provider}: the configuration document names {found} as its issuer, which does not match {issuer}: give the exact issuer.',
+      ),
+      noAuthorization: t(
+        '{provider}: il gestore {issuer} non indica il suo endpoint di autorizzazione (authorization_endpoint).',
+        '{provider}: {issuer} gives no authorization endpoint (authorization_endpoint).',
+      ),
+      noToken: t('{provider}: il gestore {issuer} non indica il suo endpoint dei token (token_endpoint).', '{provider}: {issuer} gives no token endpoint (token_endpoint).'),
+      noPkce: t(
+        '{provider}: il gestore {issuer} non dichiara il supporto di PKCE con S256 (code_challenge_methods_supported), richiesto per SPID e CIE.',
+        '{provider}: {issuer} does not state PKCE support with S256 (code_challenge_methods_supported), which SPID and CIE require.',
+      ),
+    },
   },
 
   // Video rooms and documents
@@ -211,6 +245,18 @@ export const ERRORS = {
   OFFICER_ONLY: { status: 403, it: "Solo l'operatore può concludere l'appuntamento.", en: 'Only the officer can end the appointment.' },
   NOT_A_VIDEO_APPOINTMENT: { status: 409, it: "L'appuntamento non è in videochiamata.", en: 'The appointment is not a video appointment.' },
   FILE_TOO_LARGE: { status: 413, it: 'Il file è troppo grande: il limite è {mb} MB.', en: 'The file is too large: the limit is {mb} MB.' },
+  QUOTA_EXCEEDED: {
+    status: 413,
+    it: 'Spazio per i documenti esaurito: questa videochiamata può contenere al massimo {mb} MB di documenti.',
+    en: 'No space left for documents: this call can hold at most {mb} MB of documents.',
+    variants: {
+      booking: t(
+        'Spazio per i documenti esaurito: questo appuntamento può contenere al massimo {mb} MB di documenti.',
+        'No space left for documents: this appointment can hold at most {mb} MB of documents.',
+      ),
+      files: t('Troppi documenti: questa videochiamata può contenere al massimo {files} documenti.', 'Too many documents: this call can hold at most {files} documents.', 409),
+    },
+  },
   FILE_TYPE_NOT_ALLOWED: { status: 415, it: 'Tipo di file non accettato. Puoi caricare: {accepted}.', en: 'File type not accepted. Allowed: {accepted}.' },
   FILE_NOT_FOUND: { status: 404, it: 'Documento non trovato.', en: 'Document not found.' },
 

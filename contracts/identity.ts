@@ -107,7 +107,11 @@ export const PrivacyNoticeList = Type.Object({ notices: Type.Array(Type.Object({
 
 const ProviderConfig = Type.Object(
   {
-    issuer: Type.String({ format: 'uri', maxLength: 500, description: "The gateway's OpenID Connect issuer (https in production)" }),
+    issuer: Type.String({
+      format: 'uri',
+      maxLength: 500,
+      description: "The gateway's OpenID Connect issuer: https (http only for a gateway on this machine, outside production); its discovery document is checked before saving",
+    }),
     clientId: Type.String({ minLength: 1, maxLength: 200 }),
     params: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z_]{1,40}$' }), Type.String({ maxLength: 500 }), { description: 'Extra authorization parameters the gateway wants' }),

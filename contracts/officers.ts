@@ -12,7 +12,7 @@ export const Officer = Type.Object({
   /** Empty: every office of the comune (always so for admins). */
   officeIds: Type.Array(Type.String()),
   active: Type.Boolean(),
-  /** Locked by failed logins until this instant (null: not locked). */
+  /** Sign-ins to this username wait until this instant at some address that failed too often (null: none); the account itself is never locked. */
   lockedUntil: Type.Union([IsoDateTime, Type.Null()]),
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),

@@ -76,14 +76,19 @@ describe('officer console', { skip }, () => {
     await expectAccessible(page, 'the login page with an error');
   });
 
-  it('tells the officer when the account is locked', async () => {
+  it('tells the officer how long this network waits after failed attempts, and offers the way in with a code', async () => {
+    // Five failures from the browser's own address (the portal listens on 127.0.0.1).
     for (let i = 0; i < 5; i++) {
-      await portal.app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', payload: { username: 'ambiente.bari', password: 'no' } });
+      await portal.app.inject({ method: 'POST', url: '/api/v1/bari/operator/session', remoteAddress: '127.0.0.1', payload: { username: 'ambiente.bari', password: 'no' } });
     }
     await page.getByLabel('Nome utente').fill('ambiente.bari');
     await page.getByLabel('Password').fill('sportello-demo');
     await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByRole('alert').filter({ hasText: 'account bloccato' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Troppi tentativi non riusciti da questa rete: riprova tra 30 secondi' }).waitFor();
+    await page.getByRole('button', { name: 'Ho la verifica in due passaggi: inserisco il codice' }).click();
+    await page.getByLabel('Codice di verifica').waitFor();
+    await expectAccessible(page, 'the login page while this network waits');
+    await page.getByRole('button', { name: 'Indietro' }).click();
   });
 
   it("signs in and finds the citizen's booking in the day agenda", async () => {
@@ -214,12 +219,30 @@ describe('officer console', { skip }, () => {
     await page.getByRole('link', { name: 'Configurazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Configurazione' }).waitFor();
     await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).waitFor();
-    // Where citizens log in: the comune's SPID gateway (CIE left to the test provider).
+    // Where citizens log in: the comune's SPID gateway (CIE left to the test provider). Its discovery
+    // document is read before saving: first it does not answer, then it does (a fake internet).
+    const issuer = 'https://spid-proxy.comune.bari.it/oidc/op';
+    const document = {
+      issuer,
+      authorization_endpoint: `${issuer}/authorize`,
+      token_endpoint: `${issuer}/token`,
+      jwks_uri: `${issuer}/jwks`,
+      code_challenge_methods_supported: ['S256'],
+    };
+    let gatewayUp = false;
+    portal.ctx.fetch = async () => {
+      if (!gatewayUp) throw new TypeError('fetch failed');
+      return new Response(JSON.stringify(document), { headers: { 'content-type': 'application/json' } });
+    };
     const login = page.getByRole('form', { name: 'Accesso dei cittadini con SPID e CIE' });
-    await login.getByLabel('SPID: indirizzo del gestore (issuer)').fill('https://spid-proxy.comune.bari.it/oidc/op');
+    await login.getByLabel('SPID: indirizzo del gestore (issuer)').fill(issuer);
     await login.getByLabel('SPID: client id').fill('https://sportello.comune.bari.it/bari');
     await login.getByRole('button', { name: 'Salva accesso' }).click();
+    await login.getByText(/SPID: il gestore di identità https:\/\/spid-proxy\.comune\.bari\.it\/oidc\/op non risponde/).waitFor();
+    gatewayUp = true;
+    await login.getByRole('button', { name: 'Salva accesso' }).click();
     await login.getByText('Configurazione dell’accesso salvata.').waitFor();
+    delete portal.ctx.fetch;
     await expectAccessible(page, 'the configuration office list');
     const saved = await portal.ctx.db.selectFrom('tenants').select('identity_providers').where('slug', '=', 'bari').executeTakeFirstOrThrow();
     assert.deepEqual(saved.identity_providers, { spid: { issuer: 'https://spid-proxy.comune.bari.it/oidc/op', clientId: 'https://sportello.comune.bari.it/bari' } });

@@ -27,6 +27,8 @@ export interface Config {
   filesDir: string;
   /** Largest document accepted in a video room, in bytes. */
   uploadMaxBytes: number;
+  /** What the documents of one room, and of one appointment, may add up to (UPLOAD_*_QUOTA_MB, UPLOAD_ROOM_MAX_FILES). */
+  uploadQuota: { roomBytes: number; bookingBytes: number; roomFiles: number };
   /**
    * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): a hop count, addresses/CIDRs or presets
    * ("loopback", the default: a reverse proxy on the same host). Rate limits and the audit log's
@@ -181,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles,
     filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
     uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 20, problems, 1, 500) * 1024 * 1024,
+    uploadQuota: {
+      roomBytes: int(env, 'UPLOAD_ROOM_QUOTA_MB', 100, problems, 1, 100_000) * 1024 * 1024,
+      bookingBytes: int(env, 'UPLOAD_BOOKING_QUOTA_MB', 100, problems, 1, 100_000) * 1024 * 1024,
+      roomFiles: int(env, 'UPLOAD_ROOM_MAX_FILES', 30, problems, 1, 10_000),
+    },
     s3,
     trustProxy: trustProxy(env.TRUST_PROXY),
     oidcClientSecrets,

@@ -231,6 +231,16 @@ for (const engine of ENGINES) {
       const { signIn } = await import('./support/operator.ts');
       const admin = await signIn(h.app, 'bitonto', 'admin.bitonto');
       const gateway = { spid: { issuer: 'https://spid.example.it/oidc/op', clientId: 'https://sportello.example.it/bitonto', params: { idp_hint: 'spid' } }, cie: null };
+      // The gateway's discovery document is checked before saving (test/identity-gateways.test.ts): served here.
+      const issuer = gateway.spid.issuer;
+      const document = {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        code_challenge_methods_supported: ['S256'],
+      };
+      h.ctx.fetch = async () => new Response(JSON.stringify(document), { headers: { 'content-type': 'application/json' } });
       const saved = await admin.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: gateway });
       assert.equal(saved.statusCode, 200, saved.body);
       assert.deepEqual((await admin.request({ method: 'GET', url: '/api/v1/bitonto/operator/admin/identity-providers' })).json(), { ...gateway, testProviderAvailable: true });
@@ -244,6 +254,7 @@ for (const engine of ENGINES) {
       // CIE still uses the test provider; SPID now goes to the (unreachable) gateway and says so.
       await admin.request({ method: 'PUT', url: '/api/v1/bitonto/operator/admin/identity-providers', payload: { spid: null, cie: null } });
       assert.equal((await h.app.inject('/api/v1/bitonto/auth/login?provider=cie')).statusCode, 302);
+      delete h.ctx.fetch;
     });
 
     it("shows each service's privacy notice", async () => {

@@ -24,4 +24,6 @@ export interface AppContext {
   bus: EventBus;
   /** Uploaded documents (local disk by default). */
   storage: FileStorage;
+  /** Requests to other servers (the comuni's SPID/CIE gateways); unset: the global fetch. Tests put a fake internet here. */
+  fetch?: typeof fetch;
 }

@@ -1,6 +1,6 @@
 // Demo data: Comune di Bari and Comune di Bitonto with the offices and services of PRODUCT.md,
 // desks with realistic hours and demo officers. Seeded only in demo and test mode, never in production.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, OperatorRole, ServiceMode } from '../../platform/db/schema.ts';
 import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
@@ -355,11 +355,18 @@ export const DEMO_TENANTS: TenantSeed[] = [
 ];
 
 /** Seeds the demo comuni once; a database that already has them is left alone. */
+// Two demo nodes starting together on an empty database would both find no tenant and both insert:
+// the seed runs under an advisory lock of its own and looks again once it holds it.
+const SEED_LOCK_KEY = 727_002;
+
 export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
-  const existing = await db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirst();
-  if (existing) return false;
+  const seeded = (q: Kysely<DB>) => q.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirst();
+  // The usual case (already seeded) takes no lock; nor does it hash a password.
+  if (await seeded(db)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+    if (await seeded(trx)) return false;
     for (const t of DEMO_TENANTS) {
       const tenant = await trx
         .insertInto('tenants')
@@ -473,6 +480,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         }
       }
     }
+    return true;
   });
-  return true;
 }

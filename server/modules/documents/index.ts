@@ -3,4 +3,4 @@
 export { fileNotFound } from './errors.ts';
 export { toRoomFile } from './mappers.ts';
 export { listBookingFiles, listRoomFiles, type RoomFileRow } from './repository.ts';
-export { openStoredFile, sendStoredFile, storeDocument, type NewDocument } from './store.ts';
+export { openStoredFile, sendStoredFile, storeDocument, type NewDocument, type StoredDocument } from './store.ts';

@@ -53,6 +53,40 @@ export async function listBookingFiles(db: Q, tenantId: string, bookingId: strin
   return db.selectFrom('room_files').select(fileColumns).where('tenant_id', '=', tenantId).where('booking_id', '=', bookingId).orderBy('created_at').orderBy('id').execute();
 }
 
+/** What a room's documents, and its appointment's, hold now: files and bytes. */
+export async function documentUsage(db: Q, tenantId: string, roomId: string, bookingId: string | null) {
+  const row = await db
+    .selectFrom('room_files')
+    .select((eb) => [
+      eb.fn.count<string>('id').filterWhere('room_id', '=', roomId).as('room_files'),
+      eb.fn.coalesce(eb.fn.sum<string>('size').filterWhere('room_id', '=', roomId), eb.lit(0)).as('room_bytes'),
+      eb.fn.coalesce(bookingId ? eb.fn.sum<string>('size').filterWhere('booking_id', '=', bookingId) : eb.lit(0), eb.lit(0)).as('booking_bytes'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => (bookingId ? eb.or([eb('room_id', '=', roomId), eb('booking_id', '=', bookingId)]) : eb('room_id', '=', roomId)))
+    .executeTakeFirstOrThrow();
+  return { roomFiles: Number(row.room_files), roomBytes: Number(row.room_bytes), bookingBytes: Number(row.booking_bytes) };
+}
+
+/** The document with this content already in the room, or in the appointment's documents. */
+export async function findSameDocument(db: Q, tenantId: string, roomId: string, bookingId: string | null, sha256: string) {
+  return db
+    .selectFrom('room_files')
+    .select(fileColumns)
+    .where('tenant_id', '=', tenantId)
+    .where('sha256', '=', sha256)
+    .where((eb) => (bookingId ? eb.or([eb('room_id', '=', roomId), eb('booking_id', '=', bookingId)]) : eb('room_id', '=', roomId)))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Holds the room's row until the end of the transaction: uploads to one room are decided one at a time. */
+export async function lockRoom(db: Q, tenantId: string, roomId: string): Promise<void> {
+  await db.selectFrom('video_rooms').select('id').where('tenant_id', '=', tenantId).where('id', '=', roomId).forUpdate().executeTakeFirstOrThrow();
+}
+
 export async function findRoomFile(db: Q, tenantId: string, fileId: string) {
   return db.selectFrom('room_files').select(fileColumns).where('tenant_id', '=', tenantId).where('id', '=', fileId).executeTakeFirst();
 }

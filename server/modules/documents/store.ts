@@ -1,6 +1,7 @@
 // Documents exchanged in a video room and kept with the appointment: streamed to storage under a
 // size limit, typed by their content (the name and the browser's claimed type are ignored), renamed
-// safely, recorded with an audit entry in one transaction. Downloads answer with the detected type
+// safely, recorded with an audit entry in one transaction — which also holds the room's (and its
+// appointment's) quota and recognises a document already there by its SHA-256. Downloads answer with the detected type
 // and a safe name, never cached by shared caches.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -11,9 +12,9 @@ import type { Party } from '../../platform/db/schema.ts';
 import { ACCEPTED_LABELS, detectFileType } from '../../platform/files/content-type.ts';
 import { contentDisposition, safeFileName } from '../../platform/files/safe-name.ts';
 import { FileTooLarge, StoredFileMissing } from '../../platform/files/storage.ts';
-import { fileNotFound, fileTooLarge, fileTypeNotAllowed } from './errors.ts';
+import { fileNotFound, fileTooLarge, fileTypeNotAllowed, quotaExceeded } from './errors.ts';
 import { toRoomFile } from './mappers.ts';
-import { findRoomFile, insertRoomFile, type RoomFileRow } from './repository.ts';
+import { documentUsage, findRoomFile, findSameDocument, insertRoomFile, lockRoom, type RoomFileRow } from './repository.ts';
 
 export interface NewDocument {
   tenantId: string;
@@ -29,9 +30,30 @@ export interface NewDocument {
   declaredLength: number | undefined;
 }
 
-export async function storeDocument(ctx: AppContext, d: NewDocument): Promise<RoomFile> {
+/** The document as stored; `created` is false when the same content was already there (nothing new stored). */
+export interface StoredDocument {
+  file: RoomFile;
+  created: boolean;
+}
+
+type Usage = Awaited<ReturnType<typeof documentUsage>>;
+
+/** The limit `adding` more bytes (and one more file) would break, if any. */
+function brokenLimit(ctx: AppContext, usage: Usage, adding: number, hasBooking: boolean) {
+  const q = ctx.config.uploadQuota;
+  if (usage.roomFiles + 1 > q.roomFiles) return quotaExceeded({ kind: 'files', files: q.roomFiles });
+  if (usage.roomBytes + adding > q.roomBytes) return quotaExceeded({ kind: 'room', bytes: q.roomBytes });
+  if (hasBooking && usage.bookingBytes + adding > q.bookingBytes) return quotaExceeded({ kind: 'booking', bytes: q.bookingBytes });
+  return null;
+}
+
+export async function storeDocument(ctx: AppContext, d: NewDocument): Promise<StoredDocument> {
   const max = ctx.config.uploadMaxBytes;
   if (d.declaredLength !== undefined && d.declaredLength > max) throw fileTooLarge(max);
+  // A room already full, or a declared length that cannot fit, is refused before the body is read.
+  // The decision that counts is the one at commit, below, under the room's lock.
+  const early = brokenLimit(ctx, await documentUsage(ctx.db, d.tenantId, d.roomId, d.bookingId), d.declaredLength ?? 0, d.bookingId !== null);
+  if (early) throw early;
   const id = randomUUID();
   const key = `${d.tenantId}/${id}`;
   let stored: Awaited<ReturnType<typeof ctx.storage.put>>;
@@ -46,9 +68,16 @@ export async function storeDocument(ctx: AppContext, d: NewDocument): Promise<Ro
     await ctx.storage.remove(key);
     throw fileTypeNotAllowed(ACCEPTED_LABELS);
   }
-  let row: RoomFileRow;
+  let outcome: { row: RoomFileRow; created: boolean };
   try {
-    row = await ctx.bus.transaction(ctx.db, async (trx) => {
+    outcome = await ctx.bus.transaction(ctx.db, async (trx) => {
+      // One upload to a room at a time (a booking has one room, so its documents are covered too):
+      // two uploads racing cannot both fit in the space left, nor store the same content twice.
+      await lockRoom(trx, d.tenantId, d.roomId);
+      const same = await findSameDocument(trx, d.tenantId, d.roomId, d.bookingId, stored.sha256);
+      if (same) return { row: same, created: false };
+      const refusal = brokenLimit(ctx, await documentUsage(trx, d.tenantId, d.roomId, d.bookingId), stored.size, d.bookingId !== null);
+      if (refusal) throw refusal;
       const inserted = await insertRoomFile(trx, {
         id,
         tenantId: d.tenantId,
@@ -71,13 +100,15 @@ export async function storeDocument(ctx: AppContext, d: NewDocument): Promise<Ro
         entityId: d.bookingId ?? d.roomId,
         details: { fileId: id, roomId: d.roomId, name: inserted.name, mediaType: inserted.media_type, size: stored.size, sha256: stored.sha256 },
       });
-      return inserted;
+      return { row: inserted, created: true };
     });
   } catch (err) {
     await ctx.storage.remove(key).catch(() => undefined);
     throw err;
   }
-  return toRoomFile(row);
+  // The same content sent again: the bytes just received are a second copy, not kept.
+  if (!outcome.created) await ctx.storage.remove(key).catch((err: unknown) => ctx.log.warn({ err, storageKey: key }, 'duplicate upload: staged copy not removed'));
+  return { file: toRoomFile(outcome.row), created: outcome.created };
 }
 
 /** A stored document, if `mayRead` accepts its row; otherwise "not found" (nothing revealed). */

@@ -20,7 +20,12 @@ import { callbackUrl, clientConfiguration, providerSettings } from './oidc-clien
 import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const LOGIN_MINUTES = 10;
-export const MIN_SPID_LEVEL = 2;
+/**
+ * Personal data of the comune need level 2 at least (a username and password alone is level 1), with
+ * SPID and with CIE alike: both federations state the level in `acr` with the same values.
+ */
+export const MIN_LEVEL = 2;
+const MIN_ACR = `https://www.spid.gov.it/SpidL${MIN_LEVEL}`;
 
 /** Only our own pages of this comune: never an open redirect. */
 export function safeReturnTo(slug: string, returnTo: string | undefined): string {
@@ -53,7 +58,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const provider = req.query.provider;
         const settings = providerSettings(ctx, req.tenant, provider);
-        const config = await clientConfiguration(app, ctx, settings).catch(() => {
+        const config = await clientConfiguration(app, ctx, settings).catch((err: unknown) => {
+          // The citizen reads "try again later"; whoever runs the service needs to know which gateway failed and why.
+          req.log.warn({ err, provider, issuer: settings.issuer }, 'citizen login: the gateway cannot be reached (discovery failed)');
           throw appError('IDP_UNAVAILABLE');
         });
         const state = oidc.randomState();
@@ -84,7 +91,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           nonce,
           code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
           code_challenge_method: 'S256',
-          ...(provider === 'spid' ? { acr_values: `https://www.spid.gov.it/SpidL${MIN_SPID_LEVEL}` } : {}),
+          acr_values: MIN_ACR,
         });
         reply.setCookie(AUTH_BINDING_COOKIE, binding, {
           path: `/api/v1/${req.tenant.slug}/auth`,
@@ -125,8 +132,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
         let claims: Record<string, unknown>;
         let idToken: string | null;
+        let issuer: string | undefined;
         try {
           const settings = providerSettings(ctx, req.tenant, pending.provider);
+          issuer = settings.issuer;
           const config = await clientConfiguration(app, ctx, settings);
           const tokens = await oidc.authorizationCodeGrant(config, new URL(`${ctx.config.publicUrl}${req.url}`), {
             pkceCodeVerifier: pending.code_verifier,
@@ -140,17 +149,17 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           claims = { ...userinfo, ...idClaims, acr: idClaims.acr };
           idToken = tokens.id_token ?? null;
         } catch (err) {
-          req.log.warn({ err }, 'citizen login: token exchange failed');
+          req.log.warn({ err, provider: pending.provider, issuer }, 'citizen login: token exchange failed');
           return reply.redirect(failedLogin(slug, returnTo, 'gestore'), 302);
         }
-        const identity = identityFromClaims(claims);
+        const identity = identityFromClaims(claims, pending.provider);
         if (typeof identity === 'string') {
-          req.log.warn({ problem: identity }, 'citizen login: identity refused');
+          req.log.warn({ problem: identity, provider: pending.provider, issuer }, 'citizen login: identity refused');
           return reply.redirect(failedLogin(slug, returnTo, identity === 'invalid_fiscal_code' ? 'codice-fiscale' : 'dati'), 302);
         }
-        // Personal data of the comune need SPID level 2 at least (a username and password alone is level 1).
-        if (pending.provider === 'spid' && (identity.spidLevel ?? 0) < MIN_SPID_LEVEL) {
-          req.log.warn({ level: identity.spidLevel }, 'citizen login: SPID level too low');
+        if ((identity.level ?? 0) < MIN_LEVEL) {
+          // Not `level`: that is pino's own field (the line's severity), which it would overwrite.
+          req.log.warn({ provider: pending.provider, issuer, acr: claims.acr, assuranceLevel: identity.level }, 'citizen login: level of assurance too low');
           return reply.redirect(failedLogin(slug, returnTo, 'livello'), 302);
         }
 

@@ -1,7 +1,8 @@
 // The relying party: Sportello logs citizens in at their comune's SPID/CIE gateway with OpenID
 // Connect (authorization code, PKCE S256, state, nonce) through openid-client. Each comune names its
 // gateway per provider (tenants.identity_providers); unset, demo and test mode use the embedded test
-// provider, which production refuses. Discovery is cached per issuer and client.
+// provider, which production refuses. Discovery is cached per issuer and client. Requests to a real
+// gateway go through ctx.fetch when set (tests' fake internet), else the global fetch.
 import type { FastifyInstance } from 'fastify';
 import * as oidc from 'openid-client';
 import type { AppContext } from '../../platform/context.ts';
@@ -19,10 +20,24 @@ export interface ProviderSettings {
 
 export const loginNotConfigured = () => appError('LOGIN_NOT_CONFIGURED');
 
+/** The embedded test provider's issuer (exactly: not another path that merely starts like it). */
+export const isEmbeddedIssuer = (ctx: AppContext, issuer: string) => issuer.replace(/\/+$/, '') === testIssuer(ctx);
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Plain http is for development only: outside production, the embedded provider and a gateway on
+ * this machine (a local Keycloak). Anything else must be https — a gateway's answers carry citizens'
+ * identities.
+ */
+export function httpAllowed(ctx: AppContext, issuer: URL): boolean {
+  return ctx.config.mode !== 'production' && (isEmbeddedIssuer(ctx, issuer.href) || LOOPBACK.test(issuer.hostname));
+}
+
 export function providerSettings(ctx: AppContext, tenant: { identity_providers: IdentityProviders }, provider: CitizenProvider): ProviderSettings {
   const configured = tenant.identity_providers?.[provider];
   if (configured) {
-    const embedded = configured.issuer.startsWith(testIssuer(ctx));
+    const embedded = isEmbeddedIssuer(ctx, configured.issuer);
     if (embedded && ctx.config.mode === 'production') throw loginNotConfigured();
     return { issuer: configured.issuer, clientId: configured.clientId, params: configured.params ?? {}, embedded };
   }
@@ -52,6 +67,16 @@ function injectFetch(app: FastifyInstance): oidc.CustomFetch {
   };
 }
 
+/** How openid-client reaches the issuer: inside the process for the embedded provider, else ctx.fetch (or the global one). */
+export function discoveryOptions(app: FastifyInstance, ctx: AppContext, s: Pick<ProviderSettings, 'issuer' | 'embedded'>): oidc.DiscoveryRequestOptions {
+  if (s.embedded) return { [oidc.customFetch]: injectFetch(app), execute: [oidc.allowInsecureRequests] };
+  const url = new URL(s.issuer);
+  return {
+    ...(ctx.fetch ? { [oidc.customFetch]: ctx.fetch as oidc.CustomFetch } : {}),
+    ...(url.protocol === 'http:' && httpAllowed(ctx, url) ? { execute: [oidc.allowInsecureRequests] } : {}),
+  };
+}
+
 // Per application (two nodes in one test process each talk to their own embedded provider).
 const cache = new WeakMap<FastifyInstance, Map<string, Promise<oidc.Configuration>>>();
 
@@ -63,8 +88,7 @@ export function clientConfiguration(app: FastifyInstance, ctx: AppContext, s: Pr
   if (!config) {
     // A gateway's secret goes to that gateway only, never to an issuer an admin typed in.
     const secret = s.embedded ? undefined : ctx.config.oidcClientSecrets[s.issuer];
-    const options: oidc.DiscoveryRequestOptions = s.embedded ? { [oidc.customFetch]: injectFetch(app), execute: [oidc.allowInsecureRequests] } : {};
-    config = oidc.discovery(new URL(s.issuer), s.clientId, secret, secret ? undefined : oidc.None(), options);
+    config = oidc.discovery(new URL(s.issuer), s.clientId, secret, secret ? undefined : oidc.None(), discoveryOptions(app, ctx, s));
     configs.set(key, config);
     // A failed discovery (gateway down) is retried on the next login, not cached.
     config.catch(() => configs!.delete(key));

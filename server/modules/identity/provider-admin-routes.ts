@@ -1,14 +1,14 @@
 // Admins point their comune's SPID and CIE login at the gateway the comune contracted (Satosa,
 // Keycloak, a regional hub…): issuer and client id per provider; the client secret, where the
-// gateway wants one, comes from OIDC_CLIENT_SECRET, never from the database or the API.
+// gateway wants one, comes from OIDC_CLIENT_SECRET, never from the database or the API. A gateway
+// is saved only after its address and discovery document pass gateway-check.ts.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { IdentityProvidersConfig, IdentityProvidersView } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { appError } from '../../platform/http/errors.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
-import { testIssuer } from './test-provider/routes.ts';
+import { checkGateway } from './gateway-check.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
@@ -46,12 +46,10 @@ export function providerAdminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
       },
       async (req) => {
         assertAdmin(req.operator);
-        for (const [name, p] of Object.entries(req.body)) {
-          if (!p) continue;
-          const url = new URL(p.issuer);
-          if (ctx.config.mode === 'production' && (url.protocol !== 'https:' || p.issuer.startsWith(testIssuer(ctx)))) {
-            throw appError('INSECURE_ISSUER', { params: { provider: { it: name.toUpperCase(), en: name } } });
-          }
+        // Each gateway is checked before anything is saved: a broken one would stop the comune's logins.
+        for (const name of ['spid', 'cie'] as const) {
+          const p = req.body[name];
+          if (p) await checkGateway(app, ctx, name, p);
         }
         const value = { ...(req.body.spid ? { spid: req.body.spid } : {}), ...(req.body.cie ? { cie: req.body.cie } : {}) };
         await ctx.bus.transaction(ctx.db, async (trx) => {

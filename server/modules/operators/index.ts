@@ -5,6 +5,7 @@ import type { SportelloModule } from '../../platform/module.ts';
 import { officerRoutes } from './officer-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { expireThrottles } from './throttle-repository.ts';
 
 export { hashPassword } from './passwords.ts';
 export { temporaryPassword } from './temporary-password.ts';
@@ -19,4 +20,6 @@ export const operatorsModule: SportelloModule = {
       await app.register(profileRoutes(ctx));
       await app.register(officerRoutes(ctx));
     },
+  // Counts of failed sign-ins whose hour has passed: already ignored, deleted so the table stays small.
+  schedules: [{ name: 'operators.login-throttles-expire', everyMs: 10 * 60_000, run: (ctx) => expireThrottles(ctx.db, ctx.clock.now()), logLevel: 'debug' }],
 };

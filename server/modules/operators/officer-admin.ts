@@ -9,6 +9,7 @@ import { appError } from '../../platform/http/errors.ts';
 import { knownOffices, lockActiveAdmins, officerRows, replaceOffices, toOfficer, type OfficerFilter } from './officer-repository.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
+import { clearUsername } from './throttle-repository.ts';
 import { assertAdmin, forbidden } from '../../platform/staff/policy.ts';
 import { endSessions, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { temporaryPassword } from './temporary-password.ts';
@@ -164,12 +165,12 @@ export async function resetPassword(ctx: AppContext, op: OperatorPrincipal, offi
       .set({
         password_hash: passwordHash,
         must_change_password: true,
-        failed_attempts: 0,
-        locked_until: null,
         ...(opts.removeTotp ? { totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null } : {}),
       })
       .where('id', '=', officerId)
       .execute();
+    // Whatever waits strangers' failures imposed on this username are lifted with the new password.
+    await clearUsername(trx, op.tenantId, target.username);
     const endedSessions = await endSessions(trx, officerId);
     await ctx.bus.record(trx, {
       actor: { type: 'operator', id: op.id },

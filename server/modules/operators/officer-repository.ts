@@ -24,7 +24,8 @@ export async function officerRows(db: Db, tenantId: string, f: OfficerFilter = {
       'o.display_name',
       'o.role',
       'o.active',
-      'o.locked_until',
+      // The latest wait imposed on sign-ins to this username from some address (login_throttles).
+      sql<Date | null>`(select max(t.blocked_until) from login_throttles t where t.tenant_id = o.tenant_id and t.username = o.username and t.kind = 'pair')`.as('locked_until'),
       'o.must_change_password',
       'o.password_changed_at',
       'o.totp_secret',

@@ -1,10 +1,11 @@
 // Officer login and logout. The credentials (password, then the TOTP code when enrolled) and the
-// lockout are checked in login.ts; a successful login always issues a new session id.
+// throttling of failed attempts are checked in login.ts; a successful login always issues a new session id.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { LoginRequest, SessionResponse } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
 import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from '../../platform/staff/auth.ts';
 import { checkCredentials } from './login.ts';
@@ -32,9 +33,11 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['operator'],
           summary: 'Sign in: sets the session cookie and returns the CSRF token for writes (401 TOTP_REQUIRED: send again with totpCode)',
+          description:
+            'Wrong usernames, passwords and codes answer 401 alike. After repeated failures the client address waits (429 LOGIN_THROTTLED with Retry-After) for that username, or for all after more; the right password with a valid TOTP code still gets in.',
           params: TenantParams,
           body: LoginRequest,
-          response: { 200: SessionResponse, 401: ErrorResponse, 423: ErrorResponse, ...errorResponses },
+          response: { 200: SessionResponse, 401: ErrorResponse, 429: ErrorResponse, ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -45,6 +48,9 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           password: req.body.password,
           totpCode: req.body.totpCode,
           ip: req.ip,
+        }).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'LOGIN_THROTTLED') reply.header('retry-after', String(err.extra.retryAfter));
+          throw err;
         });
         // Whatever session this browser had is dropped: a login always issues a new id (no fixation).
         const previous = req.cookies[SESSION_COOKIE];

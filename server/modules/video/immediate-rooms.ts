@@ -2,6 +2,7 @@
 // configured time, with one token per party; the citizen's link is emailed when an address is given.
 import type { ImmediateRoomCreated, ImmediateRoomRequest } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { appError } from '../../platform/http/errors.ts';
 import type { CitizenNotice } from '../../platform/notices.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { formatWhen } from '../booking/index.ts';
@@ -13,7 +14,12 @@ import { immediateCitizenUrl, officerRoomUrl } from './links.ts';
 import { insertRoomToken } from './room-repository.ts';
 
 export async function createImmediateRoom(ctx: AppContext, tenant: Tenant, op: OperatorPrincipal, req: ImmediateRoomRequest): Promise<ImmediateRoomCreated> {
-  if (req.officeId) assertOffice(op, req.officeId);
+  if (req.officeId) {
+    assertOffice(op, req.officeId);
+    // A random id or another comune's office: "not found", as anywhere else (the foreign key would answer 500).
+    const office = await ctx.db.selectFrom('offices').select('id').where('tenant_id', '=', tenant.id).where('id', '=', req.officeId).executeTakeFirst();
+    if (!office) throw appError('NOT_FOUND', { variant: 'office' });
+  }
   // A room belongs to an office when we can tell which: the one asked for, or the officer's only one.
   const officeId = req.officeId ?? (op.officeIds?.length === 1 ? op.officeIds[0]! : null);
   const now = ctx.clock.now();

@@ -118,11 +118,11 @@ export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginA
           config: writeLimit,
           schema: {
             tags: ['video'],
-            summary: 'Upload a document (raw body; file name in ?name=)',
-            description: `The body is the file itself. Accepted by content: PDF, JPEG, PNG, WebP, TIFF, Office and OpenDocument files, signed .p7m. Limit: UPLOAD_MAX_MB (${Math.round(ctx.config.uploadMaxBytes / 1048576)} MB here).`,
+            summary: 'Upload a document (raw body; file name in ?name=); 200 with the existing document when the same content is already there',
+            description: `The body is the file itself. Accepted by content: PDF, JPEG, PNG, WebP, TIFF, Office and OpenDocument files, signed .p7m. Limit: UPLOAD_MAX_MB (${Math.round(ctx.config.uploadMaxBytes / 1048576)} MB here) per file; the room's documents together UPLOAD_ROOM_QUOTA_MB and UPLOAD_ROOM_MAX_FILES, an appointment's UPLOAD_BOOKING_QUOTA_MB (413 or 409 QUOTA_EXCEEDED).`,
             params: RoomTokenParams,
             querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }),
-            response: { 201: RoomFile, 413: ErrorResponse, 415: ErrorResponse, ...roomErrors },
+            response: { 200: RoomFile, 201: RoomFile, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, ...roomErrors },
           },
         },
         async (req, reply) => {
@@ -130,7 +130,9 @@ export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginA
           const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
           const body = (req.body ?? req.raw) as Readable;
           try {
-            return reply.status(201).send(await uploadRoomFile(ctx, access, req.query.name, body, Number.isFinite(length) ? length : undefined));
+            const stored = await uploadRoomFile(ctx, access, req.query.name, body, Number.isFinite(length) ? length : undefined);
+            // 200: the same content was already among the room's documents, answered as it is.
+            return reply.status(stored.created ? 201 : 200).send(stored.file);
           } catch (err) {
             // The rest of a refused body is not read: close the connection instead of draining it.
             reply.header('connection', 'close');

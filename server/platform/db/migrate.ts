@@ -1,5 +1,7 @@
 // Plain numbered SQL migrations, applied in order at start, each in its own transaction. An advisory
-// lock keeps two nodes starting together from applying the same file twice.
+// lock keeps two nodes starting together from applying the same file twice — and from creating the
+// bookkeeping table together (`create table if not exists` is not safe against a concurrent one:
+// the loser fails on pg_type's unique index).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,10 @@ export function listMigrations(dir = MIGRATIONS_DIR): { version: number; name: s
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before (and create) the typed schema
 export async function migrate(db: Kysely<any>): Promise<string[]> {
   const applied: string[] = [];
-  await sql`create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    await sql`create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())`.execute(trx);
+  });
   for (const m of listMigrations()) {
     await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);

@@ -270,8 +270,6 @@ export interface OperatorsTable {
   password_hash: string;
   role: OperatorRole;
   active: Generated<boolean>;
-  failed_attempts: Generated<number>;
-  locked_until: Timestamp | null;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp | null;
   /** AES-256-GCM sealed base32 secrets (operators/totp-secrets.ts) */
@@ -298,6 +296,19 @@ export interface OperatorSessionsTable {
   created_at: Generated<Date>;
 }
 
+/** Officers' failed sign-ins (migration 010; operators/throttle-repository.ts). */
+export interface LoginThrottlesTable {
+  key: string;
+  kind: 'pair' | 'address' | 'account';
+  tenant_id: string | null;
+  username: string | null;
+  address: string | null;
+  failures: number;
+  blocked_until: Timestamp | null;
+  last_failure_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   tenants: TenantsTable;
   jobs: JobsTable;
@@ -318,6 +329,7 @@ export interface DB {
   operators: OperatorsTable;
   operator_offices: OperatorOfficesTable;
   operator_sessions: OperatorSessionsTable;
+  login_throttles: LoginThrottlesTable;
   video_rooms: VideoRoomsTable;
   video_room_tokens: VideoRoomTokensTable;
   video_presence: VideoPresenceTable;

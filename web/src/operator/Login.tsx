@@ -1,7 +1,9 @@
 // Sign-in for officers, in one or two steps: username and password, then — for officers who turned
 // on the second factor (the server answers TOTP_REQUIRED) — the 6-digit code of their app. Wrong
-// credentials, wrong codes and a locked account are reported in an alert; the CSRF token of the new
-// session is kept in memory by the console.
+// credentials and wrong codes are reported in an alert. After repeated failures this network waits
+// (LOGIN_THROTTLED, never a locked account): the alert says how long, and an officer with two-step
+// verification may go on at once with password and code. The CSRF token of the new session is kept
+// in memory by the console.
 import { useState, type FormEvent } from 'react';
 import type { SessionResponse } from '../../../contracts/operator.ts';
 import { api, ApiError, errorMessage } from '../shared/api.ts';
@@ -14,8 +16,10 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [throttled, setThrottled] = useState(false);
 
   function restart(message?: string) {
+    setThrottled(false);
     setStep('password');
     setPassword('');
     setCode('');
@@ -44,8 +48,12 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
       } else if (code === 'TOTP_INVALID') {
         setCode('');
         setError(errorMessage(err));
-      } else if (err instanceof ApiError && err.status === 423) restart(`${err.message} Riprova più tardi o chiedi a un amministratore.`);
-      else if (err instanceof ApiError && err.status === 429) setError('Troppi tentativi in poco tempo: attendi un minuto e riprova.');
+      } else if (code === 'LOGIN_THROTTLED') {
+        // The server's message says how long to wait; password and step stay, for the code's way in.
+        setThrottled(true);
+        setCode('');
+        setError(errorMessage(err));
+      } else if (err instanceof ApiError && err.status === 429) setError('Troppi tentativi in poco tempo: attendi un minuto e riprova.');
       else restart(errorMessage(err));
     } finally {
       setBusy(false);
@@ -91,6 +99,11 @@ export function Login({ slug, notice, onSignedIn }: { slug: string; notice?: str
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Accesso in corso…' : step === 'password' ? 'Accedi' : 'Verifica e accedi'}
             </button>
+            {step === 'password' && throttled ? (
+              <button type="button" className="btn btn-outline-primary" onClick={() => setStep('code')}>
+                Ho la verifica in due passaggi: inserisco il codice
+              </button>
+            ) : null}
             {step === 'code' ? (
               <button type="button" className="btn btn-outline-primary" onClick={() => restart()}>
                 Indietro

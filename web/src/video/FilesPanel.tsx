@@ -7,8 +7,11 @@ import { fileSize } from '../shared/format.ts';
 
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.tif,.tiff,.docx,.xlsx,.pptx,.odt,.ods,.odp,.p7m';
 
-/** POSTs the raw file; resolves with the stored document, rejects with the server's Italian message. */
-function uploadFile(url: string, file: File, onProgress: (fraction: number) => void): Promise<RoomFile> {
+/**
+ * POSTs the raw file; resolves with the stored document (`already`: the same content was there, 200),
+ * rejects with the server's Italian message (too large, wrong type, the room's space or files used up).
+ */
+function uploadFile(url: string, file: File, onProgress: (fraction: number) => void): Promise<{ stored: RoomFile; already: boolean }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${url}?name=${encodeURIComponent(file.name)}`);
@@ -24,7 +27,7 @@ function uploadFile(url: string, file: File, onProgress: (fraction: number) => v
       } catch {
         // not JSON: a proxy's error page
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as unknown as RoomFile);
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ stored: body as unknown as RoomFile, already: xhr.status === 200 });
       else if (xhr.status === 413 && typeof body.message !== 'string') reject(new ApiError(413, 'FILE_TOO_LARGE', 'Il file è troppo grande.'));
       else reject(new ApiError(xhr.status, toClientCode(body.code, xhr.status), typeof body.message === 'string' ? body.message : 'Caricamento non riuscito: riprova.'));
     };
@@ -43,9 +46,9 @@ export function FilesPanel({ files, party, baseUrl, maxBytes, onUploaded }: { fi
     if (file.size === 0) return setError(`Il file "${file.name}" è vuoto.`);
     setProgress(0);
     try {
-      const stored = await uploadFile(baseUrl, file, setProgress);
+      const { stored, already } = await uploadFile(baseUrl, file, setProgress);
       onUploaded(stored);
-      setDone(`Documento caricato: ${stored.name}`);
+      setDone(already ? `Documento già presente: ${stored.name}` : `Documento caricato: ${stored.name}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Caricamento non riuscito: riprova.');
     } finally {

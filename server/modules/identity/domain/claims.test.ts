@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { identityFromClaims, spidLevel } from './claims.ts';
+import { assuranceLevel, identityFromClaims } from './claims.ts';
 
 describe('identity from OpenID Connect claims', () => {
   it('reads the SPID/CIE attribute names and strips TINIT-', () => {
@@ -23,6 +23,7 @@ describe('identity from OpenID Connect claims', () => {
       residenceAddress: 'Via Sparano 1, 70121 Bari',
       email: 'mario.rossi@example.it',
       phone: null,
+      level: 2,
       spidLevel: 2,
     });
   });
@@ -33,6 +34,7 @@ describe('identity from OpenID Connect claims', () => {
     assert.equal(id.fiscalCode, 'RSSMRA85T10A562S');
     assert.equal(id.residenceAddress, 'Via Sparano 1, Bari');
     assert.equal(id.spidLevel, null);
+    assert.equal(id.level, null);
   });
 
   it('refuses an identity without a valid fiscal code or a name', () => {
@@ -41,8 +43,12 @@ describe('identity from OpenID Connect claims', () => {
     assert.equal(identityFromClaims({ fiscal_number: 'RSSMRA85T10A562S', given_name: 'Mario' }), 'missing_name');
   });
 
-  it('records the SPID level from acr', () => {
-    assert.equal(spidLevel('https://www.spid.gov.it/SpidL3'), 3);
-    assert.equal(spidLevel('urn:cie'), null);
+  it('reads the level of assurance from acr, for SPID and CIE alike', () => {
+    assert.equal(assuranceLevel('https://www.spid.gov.it/SpidL3'), 3);
+    assert.equal(assuranceLevel('urn:cie'), null);
+    assert.equal(assuranceLevel('https://evil.example/SpidL3'), null, 'only the spid.gov.it values');
+    const cie = identityFromClaims({ fiscal_number: 'RSSMRA85T10A562S', given_name: 'Mario', family_name: 'Rossi', acr: 'https://www.spid.gov.it/SpidL1' }, 'cie');
+    assert.ok(typeof cie === 'object');
+    assert.deepEqual([cie.level, cie.spidLevel], [1, null], 'a CIE level is checked, but it is no SPID level');
   });
 });

@@ -14,7 +14,9 @@ export interface CitizenIdentity {
   residenceAddress: string | null;
   email: string | null;
   phone: string | null;
-  /** SPID level 1-3 from `acr`; null for CIE or when not stated. */
+  /** The level of assurance 1-3 from `acr` (SPID and CIE alike); null when not stated. */
+  level: number | null;
+  /** The same for a SPID login (kept with the citizen and shown); null for CIE. */
   spidLevel: number | null;
 }
 
@@ -40,13 +42,17 @@ function address(claims: Record<string, unknown>): string | null {
   return null;
 }
 
-/** SPID's levels as `acr` values: https://www.spid.gov.it/SpidL2 → 2. */
-export function spidLevel(acr: unknown): number | null {
-  const m = typeof acr === 'string' ? /SpidL([123])$/.exec(acr) : null;
+/**
+ * The level of assurance an `acr` value states: https://www.spid.gov.it/SpidL2 → 2. SPID and CIE id
+ * use the same values in their OpenID Connect profile (the OP's acr_values_supported lists SpidL1-3
+ * for both federations: italia/spid-cie-oidc-docs, "Metadata OP"); anything else states no level.
+ */
+export function assuranceLevel(acr: unknown): number | null {
+  const m = typeof acr === 'string' ? /^https:\/\/www\.spid\.gov\.it\/SpidL([123])$/.exec(acr) : null;
   return m ? Number(m[1]) : null;
 }
 
-export function identityFromClaims(claims: Record<string, unknown>): CitizenIdentity | ClaimsProblem {
+export function identityFromClaims(claims: Record<string, unknown>, provider: 'spid' | 'cie' = 'spid'): CitizenIdentity | ClaimsProblem {
   const raw = first(claims, [`${EID}fiscal_number`, 'fiscal_number', 'fiscalNumber', 'fiscal_code', 'codice_fiscale']);
   if (!raw) return 'missing_fiscal_code';
   const fiscalCode = normalizeFiscalCode(raw);
@@ -63,6 +69,7 @@ export function identityFromClaims(claims: Record<string, unknown>): CitizenIden
     residenceAddress: address(claims),
     email: first(claims, ['email', `${EID}email`]),
     phone: first(claims, ['phone_number', `${EID}phone_number`, 'mobilePhone']),
-    spidLevel: spidLevel(claims.acr),
+    level: assuranceLevel(claims.acr),
+    spidLevel: provider === 'spid' ? assuranceLevel(claims.acr) : null,
   };
 }

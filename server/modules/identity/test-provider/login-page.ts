@@ -1,4 +1,4 @@
-// The embedded provider's login page: pick a test identity (and, for SPID, the level). Plain HTML
+// The embedded provider's login page: pick a test identity and the level of assurance. Plain HTML
 // written on the server, said loudly to be a test environment, accessible without JavaScript.
 import { TEST_IDENTITIES } from './identities.ts';
 
@@ -39,11 +39,11 @@ export function loginPage(p: AuthorizeParams, cancelUrl: string): string {
     (t, i) =>
       `<label><input type="radio" name="identity" value="${t.fiscalCode}"${i === 0 ? ' checked' : ''}> ${esc(t.givenName)} ${esc(t.familyName)} — <span class="cf">${t.fiscalCode}</span>, ${esc(t.address.locality)}</label>`,
   ).join('');
-  const level =
-    p.provider === 'spid'
-      ? `<p><label for="level" style="display:inline;border:0;padding:0">Livello di sicurezza SPID</label>
-         <select id="level" name="level"><option value="1">Livello 1</option><option value="2" selected>Livello 2</option><option value="3">Livello 3</option></select></p>`
-      : '';
+  // Level 1 is offered to see the refusal: the comune asks for level 2 at least.
+  const chosen = p.provider === 'cie' ? 3 : 2;
+  const options = [1, 2, 3].map((n) => `<option value="${n}"${n === chosen ? ' selected' : ''}>Livello ${n}</option>`).join('');
+  const level = `<p><label for="level" style="display:inline;border:0;padding:0">Livello di sicurezza ${p.provider === 'cie' ? 'CIE' : 'SPID'}</label>
+         <select id="level" name="level">${options}</select></p>`;
   return `<!doctype html>
 <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Accesso di prova con ${esc(name)} — Sportello</title><style>${STYLE}</style></head>

@@ -85,12 +85,9 @@ export async function registerTestProvider(app: FastifyInstance, ctx: AppContext
       if (typeof p === 'string') return reply.status(400).type('text/plain; charset=utf-8').send(`Richiesta di accesso non valida: ${p}.`);
       const person = TEST_IDENTITIES.find((t) => t.fiscalCode === body.identity);
       if (!person) return reply.status(400).type('text/plain; charset=utf-8').send('Scegli una delle identità di prova.');
-      const level = p.provider === 'spid' ? Math.min(3, Math.max(1, Number(body.level) || 2)) : null;
-      const claims = {
-        ...claimsOf(person),
-        sub: `test-${person.fiscalCode.toLowerCase()}`,
-        ...(level ? { acr: `https://www.spid.gov.it/SpidL${level}` } : { acr: 'https://www.cartaidentita.interno.gov.it/CIE/L3' }),
-      };
+      // SPID and CIE id state the level the same way (CIE: 1 password, 2 with the CieID app or an OTP, 3 the card).
+      const level = Math.min(3, Math.max(1, Number(body.level) || (p.provider === 'cie' ? 3 : 2)));
+      const claims = { ...claimsOf(person), sub: `test-${person.fiscalCode.toLowerCase()}`, acr: `https://www.spid.gov.it/SpidL${level}` };
       const code = randomBytes(32).toString('base64url');
       await ctx.db
         .insertInto('test_idp_grants')

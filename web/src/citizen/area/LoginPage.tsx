@@ -16,7 +16,8 @@ const FAILURES: Record<string, string> = {
   gestore: 'Il gestore della tua identità digitale non ha risposto come previsto. Riprova tra qualche minuto.',
   'codice-fiscale': 'Il codice fiscale ricevuto dal gestore della tua identità digitale non è valido, quindi non possiamo farti entrare. Contatta il tuo gestore SPID o il Comune.',
   dati: 'Il gestore della tua identità digitale non ha inviato tutti i dati necessari (nome, cognome e codice fiscale). Riprova; se succede ancora, contatta il tuo gestore SPID.',
-  livello: "Per i servizi del Comune serve SPID di livello 2 o superiore: entra confermando con l'app del tuo gestore o con un codice temporaneo (OTP), non con la sola password.",
+  livello:
+    "Per i servizi del Comune serve un accesso di livello 2 o superiore: con SPID conferma con l'app del tuo gestore o con un codice temporaneo (OTP), con la CIE usa l'app CieID o la carta; la sola password non basta.",
 };
 
 export default function LoginPage() {

@@ -58,7 +58,8 @@ function Editor({ initial }: { initial: View }) {
       <p>
         Indica il gestore OpenID Connect del Comune per SPID e per CIE (il proxy SPID/CIE, un broker Keycloak, un hub regionale). Registra presso il gestore l'indirizzo di ritorno{' '}
         <code>{`${window.location.origin}/api/v1/${session.tenant.slug}/auth/callback`}</code>.
-        {initial.testProviderAvailable ? ' Lasciato vuoto, si usa il gestore di prova con identità fittizie (mai in produzione).' : ' In produzione è obbligatorio.'}
+        {initial.testProviderAvailable ? ' Lasciato vuoto, si usa il gestore di prova con identità fittizie (mai in produzione).' : ' In produzione è obbligatorio.'} Prima di
+        salvare, Sportello legge la configurazione del gestore (indirizzo https, documento /.well-known/openid-configuration) e ti dice se qualcosa non va.
       </p>
       <div className="row">
         <div className="col-md-8">

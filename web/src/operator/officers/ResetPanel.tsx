@@ -28,8 +28,8 @@ export function ResetPanel({ officer, onDone, onClose }: { officer: Officer; onD
       <div className="card-body">
         <FocusHeading>Reimposta la password di {officer.displayName}</FocusHeading>
         <p>
-          Verrà creata una password temporanea da comunicare all'operatore, che al primo accesso dovrà sceglierne una nuova. Le sue sessioni aperte vengono chiuse e un eventuale
-          blocco per troppi tentativi viene tolto.
+          Verrà creata una password temporanea da comunicare all'operatore, che al primo accesso dovrà sceglierne una nuova. Le sue sessioni aperte vengono chiuse e le attese
+          imposte dopo tentativi sbagliati (da qualunque indirizzo) vengono tolte.
         </p>
         {officer.totpEnabled ? <Checkbox label="Rimuovi anche la verifica in due passaggi (telefono smarrito o cambiato)" checked={removeTotp} onChange={setRemoveTotp} /> : null}
         <div className="d-flex flex-wrap gap-2 mt-3">
