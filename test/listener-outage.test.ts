@@ -19,13 +19,18 @@ import { connectJsonSocket } from './support/json-socket.ts';
 import { signIn } from './support/operator.ts';
 import { terminateBackends, waitUntil, withApplicationName } from './support/outage.ts';
 import { registryOffice, registryOfficers, seatOfficer, takeTickets } from './support/queue.ts';
-import { connectSignalling } from './support/signalling-client.ts';
+import { connectSignalling, type SignallingClient } from './support/signalling-client.ts';
 import type { BoardMessage, TicketMessage } from '../contracts/queue.ts';
+import { CLOSE_CODES } from '../contracts/video.ts';
 
 const DB_URL = process.env.TEST_DATABASE_URL;
 const MIN = 60_000;
 /** Monday 2 March 2026, 09:00 in Rome: the registry office is open. */
 const OPEN = '2026-03-02T08:00:00Z';
+
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms))]);
+}
 
 describe('a server node that loses its LISTEN connection', { skip: DB_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL): PGlite has no connection to lose' }, () => {
   const nameA = `sportello-a-${process.pid}`;
@@ -124,6 +129,43 @@ describe('a server node that loses its LISTEN connection', { skip: DB_URL ? fals
     } finally {
       citizen.close();
       officer.close();
+    }
+  });
+
+  it('closes, once A hears again, its sockets of a room ended meanwhile and of a tab taken over elsewhere', async () => {
+    const { service } = await findService(a.app, 'bari', 'URP', 'Informazioni generali in videochiamata');
+    // Two appointments at once (two desks), so that both rooms are open together.
+    const slot = (await freeSlots(a.app, 'bari', service.id)).find((s) => s.available >= 2);
+    const kept = (await book(a.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: applicant('due-schede@example.it') })).json();
+    const ended = (await book(a.app, 'bari', { serviceId: service.id, start: slot!.start, applicant: applicant('chiusa@example.it') })).json();
+    for (const h of [a, b]) h.clock.set(new Date(Date.parse(slot!.start) - 5 * MIN));
+    const op = await signIn(b.app, 'bari', 'urp.bari');
+    const officerTok = (await op.request({ method: 'POST', url: `/api/v1/bari/operator/bookings/${ended.id}/room` })).json().token;
+    const firstTab = await connectSignalling(baseA, `/api/v1/bari/video/${tokenOf(kept.manageUrl)}/signal`);
+    const inEnded = await connectSignalling(baseA, `/api/v1/bari/video/${tokenOf(ended.manageUrl)}/signal`);
+    let secondTab: SignallingClient | undefined;
+    try {
+      await firstTab.next('welcome');
+      await inEnded.next('welcome');
+
+      await dropListenerOfA();
+      secondTab = await connectSignalling(baseB, `/api/v1/bari/video/${tokenOf(kept.manageUrl)}/signal`);
+      await secondTab.next('welcome');
+      const end = await b.app.inject({ method: 'POST', url: `/api/v1/bari/video/${officerTok}/end`, payload: {} });
+      assert.equal(end.statusCode, 200, end.body);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.ok(!firstTab.received.some((m) => m.type === 'closed') && !inEnded.received.some((m) => m.type === 'ended'), 'A is deaf meanwhile');
+      await listenerOfABack();
+
+      assert.deepEqual(await within(firstTab.closed, 5000, 'the replaced tab is closed'), { code: CLOSE_CODES.replaced, reason: 'replaced' });
+      assert.equal((await inEnded.next('ended', undefined, 5000)).by, 'officer');
+      assert.deepEqual(await within(inEnded.closed, 5000, 'the ended room is closed'), { code: CLOSE_CODES.ended, reason: 'ended' });
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(secondTab.received.filter((m) => m.type === 'welcome').length, 1, 'the tab that took over is left alone');
+    } finally {
+      firstTab.close();
+      inEnded.close();
+      secondTab?.close();
     }
   });
 
