@@ -76,9 +76,15 @@ async function startRelay(target: string) {
   const frozen = new Set<{ a: net.Socket; b: net.Socket }>();
   const accepted: number[] = [];
   let refusing = false;
+  let silent = false;
   const server = net.createServer((a) => {
     accepted.push(Date.now());
     if (refusing) return void a.destroy();
+    if (silent) {
+      // Accepted, never answered: a server that hangs or a link that drops everything.
+      frozen.add({ a, b: a });
+      return;
+    }
     const b = net.connect(Number(t.port || 5432), t.hostname);
     const pair = { a, b };
     pairs.add(pair);
@@ -102,6 +108,9 @@ async function startRelay(target: string) {
     accepted,
     set refusing(v: boolean) {
       refusing = v;
+    },
+    set silent(v: boolean) {
+      silent = v;
     },
     cut() {
       for (const p of [...pairs]) {
@@ -328,12 +337,20 @@ describe('the LISTEN connection when PostgreSQL drops it', { skip }, () => {
     assert.equal(await countBackends(url, name2), 0, 'the connection being opened was ended');
   });
 
-  it('fails at start when the server cannot be reached, keeping nothing, and connects on a later try', async () => {
+  it('fails at start when the server cannot be reached or does not answer, keeping nothing, and connects on a later try', async () => {
     const relay = await startRelay(url);
-    relay.refusing = true;
     const name = appName();
-    const listener = new PgListener(relay.url, undefined, { applicationName: name, minDelayMs: 20 });
+    const listener = new PgListener(relay.url, undefined, { applicationName: name, minDelayMs: 20, connectTimeoutMs: 300 });
     try {
+      relay.silent = true;
+      const started = Date.now();
+      await assert.rejects(
+        listener.listen('lt_start', () => undefined),
+        /no connection within 300 ms|timeout/,
+      );
+      assert.ok(Date.now() - started < 2000, 'a silent server is given up after the connect timeout');
+      relay.silent = false;
+      relay.refusing = true;
       await assert.rejects(listener.listen('lt_start', () => undefined));
       assert.equal(listener.state, 'connecting');
       const attempts = relay.accepted.length;

@@ -32,7 +32,7 @@ export interface ListenerTuning {
   probeEveryMs: number;
   /** …and how long the answer may take before the connection is given up. */
   probeTimeoutMs: number;
-  /** A connection attempt into a black hole ends after this. */
+  /** A connection attempt (connecting, then listening) that takes longer is given up. */
   connectTimeoutMs: number;
 }
 
@@ -163,20 +163,26 @@ export class PgListener {
       this.lost(client);
     });
     client.on('notification', (msg) => this.dispatch(msg.channel, msg.payload ?? ''));
-    // close() cuts an attempt short through this: pg never settles connect() on a client ended
-    // while it connects.
-    const closed = new Promise<never>((_, reject) => {
-      this.abortOpening = () => reject(new Error('database listener closed'));
-    });
-    closed.catch(() => undefined);
     const channels = new Set<string>();
-    try {
-      await Promise.race([client.connect(), closed]);
+    const opening = (async () => {
+      await client.connect();
       for (const channel of this.wantedChannels()) {
-        if (this.stateValue === 'closed') break;
+        if (this.stateValue === 'closed') return;
         await client.query(`listen ${pg.escapeIdentifier(channel)}`);
         channels.add(channel);
       }
+    })();
+    opening.catch(() => undefined);
+    // An attempt ends early when close() is called (pg never settles connect() on a client ended
+    // while it connects) or when its LISTENs get no answer (a link that died right after connecting).
+    let timer: NodeJS.Timeout | undefined;
+    const cutShort = new Promise<never>((_, reject) => {
+      this.abortOpening = () => reject(new Error('database listener closed'));
+      timer = setTimeout(() => reject(new Error(`no connection within ${this.tuning.connectTimeoutMs} ms`)), this.tuning.connectTimeoutMs);
+    });
+    cutShort.catch(() => undefined);
+    try {
+      await Promise.race([opening, cutShort]);
       if (this.stateValue === 'closed') throw new Error('database listener closed');
       if (dead) throw new Error('database listener connection lost while listening');
     } catch (err) {
@@ -184,6 +190,7 @@ export class PgListener {
       void client.end().catch(() => undefined);
       throw err;
     } finally {
+      clearTimeout(timer);
       this.abortOpening = undefined;
     }
 
