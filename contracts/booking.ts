@@ -57,7 +57,7 @@ export const BookingCreated = Type.Object({
   reference: Type.String(),
   start: IsoDateTime,
   end: IsoDateTime,
-  status: Type.String(),
+  status: BookingStatus,
   manageUrl: Type.String(),
   videoUrl: Type.Optional(Type.String()),
 });
@@ -73,7 +73,7 @@ export const SlotTakenResponse = Type.Object({
 export const ManagedBooking = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  status: Type.String(),
+  status: BookingStatus,
   start: IsoDateTime,
   end: IsoDateTime,
   service: Type.Object({ id: Type.String(), name: Type.String(), mode: Type.String(), durationMinutes: Type.Integer(), whatToBring: Type.String(), horizonDays: Type.Integer() }),

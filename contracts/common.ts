@@ -1,9 +1,10 @@
 // Schemas shared by the server (validation, serialisation, OpenAPI) and the web client (types).
 import { Type, type Static } from 'typebox';
+import { ERRORS } from './errors.ts';
 
 export const ErrorResponse = Type.Object(
   {
-    code: Type.String({ description: 'Stable machine-readable code, e.g. SLOT_TAKEN' }),
+    code: Type.String({ description: `Stable machine-readable code, one of: ${Object.keys(ERRORS).join(', ')} (contracts/errors.ts)` }),
     message: Type.String({ description: 'Human message in the language of Accept-Language (Italian by default)' }),
     messages: Type.Optional(Type.Object({ it: Type.String(), en: Type.String() })),
     fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),

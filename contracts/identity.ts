@@ -1,6 +1,7 @@
 // Citizens: login with SPID/CIE, the logged-in citizen, and the personal area ("Scrivania virtuale").
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Uuid } from './common.ts';
+import { BOOKING_STATUSES } from './statuses.ts';
 
 export const CitizenProvider = Type.Union([Type.Literal('spid'), Type.Literal('cie')]);
 
@@ -73,7 +74,7 @@ export type Deadline = Static<typeof Deadline>;
 export const CitizenAppointment = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(BOOKING_STATUSES),
   start: IsoDateTime,
   end: IsoDateTime,
   serviceId: Type.String(),

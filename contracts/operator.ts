@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { Applicant } from './booking.ts';
 import { RoomFile } from './video.ts';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { BOOKING_STATUSES } from './statuses.ts';
 
 export const LoginRequest = Type.Object(
   {
@@ -71,7 +72,7 @@ export const AgendaQuery = Type.Object({ officeId: Uuid, from: IsoDate, to: IsoD
 export const AgendaBooking = Type.Object({
   id: Type.String(),
   reference: Type.String(),
-  status: Type.String(),
+  status: Type.Enum(BOOKING_STATUSES),
   start: IsoDateTime,
   end: IsoDateTime,
   serviceId: Type.String(),

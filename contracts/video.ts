@@ -47,7 +47,7 @@ export const RoomView = Type.Object({
   title: Type.String({ description: 'Service name, or "Videochiamata con il Comune" for an immediate room' }),
   officeName: Type.Union([Type.String(), Type.Null()]),
   tenantName: Type.String(),
-  booking: Type.Union([Type.Object({ id: Type.String(), reference: Type.String(), start: IsoDateTime, end: IsoDateTime, status: Type.String() }), Type.Null()]),
+  booking: Type.Union([Type.Object({ id: Type.String(), reference: Type.String(), start: IsoDateTime, end: IsoDateTime, status: Type.Enum(BOOKING_STATUSES) }), Type.Null()]),
   citizenName: Type.Union([Type.String(), Type.Null()]),
   /** Present only while the room is open. */
   iceServers: Type.Optional(Type.Array(IceServer)),
@@ -84,7 +84,8 @@ export const VideoAppointment = Type.Object({
   kind: Type.Union([Type.Literal('booking'), Type.Literal('immediate')]),
   start: IsoDateTime,
   end: IsoDateTime,
-  status: Type.String(),
+  /** A booking's status; an immediate room is `open` until the officer ends it (`done`). */
+  status: Type.Union([Type.Enum(BOOKING_STATUSES), Type.Literal('open')]),
   phase: RoomPhase,
   serviceName: Type.String(),
   officeId: Type.Union([Type.String(), Type.Null()]),

@@ -15,7 +15,8 @@ import { MODULES } from './modules/registry.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
-import { sendError } from './platform/http/errors.ts';
+import { appError, sendAppError, sendError } from './platform/http/errors.ts';
+import { registerMetricsRoute } from './platform/http/metrics.ts';
 import { enabledModules, type SportelloModule } from './platform/module.ts';
 import { platformSubscribers } from './platform/subscribers.ts';
 import { listTenants } from './platform/tenants/repository.ts';
@@ -38,7 +39,7 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
 
   app.addSchema(ErrorResponse);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } }));
+  app.setNotFoundHandler((req, reply) => sendAppError(req, reply, appError('NOT_FOUND')));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -102,7 +103,10 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
     if (listener === 'reconnecting' || listener === 'closed') return reply.status(503).send({ status: 'degraded', database: ctx.database.engine, listener });
     return { status: 'ready', database: ctx.database.engine, listener };
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain; version=0.0.4').send(ctx.metrics.render()));
+  // Not public: a port of its own or a bearer token (platform/http/metrics.ts).
+  registerMetricsRoute(app, ctx);
+  ctx.metrics.probes.httpConnections = () => new Promise((resolve) => app.server.getConnections((err, n) => resolve(err ? 0 : n)));
+  ctx.metrics.probes.webSockets = () => app.websocketServer?.clients.size ?? 0;
 
   app.get(
     '/api/v1/tenants',

@@ -39,6 +39,19 @@ export interface Config {
   s3: S3Settings | undefined;
   /** Demo mode: the clock starts at this instant and runs from there (DEMO_NOW). */
   demoNow: Date | undefined;
+  /** Where /metrics is served (see server/platform/http/metrics.ts). */
+  metrics: {
+    /** A listener of its own for /metrics (METRICS_PORT), on any role; undefined: none. */
+    port: number | undefined;
+    /** Its address (METRICS_HOST): loopback unless a scraper elsewhere must reach it. */
+    host: string;
+    /** A bearer token (METRICS_TOKEN, at least 128 bits) that opens /metrics on the main port. */
+    token: string | undefined;
+  };
+  /** Requests per minute per client address, per node (RATE_LIMIT_*_PER_MIN). */
+  rateLimits: RateLimits;
+  /** Days after which background rows are purged (RETENTION_*_DAYS). */
+  retention: { jobsDays: number; eventsDays: number; mailDays: number };
   video: {
     stunUrls: string[];
     turnUrls: string[];
@@ -48,6 +61,35 @@ export interface Config {
     immediateRoomMinutes: number;
   };
 }
+
+/**
+ * Rate limits by kind of route, in requests per minute per client address. They are counted in each
+ * process's memory: behind a load balancer with N web nodes a client may get up to N times these.
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  /** Public writes: holds, bookings, manage-link changes, queue tickets, video room writes, the personal area's writes. */
+  publicWrites: 30,
+  /** Public reads by link: queue pages and screens, video rooms. */
+  publicReads: 120,
+  /** Reads of a booking through its manage link. */
+  manageLinks: 60,
+  /** Citizens' login and its callback (SPID/CIE). */
+  citizenLogin: 30,
+  /** Officers' login. */
+  officerLogin: 20,
+  /** An officer's own password and two-step verification. */
+  officerAccount: 20,
+  /** A citizen's "download my data". */
+  dataExport: 10,
+  /** Recomputing a comune's audit chain (admins). */
+  auditVerify: 6,
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;
+export type RateLimits = Record<RateLimitName, number>;
+
+/** publicWrites → RATE_LIMIT_PUBLIC_WRITES_PER_MIN */
+export const rateLimitEnvName = (name: RateLimitName) => `RATE_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_PER_MIN`;
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -111,6 +153,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (r === 'web' || r === 'worker' || r === 'scheduler') roles.add(r);
     else problems.push(`SPORTELLO_ROLES: unknown role "${r}" (web, worker, scheduler)`);
   }
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  // A bearer token guessed is a window on the whole installation's traffic: 128 bits at least,
+  // i.e. 32 hex characters (`openssl rand -hex 32` gives 256), in the characters a header carries.
+  if (metricsToken && !/^[A-Za-z0-9._~+/=-]{32,}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be at least 32 characters of letters, digits and ._~+/=- (128 bits or more: openssl rand -hex 32)');
+  }
+  const metricsPort = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, problems) : undefined;
+  if (metricsPort !== undefined && metricsPort === port && metricsPort !== 0) problems.push('METRICS_PORT must differ from PORT');
+  const rateLimits = Object.fromEntries(
+    Object.entries(RATE_LIMIT_DEFAULTS).map(([name, fallback]) => [name, int(env, rateLimitEnvName(name as RateLimitName), fallback, problems, 1, 100_000)]),
+  ) as RateLimits;
   const config: Config = {
     mode,
     port,
@@ -132,6 +185,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     oidcClientSecrets,
     demoNow,
+    metrics: { port: metricsPort, host: env.METRICS_HOST || '127.0.0.1', token: metricsToken },
+    rateLimits,
+    retention: {
+      jobsDays: int(env, 'RETENTION_JOBS_DAYS', 7, problems, 1, 3650),
+      eventsDays: int(env, 'RETENTION_EVENTS_DAYS', 30, problems, 1, 3650),
+      mailDays: int(env, 'RETENTION_MAIL_DAYS', 90, problems, 1, 3650),
+    },
     video: {
       // No STUN by default: nothing leaves for a third party unless the comune configures it.
       stunUrls: urlList(env, 'STUN_URLS', /^stuns?:/, problems),

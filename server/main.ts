@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { createContext } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startMetricsServer } from './platform/http/metrics.ts';
 import { createWorker, startScheduler } from './worker.ts';
 
 async function main(): Promise<void> {
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
   }
   const ctx = await createContext(config);
   const stoppers: Array<() => Promise<void>> = [];
+  // On every role: a worker-only node's job counters are worth scraping too.
+  if (config.metrics.port !== undefined) {
+    const metrics = await startMetricsServer(ctx);
+    ctx.log.info(`metrics on http://${config.metrics.host}:${metrics.port}/metrics`);
+    stoppers.push(metrics.close);
+  }
   if (config.roles.has('web')) {
     const app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });

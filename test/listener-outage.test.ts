@@ -207,7 +207,7 @@ describe('a server node that loses its LISTEN connection', { skip: DB_URL ? fals
   it('has the job worker look for work as soon as it hears again', async () => {
     const ran: number[] = [];
     // Polling once a minute: only the catch-up can run the job within the seconds allowed below.
-    const worker = new JobWorker(a.ctx, { 'test.outage': async () => void ran.push(Date.now()) }, 60_000);
+    const worker = new JobWorker(a.ctx, { 'test.outage': async () => void ran.push(Date.now()) }, { pollMs: 60_000 });
     await worker.start();
     try {
       await dropListenerOfA();

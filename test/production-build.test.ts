@@ -31,12 +31,13 @@ const PRODUCTION_ENV = {
 /** A folder with what a deployment needs from a checkout besides the build. */
 function deploymentFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-deploy-'));
-  for (const file of ['package.json', 'package-lock.json', 'scripts/start.mjs', 'scripts/build.mjs']) fs.cpSync(path.join(ROOT, file), path.join(dir, file));
+  for (const file of ['package.json', 'package-lock.json', 'scripts/start.mjs', 'scripts/build.mjs', 'scripts/sportello.mjs'])
+    fs.cpSync(path.join(ROOT, file), path.join(dir, file));
   return dir;
 }
 
-function runStart(cwd: string, env: Record<string, string>) {
-  return spawnSync(process.execPath, ['scripts/start.mjs'], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+function runStart(cwd: string, env: Record<string, string>, script = 'scripts/start.mjs', args: string[] = []) {
+  return spawnSync(process.execPath, [script, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
 }
 
 /** Package names imported by the compiled server (static and dynamic imports; type imports are gone). */
@@ -76,6 +77,17 @@ describe('npm start without a build', () => {
     }
   });
 
+  it('the command line, in production, stops with a message to run npm run build too', () => {
+    const dir = deploymentFolder();
+    try {
+      const res = runStart(dir, { NODE_ENV: 'production' }, 'scripts/sportello.mjs', ['comune', 'list']);
+      assert.equal(res.status, 1, res.stdout + res.stderr);
+      assert.match(res.stderr, /npm run build/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('elsewhere, without the build tools installed, says to install them and build', () => {
     const dir = deploymentFolder();
     try {
@@ -94,6 +106,7 @@ describe('production build, deployed with production dependencies only', {
 }, () => {
   let dir: string;
   let server: ServerProcess | undefined;
+  let databaseUrl: string;
   before(async () => {
     dir = deploymentFolder();
     // The server is compiled straight into the deployment; the web client is the checkout's
@@ -108,7 +121,7 @@ describe('production build, deployed with production dependencies only', {
       timeout: 300_000,
     });
     assert.equal(install.status, 0, `npm ci --omit=dev failed:\n${install.stdout}\n${install.stderr}`);
-    const databaseUrl = await freshSchemaUrl(process.env.TEST_DATABASE_URL!);
+    databaseUrl = await freshSchemaUrl(process.env.TEST_DATABASE_URL!);
     server = await startServer({ ...PRODUCTION_ENV, DATABASE_URL: databaseUrl }, { cwd: dir, args: ['scripts/start.mjs'] });
   });
   after(async () => {
@@ -137,6 +150,48 @@ describe('production build, deployed with production dependencies only', {
     assert.equal(tenants.status, 200, 'the tables exist');
     assert.deepEqual(((await tenants.json()) as { tenants: unknown[] }).tenants, [], 'production seeds no demo comuni');
     assert.equal((await fetch(`${server!.baseUrl}/dev/mailbox`)).status, 404);
+  });
+
+  it('runs the administration command line from the build: a comune whose admin signs in, its offices served', async () => {
+    const sportello = (...args: string[]) => {
+      const res = spawnSync(process.execPath, ['scripts/sportello.mjs', ...args], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', ...PRODUCTION_ENV, DATABASE_URL: databaseUrl },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(res.status, 0, `${res.stdout}\n${res.stderr}`);
+      return res.stdout;
+    };
+    const created = sportello(
+      ...['comune', 'create', '--slug', 'esempio', '--name', 'Comune di Esempio', '--istat', '072099', '--fiscal-code', '80001230723', '--cadastral', 'X001'],
+      ...[
+        '--region',
+        'Puglia',
+        '--patron-day',
+        '10-21',
+        '--patron-name',
+        'Santi Medici',
+        '--reference-prefix',
+        'ES',
+        '--admin-username',
+        'admin.esempio',
+        '--admin-name',
+        'Maria Rossi',
+      ],
+    );
+    const password = /^ {4}([a-z2-9]{4}(?:-[a-z2-9]{4}){3})$/m.exec(created)?.[1];
+    assert.ok(password, created);
+    assert.match(sportello('comune', 'import', '--slug', 'esempio', '--file', path.join(ROOT, 'docs', 'examples', 'catalogue.json')), /offices: 2 new/);
+    const offices = (await (await fetch(`${server!.baseUrl}/api/v1/esempio/offices`)).json()) as { offices: Array<{ name: string }> };
+    assert.deepEqual(offices.offices.map((o) => o.name).sort(), ['Servizi Demografici', 'Ufficio Tributi']);
+    const login = await fetch(`${server!.baseUrl}/api/v1/esempio/operator/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin.esempio', password }),
+    });
+    assert.equal(login.status, 200);
+    assert.equal(((await login.json()) as { operator: { mustChangePassword: boolean } }).operator.mustChangePassword, true);
   });
 
   it('serves a citizen page and its hashed script brotli-compressed, the script cached for a year', async () => {

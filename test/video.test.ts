@@ -316,6 +316,25 @@ for (const engine of ENGINES) {
       await assert.rejects(connectSignalling(base, `/api/v1/bari/video/${token}/signal`), { status: 403 });
     });
 
+    it('closes the call for both when the office cancels the appointment during it', async () => {
+      const { booking, token, start } = await bookVideo('annullata@example.it', 8);
+      h.clock.set(new Date(start + MIN));
+      const { op, token: officerTok } = await officerToken(booking.id);
+      const citizen = await connectSignalling(base, `/api/v1/bari/video/${token}/signal`);
+      const off = await connectSignalling(base, `/api/v1/bari/video/${officerTok}/signal`);
+      await citizen.next('welcome');
+      await off.next('welcome');
+      const res = await op.request({ method: 'POST', url: `/api/v1/bari/operator/bookings/${booking.id}/cancel`, payload: { reason: 'Ufficio chiuso per guasto.' } });
+      assert.equal(res.statusCode, 200, res.body);
+      // The room's sockets are closed by the bus's durable subscriber, from the job queue.
+      await h.worker.drain();
+      assert.equal((await citizen.next('closed')).reason, 'cancelled');
+      assert.equal((await citizen.closed).code, CLOSE_CODES.notOpen);
+      assert.equal((await off.closed).code, CLOSE_CODES.notOpen);
+      assert.equal((await room(token)).json().phase, 'cancelled');
+      await assert.rejects(connectSignalling(base, `/api/v1/bari/video/${token}/signal`), { status: 403 });
+    });
+
     it('opens an immediate room for a citizen on the phone, emails the link, and closes it after the configured time', async () => {
       const op = await officer();
       const res = await op.request({ method: 'POST', url: '/api/v1/bari/operator/rooms', payload: { email: 'subito@example.it', citizenName: 'Lucia Bianchi' } });

@@ -59,7 +59,7 @@ export interface DurableSubscriber {
   /** Stable: it is written into the jobs it causes. */
   name: string;
   events: readonly EventName[];
-  handle: (event: BusEvent, ctx: unknown) => Promise<void>;
+  handle: (event: BusEvent) => Promise<void>;
 }
 
 type Q = Kysely<DB> | Transaction<DB>;

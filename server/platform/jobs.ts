@@ -4,12 +4,20 @@
 // workers at commit; polling (every second) covers a missed notification, and when the LISTEN
 // connection comes back after an outage the worker looks for work at once rather than at its next
 // poll.
+//
+// A claim is a short lease (30 s) that the worker renews while the handler runs (a heartbeat every
+// third of it): a node that dies holding a job — a confirmation email — lets it go to another worker
+// within the lease, not minutes later, and a long handler keeps its job. The claim's attempt number
+// fences the worker: a heartbeat or an outcome written after the job was taken by someone else (a
+// stall longer than the lease) changes nothing.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { DELIVER_JOB } from './bus.ts';
 import type { AppContext } from './context.ts';
 import type { DB } from './db/schema.ts';
+import type { JobBacklogRow } from './metrics.ts';
 
 const CHANNEL = 'sportello_jobs';
-const LEASE_SECONDS = 300;
+export const LEASE_SECONDS = 30;
 
 export type JobHandler = (payload: Record<string, unknown>, ctx: AppContext) => Promise<void>;
 
@@ -25,6 +33,35 @@ function backoffSeconds(attempt: number): number {
   return Math.min(3600, 5 * 2 ** (attempt - 1));
 }
 
+interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+/** Queued jobs by name and state, for /metrics: reads the partial index of queued jobs only. */
+export async function jobBacklog(db: Kysely<DB>): Promise<{ rows: JobBacklogRow[]; oldestReadySeconds: number }> {
+  const res = await sql<{ name: string; ready: number; scheduled: number; running: number; oldest: number | null }>`
+    select name,
+      count(*) filter (where run_at <= now() and (locked_until is null or locked_until < now()))::int as ready,
+      count(*) filter (where run_at > now() and (locked_until is null or locked_until < now()))::int as scheduled,
+      count(*) filter (where locked_until >= now())::int as running,
+      extract(epoch from now() - min(run_at) filter (where run_at <= now() and (locked_until is null or locked_until < now())))::float8 as oldest
+    from jobs where state = 'queued' group by name`.execute(db);
+  const rows: JobBacklogRow[] = [];
+  let oldestReadySeconds = 0;
+  // The platform's own jobs always have their series (0 is an answer; an absent series is not).
+  const names = new Set(res.rows.map((r) => r.name));
+  for (const name of ['mail.send', DELIVER_JOB]) if (!names.has(name)) res.rows.push({ name, ready: 0, scheduled: 0, running: 0, oldest: null });
+  for (const r of res.rows) {
+    for (const state of ['ready', 'scheduled', 'running'] as const) rows.push({ name: r.name, state, count: Number(r[state]) });
+    oldestReadySeconds = Math.max(oldestReadySeconds, Number(r.oldest ?? 0));
+  }
+  return { rows, oldestReadySeconds };
+}
+
 export class JobWorker {
   private running = false;
   private wake: (() => void) | undefined;
@@ -34,17 +71,26 @@ export class JobWorker {
   private unlisten: (() => Promise<void>) | undefined;
   private loop: Promise<void> | undefined;
 
+  private readonly pollMs: number;
+  private readonly leaseSeconds: number;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly handlers: Record<string, JobHandler>,
-    private readonly pollMs = 1000,
-  ) {}
+    opts: { pollMs?: number; leaseSeconds?: number } = {},
+  ) {
+    this.pollMs = opts.pollMs ?? 1000;
+    this.leaseSeconds = opts.leaseSeconds ?? LEASE_SECONDS;
+  }
 
-  /** Claims and runs one ready job; false when none is ready. */
-  async runOne(): Promise<boolean> {
+  /**
+   * Takes the next ready job under a lease, without running it (runOne runs it). A claim that is
+   * never finished nor renewed — its node died — lapses after the lease.
+   */
+  async claim(): Promise<ClaimedJob | undefined> {
     // Jobs run on the database's clock (real time), not the domain clock tests may move.
-    const claimed = await sql<{ id: number; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
-      update jobs set attempts = attempts + 1, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+    const claimed = await sql<ClaimedJob>`
+      update jobs set attempts = attempts + 1, locked_until = now() + make_interval(secs => ${this.leaseSeconds})
       where id = (
         select id from jobs
         where state = 'queued' and run_at <= now() and (locked_until is null or locked_until < now())
@@ -53,31 +99,73 @@ export class JobWorker {
         limit 1
         for update skip locked)
       returning id, name, payload, attempts, max_attempts`.execute(this.ctx.db);
-    const job = claimed.rows[0];
+    return claimed.rows[0];
+  }
+
+  /** Claims and runs one ready job; false when none is ready. */
+  async runOne(): Promise<boolean> {
+    const job = await this.claim();
     if (!job) return false;
     const handler = this.handlers[job.name]!;
+    const heartbeat = this.heartbeat(job);
+    let outcome: 'done' | 'failed' | 'retry';
+    let message: string | null = null;
     try {
       await handler(job.payload, this.ctx);
-      await this.ctx.db.updateTable('jobs').set({ state: 'done', finished_at: sql`now()`, locked_until: null, last_error: null }).where('id', '=', job.id).execute();
-      this.ctx.metrics.jobs.inc({ name: job.name, outcome: 'done' });
+      outcome = 'done';
     } catch (err) {
-      const failed = job.attempts >= job.max_attempts;
-      const message = err instanceof Error ? err.message : String(err);
-      this.ctx.log.warn({ job: job.id, name: job.name, attempt: job.attempts, err: message }, failed ? 'job failed for good' : 'job failed, will retry');
-      await this.ctx.db
-        .updateTable('jobs')
-        .set({
-          state: failed ? 'failed' : 'queued',
-          last_error: message.slice(0, 2000),
-          locked_until: null,
-          run_at: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
-          ...(failed ? { finished_at: sql`now()` } : {}),
-        })
-        .where('id', '=', job.id)
-        .execute();
-      this.ctx.metrics.jobs.inc({ name: job.name, outcome: failed ? 'failed' : 'retry' });
+      outcome = job.attempts >= job.max_attempts ? 'failed' : 'retry';
+      message = err instanceof Error ? err.message : String(err);
+      this.ctx.log.warn({ job: job.id, name: job.name, attempt: job.attempts, err: message }, outcome === 'failed' ? 'job failed for good' : 'job failed, will retry');
     }
+    await heartbeat.stop();
+    const finished = await this.ctx.db
+      .updateTable('jobs')
+      .set(
+        outcome === 'done'
+          ? { state: 'done', finished_at: sql`now()`, locked_until: null, last_error: null }
+          : {
+              state: outcome === 'failed' ? 'failed' : 'queued',
+              last_error: message!.slice(0, 2000),
+              locked_until: null,
+              run_at: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
+              ...(outcome === 'failed' ? { finished_at: sql`now()` } : {}),
+            },
+      )
+      .where('id', '=', job.id)
+      .where('attempts', '=', job.attempts)
+      .where('state', '=', 'queued')
+      .executeTakeFirst();
+    if (!Number(finished.numUpdatedRows)) this.ctx.log.warn({ job: job.id, name: job.name, attempt: job.attempts }, 'job lease lost before its outcome was written');
+    this.ctx.metrics.jobs.inc({ name: job.name, outcome });
     return true;
+  }
+
+  /** Renews the claim's lease every third of it while the handler runs. */
+  private heartbeat(job: ClaimedJob): { stop(): Promise<void> } {
+    let beat: Promise<void> = Promise.resolve();
+    const renew = async () => {
+      try {
+        const res = await sql`update jobs set locked_until = now() + make_interval(secs => ${this.leaseSeconds})
+          where id = ${job.id} and attempts = ${job.attempts} and state = 'queued'`.execute(this.ctx.db);
+        if (!Number(res.numAffectedRows)) this.ctx.log.warn({ job: job.id, name: job.name }, 'job lease lost: another worker may run it');
+      } catch (err) {
+        this.ctx.log.warn({ err, job: job.id }, 'job lease not renewed');
+      }
+    };
+    const timer = setInterval(
+      () => {
+        beat = beat.then(renew);
+      },
+      (this.leaseSeconds * 1000) / 3,
+    );
+    return {
+      // A renewal under way finishes before the outcome is written: it cannot re-lease a finished job.
+      async stop() {
+        clearInterval(timer);
+        await beat;
+      },
+    };
   }
 
   /** Runs jobs until none is ready (tests call this to flush the queue). */

@@ -2,9 +2,15 @@
 // transaction of the change (platform/bus.ts, platform/notices.ts). Production sends through SMTP;
 // otherwise the stored outbox is the development mailbox. A row is marked sent under a row lock, so
 // a retried job never sends a sent message again.
+//
+// Once an SMTP server has taken a message, the stored copy keeps no working secret (mail-scrub.ts):
+// whoever reads the table later (a backup, an administrator) cannot act for the citizen. Without SMTP
+// (demo and test modes) the development mailbox is the delivery, where citizens click the links:
+// those copies keep them until the retention task deletes them (RETENTION_MAIL_DAYS).
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from './context.ts';
 import type { JobHandler } from './jobs.ts';
+import { scrubMail } from './mail-scrub.ts';
 
 export function createTransport(smtpUrl: string | undefined): Transporter | null {
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
@@ -27,9 +33,15 @@ export function mailSendHandler(transport: Transporter | null, from: string): Jo
           attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
         });
       }
+      const kept = transport ? scrubMail({ text: mail.text_body, html: mail.html_body, attachments: mail.attachments }) : undefined;
       await trx
         .updateTable('mail_outbox')
-        .set({ state: 'sent', sent_at: ctx.clock.now(), attempts: mail.attempts + 1 })
+        .set({
+          state: 'sent',
+          sent_at: ctx.clock.now(),
+          attempts: mail.attempts + 1,
+          ...(kept ? { text_body: kept.text, html_body: kept.html, attachments: JSON.stringify(kept.attachments) } : {}),
+        })
         .where('id', '=', mail.id)
         .execute();
       ctx.metrics.mails.inc({ outcome: transport ? 'smtp' : 'dev-mailbox' });

@@ -32,8 +32,11 @@ export interface SportelloModule {
   schedules?: ScheduledTask[];
   /** Reactions to events on this node (caches, live screens), registered when the web role starts. */
   subscribers?: (ctx: AppContext) => LocalSubscriber[];
-  /** Reactions to events through the job queue (any worker, retried). */
-  durableSubscribers?: DurableSubscriber[];
+  /**
+   * Reactions to events through the job queue (any worker, retried). Registered on every node at
+   * start (boot.ts): a web node's `record` must know whom to queue a delivery for.
+   */
+  durableSubscribers?: (ctx: AppContext) => DurableSubscriber[];
 }
 
 export function enabledModules(modules: readonly SportelloModule[], config: Config): SportelloModule[] {

@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import type { DeskInput, DeskPatch, ExceptionInput, OfficeInput, OfficePatch, OperatorOffice, ServiceInput, ServicePatch, WeeklyHours } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
 import { isValidDate, parseTimeOfDay } from '../../platform/time/zoned-time.ts';
@@ -11,7 +11,7 @@ import { listOperatorOffices } from './offices-view.ts';
 
 async function officeView(ctx: AppContext, op: OperatorPrincipal, officeId: string): Promise<OperatorOffice> {
   const [office] = await listOperatorOffices(ctx.db, op.tenantId, [officeId]);
-  if (!office) throw notFound('ufficio', 'office');
+  if (!office) throw appError('NOT_FOUND', { variant: 'office' });
   return office;
 }
 
@@ -53,7 +53,7 @@ export async function updateOffice(ctx: AppContext, op: OperatorPrincipal, offic
   if (!Object.keys(cols).length) return officeView(ctx, op, officeId);
   await ctx.bus.transaction(ctx.db, async (trx) => {
     const res = await trx.updateTable('offices').set(cols).where('id', '=', officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-    if (!Number(res.numUpdatedRows)) throw notFound('ufficio', 'office');
+    if (!Number(res.numUpdatedRows)) throw appError('NOT_FOUND', { variant: 'office' });
     await ctx.bus.record(trx, { ...by(op), action: 'office.updated', entityId: officeId, details: { ...patch }, payload: { officeId } });
   });
   return officeView(ctx, op, officeId);
@@ -61,7 +61,7 @@ export async function updateOffice(ctx: AppContext, op: OperatorPrincipal, offic
 
 async function serviceOffice(ctx: AppContext, op: OperatorPrincipal, serviceId: string): Promise<string> {
   const row = await ctx.db.selectFrom('services').select('office_id').where('id', '=', serviceId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!row) throw notFound('servizio', 'service');
+  if (!row) throw appError('NOT_FOUND', { variant: 'service' });
   assertOffice(op, row.office_id);
   assertCanConfigureOffice(op, row.office_id);
   return row.office_id;
@@ -89,7 +89,7 @@ function serviceColumns(p: Static<typeof ServicePatch>) {
 
 export async function createService(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof ServiceInput>): Promise<OperatorOffice> {
   const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!office) throw notFound('ufficio', 'office');
+  if (!office) throw appError('NOT_FOUND', { variant: 'office' });
   const { officeId, ...rest } = input;
   const cols = serviceColumns(rest);
   await ctx.bus.transaction(ctx.db, async (trx) => {
@@ -118,13 +118,12 @@ export async function updateService(ctx: AppContext, op: OperatorPrincipal, serv
 async function assertServicesOfOffice(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
   if (!serviceIds.length) return;
   const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
-  if (rows.length !== new Set(serviceIds).size)
-    throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
+  if (rows.length !== new Set(serviceIds).size) throw appError('UNKNOWN_SERVICE');
 }
 
 export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof DeskInput>): Promise<OperatorOffice> {
   const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!office) throw notFound('ufficio', 'office');
+  if (!office) throw appError('NOT_FOUND', { variant: 'office' });
   const serviceIds = [...new Set(input.serviceIds ?? [])];
   await assertServicesOfOffice(ctx, op, input.officeId, serviceIds);
   await ctx.bus.transaction(ctx.db, async (trx) => {
@@ -145,7 +144,7 @@ export async function createDesk(ctx: AppContext, op: OperatorPrincipal, input: 
 
 async function deskOffice(ctx: AppContext, op: OperatorPrincipal, deskId: string, forWrite: boolean): Promise<string> {
   const row = await ctx.db.selectFrom('desks').select('office_id').where('id', '=', deskId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!row) throw notFound('sportello', 'desk');
+  if (!row) throw appError('NOT_FOUND', { variant: 'desk' });
   assertOffice(op, row.office_id);
   if (forWrite) assertCanConfigureOffice(op, row.office_id);
   return row.office_id;
@@ -195,7 +194,7 @@ export function validateWeeklyHours(hours: WeeklyHours['hours']): string | null 
 export async function putHours(ctx: AppContext, op: OperatorPrincipal, deskId: string, body: WeeklyHours): Promise<WeeklyHours> {
   const officeId = await deskOffice(ctx, op, deskId, true);
   const problem = validateWeeklyHours(body.hours);
-  if (problem) throw badRequest('INVALID_HOURS', `Orari non validi: ${problem}.`, `Invalid hours: ${problem}.`);
+  if (problem) throw appError('INVALID_HOURS', { params: { problem } });
   await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.deleteFrom('desk_hours').where('desk_id', '=', deskId).execute();
     if (body.hours.length) {
@@ -215,18 +214,17 @@ export async function listExceptions(ctx: AppContext, op: OperatorPrincipal, off
 }
 
 export async function createException(ctx: AppContext, op: OperatorPrincipal, input: Static<typeof ExceptionInput>) {
-  if (!isValidDate(input.day)) throw badRequest('INVALID_DATE', 'Data non valida.', 'Invalid date.');
+  if (!isValidDate(input.day)) throw appError('INVALID_DATE', { variant: 'plain' });
   const start = input.start ?? null;
   const end = input.end ?? null;
-  if ((start === null) !== (end === null))
-    throw badRequest('INVALID_HOURS', "Indica sia l'ora di inizio sia quella di fine, oppure nessuna (giornata intera).", 'Give both start and end, or neither (whole day).');
-  if (start && end && parseTimeOfDay(start) >= parseTimeOfDay(end)) throw badRequest('INVALID_HOURS', "L'orario di fine deve seguire quello di inizio.", 'End must follow start.');
-  if (input.kind === 'open' && !start) throw badRequest('INVALID_HOURS', "Un'apertura straordinaria richiede l'orario.", 'An extra opening needs hours.');
+  if ((start === null) !== (end === null)) throw appError('INVALID_HOURS', { variant: 'bothOrNeither' });
+  if (start && end && parseTimeOfDay(start) >= parseTimeOfDay(end)) throw appError('INVALID_HOURS', { variant: 'endBeforeStart' });
+  if (input.kind === 'open' && !start) throw appError('INVALID_HOURS', { variant: 'openingNeedsHours' });
   const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', input.officeId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!office) throw notFound('ufficio', 'office');
+  if (!office) throw appError('NOT_FOUND', { variant: 'office' });
   if (input.deskId) {
     const desk = await ctx.db.selectFrom('desks').select('id').where('id', '=', input.deskId).where('office_id', '=', input.officeId).executeTakeFirst();
-    if (!desk) throw badRequest('UNKNOWN_DESK', 'Lo sportello non appartiene a questo ufficio.', 'The desk does not belong to this office.');
+    if (!desk) throw appError('UNKNOWN_DESK');
   }
   const row = await ctx.bus.transaction(ctx.db, async (trx) => {
     const r = await trx
@@ -251,7 +249,7 @@ export async function createException(ctx: AppContext, op: OperatorPrincipal, in
 
 export async function deleteException(ctx: AppContext, op: OperatorPrincipal, exceptionId: string): Promise<void> {
   const row = await ctx.db.selectFrom('schedule_exceptions').select(['office_id']).where('id', '=', exceptionId).where('tenant_id', '=', op.tenantId).executeTakeFirst();
-  if (!row) throw notFound('eccezione', 'exception');
+  if (!row) throw appError('NOT_FOUND', { variant: 'exception' });
   assertOffice(op, row.office_id);
   assertCanConfigureOffice(op, row.office_id);
   await ctx.bus.transaction(ctx.db, async (trx) => {

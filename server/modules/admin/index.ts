@@ -2,6 +2,7 @@
 import type { SportelloModule } from '../../platform/module.ts';
 import { adminRoutes } from './routes.ts';
 
+export { validateWeeklyHours } from './config-service.ts';
 export { listOperatorOffices } from './offices-view.ts';
 
 export const adminModule: SportelloModule = {

@@ -15,7 +15,7 @@ import {
   PhoneBookingRequest,
 } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { listOperatorOffices } from '../admin/index.ts';
 import {
   applyOfficerAction,
@@ -84,7 +84,7 @@ export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         validateRange(req.query.from, req.query.to);
         assertOffice(req.operator, req.query.officeId);
         const office = await ctx.db.selectFrom('offices').select('id').where('id', '=', req.query.officeId).where('tenant_id', '=', req.tenant.id).executeTakeFirst();
-        if (!office) throw notFound('ufficio', 'office');
+        if (!office) throw appError('NOT_FOUND', { variant: 'office' });
         const tz = req.tenant.time_zone;
         const from = new Date(localToInstant(req.query.from, 0, tz) ?? Date.parse(`${req.query.from}T00:00:00Z`));
         const to = new Date(localToInstant(addDays(req.query.to, 1), 0, tz) ?? Date.parse(`${addDays(req.query.to, 1)}T00:00:00Z`));

@@ -4,18 +4,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { AuditPage, AuditQuery, ChainVerification } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { addDays, formatInstant, isValidDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { browseAudit } from './repository.ts';
 import { verifyChain } from './verify.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 function dayStart(day: string, tz: string, field: string): Date {
   const t = isValidDate(day) ? localToInstant(day, 0, tz) : null;
-  if (t === null) throw badRequest('INVALID_DATE', 'Data non valida.', 'Invalid date.', { fields: [{ field, message: 'data non valida' }] });
+  if (t === null) throw appError('INVALID_DATE', { variant: 'plain', extra: { fields: [{ field, message: 'data non valida' }] } });
   return new Date(t);
 }
 
@@ -76,7 +77,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/verify`,
       {
-        config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
+        config: rateLimited(ctx.config, 'auditVerify'),
         schema: {
           tags: ['admin'],
           summary: "Recompute the comune's hash chain and report the first broken link (admins)",

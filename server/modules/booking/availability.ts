@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SlotView } from '../../../contracts/booking.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import type { ServiceRow } from '../scheduling/index.ts';
 import { holidaySet } from '../../platform/time/holidays.ts';
 import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/index.ts';
@@ -42,10 +42,10 @@ export async function computeServiceAvailability(db: Q, tenant: Tenant, service:
 }
 
 export function validateRange(from: string, to: string): void {
-  if (!isValidDate(from) || !isValidDate(to)) throw badRequest('INVALID_DATE', 'Data non valida: usa il formato AAAA-MM-GG.', 'Invalid date: use YYYY-MM-DD.');
+  if (!isValidDate(from) || !isValidDate(to)) throw appError('INVALID_DATE');
   const span = daysBetween(from, to);
-  if (span < 0) throw badRequest('INVALID_RANGE', 'La data finale precede quella iniziale.', 'The end date is before the start date.');
-  if (span > MAX_RANGE_DAYS) throw badRequest('RANGE_TOO_LONG', `Puoi chiedere al massimo ${MAX_RANGE_DAYS} giorni alla volta.`, `At most ${MAX_RANGE_DAYS} days per request.`);
+  if (span < 0) throw appError('INVALID_RANGE');
+  if (span > MAX_RANGE_DAYS) throw appError('RANGE_TOO_LONG', { params: { days: MAX_RANGE_DAYS } });
 }
 
 export function toSlotViews(days: DayAvailability[], tz: string, onlyFree = false) {

@@ -5,7 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import type { BookingCreated, BookingRequest } from '../../../contracts/booking.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { findService, type ServiceRow } from '../scheduling/index.ts';
 import { formatInstant } from '../../platform/time/zoned-time.ts';
@@ -31,8 +31,10 @@ export interface CreateOptions {
 export function parseInstant(value: string, field = 'start'): number {
   const t = Date.parse(value);
   if (!Number.isFinite(t) || !/(Z|[+-]\d{2}:\d{2})$/i.test(value)) {
-    throw badRequest('INVALID_START', 'Orario non valido: indica data, ora e fuso (ISO 8601).', 'Invalid time: give date, time and offset (ISO 8601).', {
-      fields: [{ field, message: 'ISO 8601 with offset' }],
+    throw appError('INVALID_START', {
+      extra: {
+        fields: [{ field, message: 'ISO 8601 with offset' }],
+      },
     });
   }
   return t;

@@ -6,7 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import type { ServiceRow } from '../scheduling/index.ts';
 import { bookableWindow, desksOffering } from '../scheduling/index.ts';
 import { daysBetween, localDate } from '../../platform/time/zoned-time.ts';
@@ -41,11 +41,9 @@ export class SlotTaken extends Error {
   }
 }
 
-export const slotUnavailable = () =>
-  new AppError(409, 'SLOT_UNAVAILABLE', "L'orario scelto non è più prenotabile: scegline un altro.", 'The chosen time can no longer be booked: pick another one.');
+export const slotUnavailable = () => appError('SLOT_UNAVAILABLE');
 
-export const slotNotOffered = () =>
-  new AppError(400, 'SLOT_NOT_OFFERED', "L'orario indicato non corrisponde a un appuntamento disponibile per questo servizio.", 'The given time is not a slot of this service.');
+export const slotNotOffered = () => appError('SLOT_NOT_OFFERED');
 
 /** Picks and locks a free desk for the slot, or throws SlotTaken; the caller then writes the row. */
 export async function claimDesk(

@@ -8,13 +8,14 @@ import type { Transaction } from 'kysely';
 import type { ActionName, EventName } from '../../../contracts/activity.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { BookingStatus, DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import type { Actor } from '../../platform/bus.ts';
 import { assertOffice } from '../../platform/staff/policy.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import type { ClaimedDesk } from './desk-claim.ts';
-import { nextStatus, STATUS_LABELS, type BookingAction } from './domain/status.ts';
+import { BOOKING_STATUS_WORDS } from '../../../contracts/statuses.ts';
+import { nextStatus, type BookingAction } from './domain/status.ts';
 import { bookingNotice } from './emails.ts';
 import { bookingNotFound } from './errors.ts';
 import { findBookingView, insertBookingToken, type BookingView } from './repository.ts';
@@ -67,8 +68,7 @@ const ACTION_NAMES: Record<BookingAction, ActionName & EventName> = {
   reschedule: 'booking.rescheduled',
 };
 
-export const invalidTransition = (status: BookingStatus) =>
-  new AppError(409, 'INVALID_TRANSITION', `Operazione non possibile: l'appuntamento è ${STATUS_LABELS[status]}.`, `Not possible: the booking is ${status}.`);
+export const invalidTransition = (status: BookingStatus) => appError('INVALID_TRANSITION', { params: { status: BOOKING_STATUS_WORDS[status] } });
 
 /** Applies one change to one booking inside the caller's transaction. */
 export async function changeBooking(trx: Transaction<DB>, ctx: AppContext, req: ChangeRequest): Promise<ChangeResult> {

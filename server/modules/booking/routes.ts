@@ -17,7 +17,7 @@ import {
 import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { optionalCitizen } from '../../platform/citizens/auth.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { findService } from '../scheduling/index.ts';
 import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
 import { createBooking } from './create-booking.ts';
@@ -26,14 +26,15 @@ import { createHold, releaseHold } from './holds.ts';
 import { icsFor } from './emails.ts';
 import { listBookingFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const conflict = { 409: SlotTakenResponse };
-// Public writes are rate-limited per client address.
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-const manageLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Public writes are rate-limited per client address (per node: see platform/http/rate-limit.ts).
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
+    const manageLimit = rateLimited(ctx.config, 'manageLinks');
     app.get(
       '/api/v1/:tenant/services/:serviceId/availability',
       {
@@ -204,7 +205,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const body = req.body ?? {};
-        if (typeof body !== 'object') throw badRequest('VALIDATION', 'Richiesta non valida.', 'Invalid request.');
+        if (typeof body !== 'object') throw appError('VALIDATION', { variant: 'request' });
         return cancelByToken(ctx, req.tenant, req.params.token, body.reason);
       },
     );

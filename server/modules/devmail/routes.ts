@@ -2,6 +2,7 @@
 // and /dev/mailbox (a page). Not registered in production mode.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { appError, sendAppError } from '../../platform/http/errors.ts';
 import type { AppContext } from '../../platform/context.ts';
 
 const OutboxEntry = Type.Object({
@@ -73,7 +74,7 @@ export function devMailRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const row = await ctx.db.selectFrom('mail_outbox').select('attachments').where('id', '=', req.params.id).executeTakeFirst();
         const a = row?.attachments[req.params.index];
-        if (!a) return reply.status(404).send({ code: 'NOT_FOUND', message: 'Allegato non trovato.' });
+        if (!a) return sendAppError(req, reply, appError('NOT_FOUND', { variant: 'attachment' }));
         return reply
           .type(a.contentType)
           .header('content-disposition', `attachment; filename="${a.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)

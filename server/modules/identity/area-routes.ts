@@ -19,7 +19,7 @@ import {
   PageQuery,
 } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
 import { manageUrl } from '../booking/index.ts';
 import { insertBookingToken } from '../booking/index.ts';
@@ -31,13 +31,14 @@ import { activityBy, activityTitle } from './domain/activity-titles.ts';
 import { confirmEmail, updateContacts } from './contacts.ts';
 import { exportCitizenData } from './export.ts';
 import { toCitizenMe } from './me.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const PAGE = 20;
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
     const at = (tz: string, d: Date) => formatInstant(d.getTime(), tz);
 
     // The email-confirmation link opens in a browser that may have no session (another device).
@@ -176,7 +177,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             .where('fiscal_code', '=', w.fiscalCode)
             .where('status', '<>', 'held')
             .executeTakeFirst();
-          if (!b) throw notFound('prenotazione', 'booking');
+          if (!b) throw appError('NOT_FOUND', { variant: 'booking' });
           const token = newSecret();
           await insertBookingToken(ctx.db, w.tenantId, b.id, token);
           return { manageUrl: new URL(manageUrl(ctx.config, req.tenant.slug, token)).pathname };
@@ -209,7 +210,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
         async (req, reply) => {
           const w = who(req);
-          if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw notFound('messaggio', 'message');
+          if (!(await markMessageRead(ctx.db, w.tenantId, w.fiscalCode, req.params.id, ctx.clock.now()))) throw appError('NOT_FOUND', { variant: 'message' });
           return reply.status(204).send(null);
         },
       );
@@ -271,7 +272,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       area.get(
         '/api/v1/:tenant/me/export',
         {
-          config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+          config: rateLimited(ctx.config, 'dataExport'),
           schema: {
             tags: ['identity'],
             summary: 'Download my data (JSON): profile, appointments, messages, deadlines, activities',

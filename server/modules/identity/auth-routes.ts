@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { CitizenMe, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret, safeEqual } from '../../platform/security/tokens.ts';
 import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, requireCitizen } from '../../platform/citizens/auth.ts';
 import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal } from '../../platform/citizens/sessions.ts';
@@ -17,10 +17,10 @@ import { identityFromClaims } from './domain/claims.ts';
 import { toCitizenMe } from './me.ts';
 import { countMessages } from './area-repository.ts';
 import { callbackUrl, clientConfiguration, providerSettings } from './oidc-client.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const LOGIN_MINUTES = 10;
 export const MIN_SPID_LEVEL = 2;
-const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 /** Only our own pages of this comune: never an open redirect. */
 export function safeReturnTo(slug: string, returnTo: string | undefined): string {
@@ -37,6 +37,7 @@ const failedLogin = (slug: string, returnTo: string, code: string) => `/${slug}/
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const loginLimit = rateLimited(ctx.config, 'citizenLogin');
     app.get(
       '/api/v1/:tenant/auth/login',
       {
@@ -53,12 +54,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const provider = req.query.provider;
         const settings = providerSettings(ctx, req.tenant, provider);
         const config = await clientConfiguration(app, ctx, settings).catch(() => {
-          throw new AppError(
-            503,
-            'IDP_UNAVAILABLE',
-            'Il servizio di accesso non risponde: riprova tra qualche minuto.',
-            'The login service does not answer: try again in a few minutes.',
-          );
+          throw appError('IDP_UNAVAILABLE');
         });
         const state = oidc.randomState();
         const nonce = oidc.randomNonce();

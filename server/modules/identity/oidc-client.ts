@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import * as oidc from 'openid-client';
 import type { AppContext } from '../../platform/context.ts';
 import type { CitizenProvider, IdentityProviders } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { TEST_CLIENT_ID, testIssuer } from './test-provider/routes.ts';
 
 export interface ProviderSettings {
@@ -17,8 +17,7 @@ export interface ProviderSettings {
   embedded: boolean;
 }
 
-export const loginNotConfigured = () =>
-  new AppError(503, 'LOGIN_NOT_CONFIGURED', "L'accesso con SPID e CIE non è ancora configurato per questo comune.", 'SPID/CIE login is not configured for this municipality.');
+export const loginNotConfigured = () => appError('LOGIN_NOT_CONFIGURED');
 
 export function providerSettings(ctx: AppContext, tenant: { identity_providers: IdentityProviders }, provider: CitizenProvider): ProviderSettings {
   const configured = tenant.identity_providers?.[provider];

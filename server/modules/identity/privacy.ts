@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import { PrivacyNotice, PrivacyNoticeList } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 
 export function defaultNotice(tenantName: string, serviceName: string, officeName: string, officeEmail: string | null): string {
   return [
@@ -60,7 +60,7 @@ export function privacyRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           .where('s.tenant_id', '=', req.tenant.id)
           .where('s.id', '=', req.params.serviceId)
           .executeTakeFirst();
-        if (!s) throw notFound('servizio', 'service');
+        if (!s) throw appError('NOT_FOUND', { variant: 'service' });
         return {
           serviceId: s.id,
           serviceName: s.name,

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { IdentityProvidersConfig, IdentityProvidersView } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { testIssuer } from './test-provider/routes.ts';
@@ -50,11 +50,7 @@ export function providerAdminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
           if (!p) continue;
           const url = new URL(p.issuer);
           if (ctx.config.mode === 'production' && (url.protocol !== 'https:' || p.issuer.startsWith(testIssuer(ctx)))) {
-            throw badRequest(
-              'INSECURE_ISSUER',
-              `${name.toUpperCase()}: in produzione il gestore di identità deve essere un indirizzo https del gateway del Comune.`,
-              `${name}: production needs the comune's https gateway.`,
-            );
+            throw appError('INSECURE_ISSUER', { params: { provider: { it: name.toUpperCase(), en: name } } });
           }
         }
         const value = { ...(req.body.spid ? { spid: req.body.spid } : {}), ...(req.body.cie ? { cie: req.body.cie } : {}) };

@@ -7,6 +7,7 @@ import { profileRoutes } from './profile-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 
 export { hashPassword } from './passwords.ts';
+export { temporaryPassword } from './temporary-password.ts';
 
 export const operatorsModule: SportelloModule = {
   name: 'operators',

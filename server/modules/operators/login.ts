@@ -4,23 +4,16 @@
 // creates nothing, so the form asks for the code and sends both again.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { totpInvalid, totpUnavailable, useTotpCode } from './totp-check.ts';
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
-const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Nome utente o password non corretti.', 'Wrong username or password.');
-const locked = () =>
-  new AppError(
-    423,
-    'ACCOUNT_LOCKED',
-    `Troppi tentativi non riusciti: account bloccato per ${LOCK_MINUTES} minuti.`,
-    `Too many failed attempts: account locked for ${LOCK_MINUTES} minutes.`,
-  );
-const totpRequired = () =>
-  new AppError(401, 'TOTP_REQUIRED', "Inserisci il codice di verifica generato dall'app di autenticazione.", 'Enter the verification code from your authenticator app.');
+const badCredentials = () => appError('INVALID_CREDENTIALS');
+const locked = () => appError('ACCOUNT_LOCKED', { params: { minutes: LOCK_MINUTES } });
+const totpRequired = () => appError('TOTP_REQUIRED');
 
 export interface LoginAttempt {
   tenantId: string;

@@ -5,7 +5,7 @@
 import type { Officer, OfficerCreate, OfficerListQuery, OfficerPatch, OfficerWithPassword } from '../../../contracts/officers.ts';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { knownOffices, lockActiveAdmins, officerRows, replaceOffices, toOfficer, type OfficerFilter } from './officer-repository.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
@@ -13,21 +13,17 @@ import { assertAdmin, forbidden } from '../../platform/staff/policy.ts';
 import { endSessions, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
-const officerNotFound = () => new AppError(404, 'NOT_FOUND', 'Operatore non trovato.', 'Officer not found.');
-const usernameTaken = () =>
-  new AppError(409, 'USERNAME_TAKEN', 'Questo nome utente è già usato da un altro operatore del comune.', 'This username is already taken in this comune.');
-const lastAdmin = () =>
-  new AppError(
-    409,
-    'LAST_ADMIN',
-    'Il comune deve avere almeno un amministratore attivo: nomina prima un altro amministratore.',
-    'The comune must keep an active administrator: appoint another one first.',
-  );
+const officerNotFound = () => appError('NOT_FOUND', { variant: 'officer' });
+const usernameTaken = () => appError('USERNAME_TAKEN');
+const lastAdmin = () => appError('LAST_ADMIN');
 const blankName = () =>
-  badRequest('VALIDATION', 'Inserisci nome e cognome (almeno 2 caratteri).', 'Enter a display name (at least 2 characters).', {
-    fields: [{ field: 'displayName', message: 'almeno 2 caratteri' }],
+  appError('VALIDATION', {
+    variant: 'displayName',
+    extra: {
+      fields: [{ field: 'displayName', message: 'almeno 2 caratteri' }],
+    },
   });
-const selfReset = () => new AppError(409, 'SELF_RESET', 'Per la tua password usa «Il mio profilo».', 'Use your profile page to change your own password.');
+const selfReset = () => appError('SELF_RESET');
 
 /** What an officer may see of the comune's officers: all (admins), their offices' (managers), none. */
 function visibility(op: OperatorPrincipal): OfficerFilter {
@@ -51,8 +47,10 @@ async function checkOffices(ctx: AppContext, tenantId: string, officeIds: string
   const unique = [...new Set(officeIds)];
   const known = await knownOffices(ctx.db, tenantId, unique);
   if (known.size !== unique.length)
-    throw badRequest('UNKNOWN_OFFICE', 'Uno degli uffici indicati non esiste in questo comune.', 'One of the offices does not exist in this comune.', {
-      fields: [{ field: 'officeIds', message: 'ufficio sconosciuto' }],
+    throw appError('UNKNOWN_OFFICE', {
+      extra: {
+        fields: [{ field: 'officeIds', message: 'ufficio sconosciuto' }],
+      },
     });
   return unique;
 }

@@ -1,7 +1,7 @@
 // Rules for every new officer password (set by an admin, or by the officer): long enough, not about
 // the person, not a well-known password. Length beats composition rules (NIST SP 800-63B), so there
 // is no "one capital and one symbol" requirement. Existing passwords are not re-checked at login.
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 export const PASSWORD_MIN = 12;
@@ -69,8 +69,11 @@ export function assertStrongPassword(password: string, person: { username: strin
   const problems = passwordProblems(password, person);
   if (!problems.length) return;
   const it = problems.map((p) => p.message).join(' ');
-  throw new AppError(400, 'WEAK_PASSWORD', it, 'The password does not meet the policy.', {
-    problems,
-    fields: problems.map((p) => ({ field, message: p.message })),
+  throw appError('WEAK_PASSWORD', {
+    params: { problems: it },
+    extra: {
+      problems,
+      fields: problems.map((p) => ({ field, message: p.message })),
+    },
   });
 }

@@ -8,13 +8,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { changeOwnPassword, getProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpSetup } from './totp-enrolment.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
-// Guessing a current password or TOTP code through a stolen session stays slow.
-const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 export function profileRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Guessing a current password or TOTP code through a stolen session stays slow.
+    const limited = rateLimited(ctx.config, 'officerAccount');
     app.addHook('preHandler', requireOperator(ctx));
     const base = '/api/v1/:tenant/operator/me';
 

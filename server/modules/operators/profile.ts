@@ -3,7 +3,7 @@
 // everywhere) and lifts the "temporary password" flag.
 import type { Profile } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { assertStrongPassword } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { endSessions, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
@@ -48,14 +48,18 @@ export async function changeOwnPassword(ctx: AppContext, op: OperatorPrincipal, 
       entityType: 'operator',
       entityId: op.id,
     });
-    throw badRequest('WRONG_PASSWORD', 'La password attuale non è corretta.', 'The current password is wrong.', {
-      fields: [{ field: 'currentPassword', message: 'password non corretta' }],
+    throw appError('WRONG_PASSWORD', {
+      extra: {
+        fields: [{ field: 'currentPassword', message: 'password non corretta' }],
+      },
     });
   }
   assertStrongPassword(newPassword, { username: op.username, displayName: op.displayName });
   if (await verifyPassword(row.password_hash, newPassword)) {
-    throw badRequest('PASSWORD_REUSED', 'La nuova password deve essere diversa da quella attuale.', 'The new password must differ from the current one.', {
-      fields: [{ field: 'newPassword', message: 'uguale a quella attuale' }],
+    throw appError('PASSWORD_REUSED', {
+      extra: {
+        fields: [{ field: 'newPassword', message: 'uguale a quella attuale' }],
+      },
     });
   }
   const hash = await hashPassword(newPassword);

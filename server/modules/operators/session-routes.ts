@@ -9,6 +9,7 @@ import { hashSecret } from '../../platform/security/tokens.ts';
 import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from '../../platform/staff/auth.ts';
 import { checkCredentials } from './login.ts';
 import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 function me(op: OperatorPrincipal) {
   return {
@@ -27,7 +28,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/:tenant/operator/session',
       {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: rateLimited(ctx.config, 'officerLogin'),
         schema: {
           tags: ['operator'],
           summary: 'Sign in: sets the session cookie and returns the CSRF token for writes (401 TOTP_REQUIRED: send again with totpCode)',

@@ -4,20 +4,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { base32Decode } from './base32.ts';
 import { openTotpSecret } from './totp-secrets.ts';
 import { matchTotp } from './totp.ts';
 
-export const totpInvalid = () =>
-  new AppError(401, 'TOTP_INVALID', 'Codice di verifica non valido o già usato: attendi il codice successivo.', 'Wrong or already used verification code: wait for the next one.');
-export const totpUnavailable = () =>
-  new AppError(
-    401,
-    'TOTP_UNAVAILABLE',
-    "Non è possibile verificare il codice: chiedi a un amministratore di reimpostare l'accesso.",
-    'The code cannot be checked: ask an administrator to reset your access.',
-  );
+export const totpInvalid = () => appError('TOTP_INVALID');
+export const totpUnavailable = () => appError('TOTP_UNAVAILABLE');
 
 /** The secret's bytes, or null when it cannot be opened (sealed under another SESSION_SECRET). */
 export async function totpKey(ctx: AppContext, operatorId: string, sealed: string): Promise<Buffer | null> {

@@ -4,23 +4,17 @@
 // a current code. Admins remove it with a password reset (a lost phone).
 import type { TotpSetup } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { qrSvg } from '../../platform/qr.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { totpKey, useTotpCode } from './totp-check.ts';
 import { sealTotpSecret } from './totp-secrets.ts';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp.ts';
 
-const alreadyOn = () => new AppError(409, 'TOTP_ALREADY_ENABLED', 'La verifica in due passaggi è già attiva.', 'Two-step verification is already on.');
-const notOn = () => new AppError(409, 'TOTP_NOT_ENABLED', 'La verifica in due passaggi non è attiva.', 'Two-step verification is not on.');
-const noSetup = () => new AppError(409, 'TOTP_NO_SETUP', 'Avvia di nuovo la configurazione: il codice QR non è più valido.', 'Start the setup again.');
-const wrongCode = () =>
-  badRequest(
-    'TOTP_INVALID',
-    "Codice non valido: controlla l'ora del telefono e inserisci il codice attuale a 6 cifre.",
-    'Wrong code: check the phone clock and enter the current 6-digit code.',
-    { fields: [{ field: 'code', message: 'codice non valido' }] },
-  );
+const alreadyOn = () => appError('TOTP_ALREADY_ENABLED');
+const notOn = () => appError('TOTP_NOT_ENABLED');
+const noSetup = () => appError('TOTP_NO_SETUP');
+const wrongCode = () => appError('TOTP_INVALID', { variant: 'setup', extra: { fields: [{ field: 'code', message: 'codice non valido' }] } });
 
 async function totpState(ctx: AppContext, op: OperatorPrincipal) {
   return ctx.db.selectFrom('operators').select(['id', 'totp_secret', 'totp_pending_secret', 'totp_last_step']).where('id', '=', op.id).executeTakeFirstOrThrow();
@@ -64,13 +58,7 @@ export async function disableTotp(ctx: AppContext, op: OperatorPrincipal, code: 
   const state = await totpState(ctx, op);
   if (!state.totp_secret) throw notOn();
   const outcome = await useTotpCode(ctx, ctx.db, state, code);
-  if (outcome === 'unreadable')
-    throw new AppError(
-      409,
-      'TOTP_UNAVAILABLE',
-      "Il codice non può essere verificato: chiedi a un amministratore di reimpostare l'accesso.",
-      'The code cannot be checked: ask an administrator to reset your access.',
-    );
+  if (outcome === 'unreadable') throw appError('TOTP_UNAVAILABLE', { variant: 'profile' });
   if (outcome !== 'ok') throw wrongCode();
   await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('operators').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', op.id).execute();

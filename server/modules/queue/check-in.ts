@@ -7,7 +7,6 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { newSecret } from '../../platform/security/tokens.ts';
-import { BOOKING_STATUS_LABELS } from '../../../contracts/statuses.ts';
 import { type BookingView, changeBooking, findBookingIdByToken, findBookingView } from '../booking/index.ts';
 import { localDate } from '../../platform/time/zoned-time.ts';
 import { ticketNumber } from './domain/ticket-status.ts';
@@ -127,7 +126,7 @@ export async function checkIn(ctx: AppContext, b: BookingView, via: 'kiosk' | 'c
       await insertTicketToken(trx, b.tenant_id, existing.id, token);
       return { bookingId: b.id, ticket: { id: existing.id, token, number: existing.number } };
     }
-    if (b.service_mode === 'video' || locked.status !== 'confirmed') throw checkInNotPossible(BOOKING_STATUS_LABELS[locked.status]);
+    if (b.service_mode === 'video' || locked.status !== 'confirmed') throw checkInNotPossible(locked.status);
     const r = await changeBooking(trx, ctx, { tenantId: b.tenant_id, bookingId: b.id, change: { action: 'check-in', via }, actor: { type: 'citizen', id: null }, now });
     return { bookingId: b.id, ticket: await createCheckInTicket(trx, ctx, r.view, now) };
   });

@@ -6,10 +6,9 @@ import { assertOffice } from '../../platform/staff/policy.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { deskNotFound, deskTaken } from './errors.ts';
 import { activeDeskSession, activeSessionOfOperator, deskTickets, lockDesk } from './repository.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 
-const busyLeaving = () =>
-  new AppError(409, 'DESK_BUSY', 'Prima di lasciare lo sportello concludi o trasferisci il numero in corso.', 'Finish or transfer the current ticket before leaving the desk.');
+const busyLeaving = () => appError('DESK_BUSY');
 
 export async function signInAtDesk(ctx: AppContext, op: OperatorPrincipal, deskId: string, takeOver: boolean): Promise<void> {
   const now = ctx.clock.now();

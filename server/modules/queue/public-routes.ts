@@ -18,9 +18,8 @@ import { loadTicketCreated, loadTicketView } from './ticket-lookup.ts';
 import { takeTicket, type QueueTenant } from './take-ticket.ts';
 import { boardView, officeQueueInfo } from './views.ts';
 import { arrivalUrl } from '../booking/index.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-const readLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 const ManageParams = Type.Object({
   tenant: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }),
   token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
@@ -29,6 +28,8 @@ const CheckInResponse = Type.Object({ bookingId: Type.String(), ticket: Type.Uni
 
 export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
+    const readLimit = rateLimited(ctx.config, 'publicReads');
     const created = (tenant: QueueTenant, officeId: string, id: string, token: string) => loadTicketCreated(ctx, hub, tenant, officeId, id, token);
 
     async function checkedInResponse(tenant: QueueTenant, officeId: string, r: CheckedIn) {

@@ -4,16 +4,15 @@
 import type { Static } from 'typebox';
 import type { DeskQueuesInput, OfficeQueueConfig, OfficeQueueSettings, PriorityClassList, QueueInput, QueuePatch } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { deskNotFound, officeNotFound } from './errors.ts';
 import { findOfficeSettings, listOfficeDesks, listOfficeQueues } from './repository.ts';
 
-const queueNotFound = () => new AppError(404, 'QUEUE_NOT_FOUND', 'Coda non trovata.', 'Queue not found.');
-const prefixTaken = () => new AppError(409, 'PREFIX_TAKEN', "Un'altra coda di questo ufficio usa già questa lettera.", 'Another queue of this office uses this prefix.');
-const serviceInOtherQueue = () =>
-  new AppError(409, 'SERVICE_IN_OTHER_QUEUE', 'Uno dei servizi è già in un’altra coda: ogni servizio sta in una sola coda.', 'A service is already in another queue.');
+const queueNotFound = () => appError('QUEUE_NOT_FOUND');
+const prefixTaken = () => appError('PREFIX_TAKEN');
+const serviceInOtherQueue = () => appError('SERVICE_IN_OTHER_QUEUE');
 
 function constraintOf(err: unknown): string | undefined {
   const e = err as { code?: string; constraint?: string; message?: string };
@@ -63,8 +62,7 @@ export async function putQueueSettings(ctx: AppContext, op: OperatorPrincipal, o
 
 async function assertServices(ctx: AppContext, op: OperatorPrincipal, officeId: string, serviceIds: string[]): Promise<void> {
   const rows = await ctx.db.selectFrom('services').select('id').where('tenant_id', '=', op.tenantId).where('office_id', '=', officeId).where('id', 'in', serviceIds).execute();
-  if (rows.length !== serviceIds.length)
-    throw badRequest('UNKNOWN_SERVICE', 'Uno o più servizi non appartengono a questo ufficio.', 'One or more services do not belong to this office.');
+  if (rows.length !== serviceIds.length) throw appError('UNKNOWN_SERVICE');
 }
 
 async function writeQueue(ctx: AppContext, op: OperatorPrincipal, officeId: string, fn: () => Promise<void>): Promise<OfficeQueueConfig> {
@@ -147,14 +145,10 @@ export async function putDeskQueues(ctx: AppContext, op: OperatorPrincipal, desk
   await assertConfigurable(ctx, op, desk.office_id);
   const queueIds = [...new Set(input.queueIds)];
   const queues = queueIds.length ? await ctx.db.selectFrom('queues').select(['id', 'kind']).where('office_id', '=', desk.office_id).where('id', 'in', queueIds).execute() : [];
-  if (queues.length !== queueIds.length) throw badRequest('UNKNOWN_QUEUE', 'Una o più code non appartengono a questo ufficio.', 'One or more queues do not belong to this office.');
+  if (queues.length !== queueIds.length) throw appError('UNKNOWN_QUEUE');
   const takesVideo = input.takesVideo ?? desk.takes_video;
   if (!takesVideo && queues.some((q) => q.kind === 'video')) {
-    throw badRequest(
-      'DESK_WITHOUT_VIDEO',
-      'Una coda di videochiamate può essere servita solo da uno sportello abilitato alle videochiamate.',
-      'A video queue needs a desk that takes video.',
-    );
+    throw appError('DESK_WITHOUT_VIDEO');
   }
   await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx.updateTable('desks').set({ takes_video: takesVideo }).where('id', '=', deskId).execute();
@@ -186,7 +180,7 @@ export async function getPriorityClasses(ctx: AppContext, op: OperatorPrincipal)
 export async function putPriorityClasses(ctx: AppContext, op: OperatorPrincipal, body: PriorityClassList): Promise<PriorityClassList> {
   assertAdmin(op);
   const codes = body.classes.map((c) => c.code);
-  if (new Set(codes).size !== codes.length) throw badRequest('DUPLICATE_CODE', 'Due categorie hanno lo stesso codice.', 'Two classes share a code.');
+  if (new Set(codes).size !== codes.length) throw appError('DUPLICATE_CODE');
   const classes = body.classes.map((c) => ({ code: c.code, label: c.label.trim() }));
   await ctx.bus.transaction(ctx.db, async (trx) => {
     await trx

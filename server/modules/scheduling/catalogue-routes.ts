@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { OfficeList, ServiceList, TenantInfo } from '../../../contracts/catalogue.ts';
 import { errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { findOffice, listOffices, listServices } from './catalogue-repository.ts';
 import { toOffice, toService } from './catalogue-mappers.ts';
 
@@ -37,7 +37,7 @@ export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const office = await findOffice(ctx.db, req.tenant.id, req.params.officeId);
-        if (!office) throw notFound('ufficio', 'office');
+        if (!office) throw appError('NOT_FOUND', { variant: 'office' });
         const services = await listServices(ctx.db, req.tenant.id, office.id);
         return { office: toOffice(office), services: services.map(toService) };
       },

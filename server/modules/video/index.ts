@@ -5,6 +5,7 @@ import type { SportelloModule } from '../../platform/module.ts';
 import { videoOperatorRoutes } from './operator-routes.ts';
 import { videoRoutes } from './routes.ts';
 import { SignallingHub } from './signalling-hub.ts';
+import { videoDurableSubscribers } from './subscribers.ts';
 
 export { consoleRoomUrl } from './links.ts';
 export { announceRoomEnded, endQueueRoom, openQueueRoom } from './queue-rooms.ts';
@@ -22,4 +23,5 @@ export const videoModule: SportelloModule = {
       await app.register(videoRoutes(ctx, hub));
       await app.register(videoOperatorRoutes(ctx));
     },
+  durableSubscribers: videoDurableSubscribers,
 };

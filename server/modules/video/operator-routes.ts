@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, IsoDate, TenantParams, Uuid } from '../../../contracts/common.ts';
 import { ImmediateRoomCreated, ImmediateRoomRequest, OfficerRoomLink, RoomFileList, VideoAppointmentList } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/http/errors.ts';
+import { appError } from '../../platform/http/errors.ts';
 import { loadVisibleBooking } from '../booking/index.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { isValidDate, localDate } from '../../platform/time/zoned-time.ts';
@@ -74,7 +74,7 @@ export function videoOperatorRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
       },
       async (req) => {
         const date = req.query.date ?? localDate(ctx.clock.now().getTime(), req.tenant.time_zone);
-        if (!isValidDate(date)) throw badRequest('VALIDATION', 'Data non valida.', 'Invalid date.');
+        if (!isValidDate(date)) throw appError('VALIDATION', { variant: 'date' });
         return { date, timeZone: req.tenant.time_zone, appointments: await listVideoAppointments(ctx, req.tenant, req.operator, date) };
       },
     );

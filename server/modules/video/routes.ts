@@ -12,12 +12,11 @@ import { listRoomFiles, openStoredFile, sendStoredFile, toRoomFile } from '../do
 import { uploadRoomFile } from './room-files.ts';
 import { toRoomView } from './room-view.ts';
 import type { SignallingHub } from './signalling-hub.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 
 const FileParams = Type.Intersect([RoomTokenParams, Type.Object({ fileId: Uuid })]);
 const roomErrors = { 403: ErrorResponse, ...errorResponses };
 // Tokens are 256-bit: limits here are against floods, not guessing.
-const readLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
-const writeLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,6 +26,8 @@ declare module 'fastify' {
 
 export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const readLimit = rateLimited(ctx.config, 'publicReads');
+    const writeLimit = rateLimited(ctx.config, 'publicWrites');
     app.get(
       '/api/v1/:tenant/video/:token',
       {

@@ -2,7 +2,7 @@
 // personal area, Secure in production) and, on every write, the CSRF token echoed in x-csrf-token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import { appError } from '../http/errors.ts';
 import { safeEqual } from '../security/tokens.ts';
 import { findCitizenPrincipal, SESSION_MAX_HOURS, type CitizenPrincipal } from './sessions.ts';
 
@@ -16,9 +16,8 @@ export const CITIZEN_COOKIE = 'sportello_cit';
 /** Binds a login in progress to the browser that started it (no login CSRF). */
 export const AUTH_BINDING_COOKIE = 'sportello_auth';
 
-export const citizenUnauthenticated = () => new AppError(401, 'CITIZEN_UNAUTHENTICATED', 'Accedi con SPID o CIE per continuare.', 'Please log in with SPID or CIE.');
-const csrfFailed = () =>
-  new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
+export const citizenUnauthenticated = () => appError('CITIZEN_UNAUTHENTICATED');
+const csrfFailed = () => appError('CSRF');
 
 export function citizenCookieOptions(ctx: AppContext, maxAgeSeconds = SESSION_MAX_HOURS * 3600) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.mode === 'production', maxAge: maxAgeSeconds };

@@ -4,6 +4,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 import { type ListenerState, type ListenerTuning, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -17,6 +18,8 @@ export interface Database {
   listen(channel: string, onMessage: (payload: string) => void, opts?: ListenOptions): Promise<() => Promise<void>>;
   /** The notification channel's state, for /readyz (PGlite's is in-process: always up). */
   listenerState(): ListenerState;
+  /** The pg pool's clients, for /metrics (PGlite has one connection and no pool). */
+  poolStats(): { total: number; idle: number; waiting: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       engine: 'postgres',
       listen: (channel, onMessage, listenOpts) => listener.listen(channel, onMessage, listenOpts),
       listenerState: () => listener.state,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       async close() {
         await listener.close();
         await db.destroy();
@@ -62,13 +66,20 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const parsers = { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) };
   let pglite: PGlite;
+  let release = () => {};
   if (opts.inMemory || !opts.dataDir) {
     pglite = new PGlite({ parsers });
   } else {
     fs.mkdirSync(opts.dataDir, { recursive: true });
+    release = lockDataDir(opts.dataDir);
     pglite = new PGlite(opts.dataDir, { parsers });
   }
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    release();
+    throw err;
+  }
   await pglite.exec(`set time zone 'UTC'`);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -79,8 +90,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       return async () => unsub();
     },
     listenerState: () => 'up',
+    poolStats: () => undefined,
     async close() {
       await db.destroy();
+      release();
     },
   };
 }

@@ -1,6 +1,7 @@
 // Every error leaves the API as JSON with a stable machine code and a human message in Italian
 // (English when the client asks for it), so clients branch on `code` and show `message`.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { type ErrorCode, type ErrorParam, type ErrorVariant, errorMessages, errorStatus } from '../../../contracts/errors.ts';
 
 export interface FieldError {
   field: string;
@@ -10,7 +11,7 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     public readonly statusCode: number,
-    public readonly code: string,
+    public readonly code: ErrorCode,
     public readonly messageIt: string,
     public readonly messageEn: string,
     public readonly extra: Record<string, unknown> = {},
@@ -19,12 +20,19 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'risorsa', whatEn = 'resource') => new AppError(404, 'NOT_FOUND', `${capitalise(what)} non trovata.`, `${capitalise(whatEn)} not found.`);
+export interface AppErrorOptions<C extends ErrorCode> {
+  /** Values for the message's {placeholders}. */
+  params?: Record<string, ErrorParam>;
+  /** One of the code's message variants (contracts/errors.ts). */
+  variant?: ErrorVariant<C>;
+  /** More fields of the answer (fields, alternatives, …). */
+  extra?: Record<string, unknown>;
+}
 
-export const badRequest = (code: string, it: string, en: string, extra: Record<string, unknown> = {}) => new AppError(400, code, it, en, extra);
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** An error answer of the catalogue: its status and its Italian and English messages. */
+export function appError<C extends ErrorCode>(code: C, opts: AppErrorOptions<C> = {}): AppError {
+  const m = errorMessages(code, opts.params, opts.variant);
+  return new AppError(errorStatus(code, opts.variant), code, m.it, m.en, opts.extra);
 }
 
 export function prefersEnglish(req: FastifyRequest): boolean {
@@ -85,37 +93,31 @@ function fieldErrors(err: FastifyError, en: boolean): FieldError[] {
   });
 }
 
+function send(req: FastifyRequest, reply: FastifyReply, status: number, body: { code: ErrorCode; it: string; en: string } & Record<string, unknown>): FastifyReply {
+  const { code, it, en, ...extra } = body;
+  return reply.status(status).send({ code, message: prefersEnglish(req) ? en : it, messages: { it, en }, ...extra });
+}
+
+/** The answer for a catalogue error (used outside the error handler: not-found and 405 handlers). */
+export function sendAppError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  return send(req, reply, err.statusCode, { code: err.code, it: err.messageIt, en: err.messageEn, ...err.extra });
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
-  const en = prefersEnglish(req);
-  if (err instanceof AppError) {
-    return reply.status(err.statusCode).send({
-      code: err.code,
-      message: en ? err.messageEn : err.messageIt,
-      messages: { it: err.messageIt, en: err.messageEn },
-      ...err.extra,
-    });
-  }
+  if (err instanceof AppError) return sendAppError(req, reply, err);
   const fe = err as FastifyError;
   if (fe.validation) {
-    const fields = fieldErrors(fe, en);
-    const it = `Alcuni dati non sono validi: ${fields.map((f) => f.field).join(', ')}.`;
-    const enMsg = `Some data is not valid: ${fields.map((f) => f.field).join(', ')}.`;
-    return reply.status(400).send({ code: 'VALIDATION', message: en ? enMsg : it, messages: { it, en: enMsg }, fields });
+    const fields = fieldErrors(fe, prefersEnglish(req));
+    return send(req, reply, 400, { code: 'VALIDATION', ...errorMessages('VALIDATION', { fields: fields.map((f) => f.field).join(', ') }), fields });
   }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
-  if (status === 429) {
-    const it = 'Troppe richieste: riprova tra poco.';
-    const enMsg = 'Too many requests: try again shortly.';
-    return reply.status(429).send({ code: 'RATE_LIMITED', message: en ? enMsg : it, messages: { it, en: enMsg } });
-  }
+  if (status === 429) return send(req, reply, 429, { code: 'RATE_LIMITED', ...errorMessages('RATE_LIMITED') });
   if (status < 500) {
     // Malformed JSON, a too large body, an unsupported media type: Fastify's own 4xx errors.
-    const code = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    const it = 'Richiesta non valida.';
-    return reply.status(status).send({ code, message: en ? fe.message : it, messages: { it, en: fe.message } });
+    const code: ErrorCode = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'BODY_TOO_LARGE' : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    // Fastify's own English text says what was wrong (which it gives in English only).
+    return send(req, reply, status, { code, it: errorMessages(code).it, en: fe.message });
   }
   req.log.error({ err }, 'unhandled error');
-  const it = 'Errore interno: riprova più tardi.';
-  const enMsg = 'Internal error: please try again later.';
-  return reply.status(500).send({ code: 'INTERNAL', message: en ? enMsg : it, messages: { it, en: enMsg } });
+  return send(req, reply, 500, { code: 'INTERNAL', ...errorMessages('INTERNAL') });
 }

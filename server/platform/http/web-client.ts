@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { appError, sendAppError } from './errors.ts';
 
 // The project's root is the nearest folder with package.json above this file: the same answer from
 // the sources (server/platform/http, run by tsx) and from the build (dist/server/platform/http).
@@ -48,7 +49,7 @@ export async function registerWebClient(app: FastifyInstance, opts: { devPages: 
       // The development mailbox page does not exist in production, like its API.
       // The embedded test identity provider's paths are its own (absent in production): never the app.
       if (url.startsWith('/api/') || url.startsWith('/oidc-test') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: 'Pagina non trovata.', messages: { it: 'Pagina non trovata.', en: 'Not found.' } });
+        return sendAppError(req, reply, appError('NOT_FOUND'));
       }
       // sendFile negotiates the compressed copy and sets the headers above, like any static file.
       return reply.sendFile(/^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorPage : 'index.html');

@@ -1,7 +1,7 @@
 // Authentication of officer requests: the session cookie, and CSRF on every unsafe method.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import { appError } from '../http/errors.ts';
 import { safeEqual } from '../security/tokens.ts';
 import { findPrincipal, type OperatorPrincipal } from './sessions.ts';
 
@@ -17,11 +17,9 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'sportello_op';
 
-export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Sessione scaduta o assente: accedi di nuovo.', 'Session missing or expired: please sign in again.');
-const passwordChangeRequired = () =>
-  new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Prima di continuare scegli una nuova password al posto di quella temporanea.', 'Replace your temporary password before going on.');
-const csrfFailed = () =>
-  new AppError(403, 'CSRF', 'Richiesta non autorizzata (token CSRF mancante o errato): ricarica la pagina.', 'Missing or wrong CSRF token: reload the page.');
+export const unauthenticated = () => appError('UNAUTHENTICATED');
+const passwordChangeRequired = () => appError('PASSWORD_CHANGE_REQUIRED');
+const csrfFailed = () => appError('CSRF');
 
 export function cookiePath(tenantSlug: string): string {
   return `/api/v1/${tenantSlug}/operator`;

@@ -1,10 +1,10 @@
 // Who may do what. Officers see only their comune (the tenant check is in every query) and, when
 // scoped, only their offices. Admins configure everything; managers configure their offices' services,
 // desks, hours and closures; operators work the agenda.
-import { AppError } from '../http/errors.ts';
+import { appError } from '../http/errors.ts';
 import type { OperatorPrincipal } from './sessions.ts';
 
-export const forbidden = () => new AppError(403, 'FORBIDDEN', 'Non hai i permessi per questa operazione.', 'You are not allowed to do this.');
+export const forbidden = () => appError('FORBIDDEN');
 
 export function canSeeOffice(op: OperatorPrincipal, officeId: string): boolean {
   return op.officeIds === null || op.officeIds.includes(officeId);
@@ -12,7 +12,7 @@ export function canSeeOffice(op: OperatorPrincipal, officeId: string): boolean {
 
 export function assertOffice(op: OperatorPrincipal, officeId: string): void {
   // Not 403: an office outside the officer's scope is reported as missing, revealing nothing.
-  if (!canSeeOffice(op, officeId)) throw new AppError(404, 'NOT_FOUND', 'Ufficio non trovato.', 'Office not found.');
+  if (!canSeeOffice(op, officeId)) throw appError('NOT_FOUND', { variant: 'office' });
 }
 
 export function assertCanConfigureOffice(op: OperatorPrincipal, officeId: string): void {

@@ -2,7 +2,7 @@
 // short cache saves a query on every call without serving a deleted comune for long.
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import { appError } from '../http/errors.ts';
 import { findTenantBySlug, type Tenant } from './repository.ts';
 
 declare module 'fastify' {
@@ -23,7 +23,7 @@ export function tenantResolver(ctx: AppContext) {
       return;
     }
     const tenant = await findTenantBySlug(ctx.db, slug);
-    if (!tenant) throw new AppError(404, 'TENANT_NOT_FOUND', `Comune "${slug}" non trovato.`, `Municipality "${slug}" not found.`);
+    if (!tenant) throw appError('TENANT_NOT_FOUND', { params: { slug } });
     cache.set(slug, { tenant, at: Date.now() });
     req.tenant = tenant;
   };

@@ -72,7 +72,7 @@ export function BookingDetail({ id }: { id: string }) {
   }
 
   const s = b.status;
-  const label = (st: string) => STATUS[st]?.label ?? st;
+  const label = statusLabel;
   const backTo = agendaPath(session.base, { officeId: b.officeId, day: localDay(b.start) });
 
   return (
@@ -343,7 +343,7 @@ function describe(h: History[number]): string {
     const to = str('to');
     if (from && to) parts.push(`da ${when(from)} a ${when(to)}`);
   } else if (str('from') && str('to')) {
-    parts.push(`da «${STATUS[str('from')!]?.label ?? str('from')}» a «${STATUS[str('to')!]?.label ?? str('to')}»`);
+    parts.push(`da «${statusLabel(str('from')!)}» a «${statusLabel(str('to')!)}»`);
   }
   if (str('note')) parts.push(`nota: ${str('note')}`);
   if (str('reason')) parts.push(`motivo: ${str('reason')}`);
@@ -352,4 +352,9 @@ function describe(h: History[number]): string {
     if (str('start')) parts.push(`per ${when(str('start')!)}`);
   }
   return parts.join('; ') || '—';
+}
+
+/** A status named in the history (entries written long ago may name ones no longer known). */
+function statusLabel(st: string): string {
+  return (STATUS as Record<string, { label: string } | undefined>)[st]?.label ?? st;
 }

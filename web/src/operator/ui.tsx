@@ -1,5 +1,6 @@
 // Small building blocks of the console: the page heading that takes focus, status badges, the
 // announced outcome of a save and labelled form fields in Bootstrap Italia's markup.
+import type { BookingStatus } from '../../../contracts/statuses.ts';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../shared/api.ts';
 
@@ -19,7 +20,7 @@ export function Heading({ title, children }: { title: string; children?: ReactNo
   );
 }
 
-export const STATUS: Record<string, { label: string; badge: string }> = {
+export const STATUS: Record<BookingStatus, { label: string; badge: string }> = {
   held: { label: 'In corso di prenotazione', badge: 'bg-secondary' },
   pending: { label: 'Da approvare', badge: 'bg-warning' },
   confirmed: { label: 'Confermato', badge: 'bg-primary' },
@@ -29,8 +30,8 @@ export const STATUS: Record<string, { label: string; badge: string }> = {
   cancelled: { label: 'Annullato', badge: 'bg-danger' },
 };
 
-export function StatusBadge({ status }: { status: string }) {
-  const s = STATUS[status] ?? { label: status, badge: 'bg-secondary' };
+export function StatusBadge({ status }: { status: BookingStatus }) {
+  const s = STATUS[status];
   return (
     <span className={`badge ${s.badge}`} data-status={status}>
       {s.label}

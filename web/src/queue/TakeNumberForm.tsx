@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OfficeQueueInfo, TicketCreated, TicketRequest } from '../../../contracts/queue.ts';
 import { useTenant } from '../citizen/tenant.ts';
-import { api, ApiError, errorMessage } from '../shared/api.ts';
+import { api, ApiError, type ClientErrorCode, errorMessage } from '../shared/api.ts';
 import { navigate } from '../shared/router.tsx';
 import { appPath } from './paths.ts';
 import { VIDEO_QUEUE_TITLE } from './ticket-words.ts';
@@ -16,7 +16,7 @@ type Field = 'serviceId' | 'email' | 'priority';
 type Errors = Partial<Record<Field, string>>;
 
 /** Server codes that concern one field rather than the whole form. */
-const CODE_FIELD: Record<string, Field> = { SERVICE_NOT_QUEUED: 'serviceId', UNKNOWN_PRIORITY: 'priority' };
+const CODE_FIELD: Partial<Record<ClientErrorCode, Field>> = { SERVICE_NOT_QUEUED: 'serviceId', UNKNOWN_PRIORITY: 'priority' };
 
 export function TakeNumberForm({ info, source, onClosed }: { info: OfficeQueueInfo; source: TicketSource; onClosed(): void }) {
   const t = useTenant();

@@ -1,14 +1,24 @@
-// Thin fetch wrapper for our JSON API: errors carry the server's stable code, the Italian message
-// and field errors, so pages can show them next to the right input.
+// Thin fetch wrapper for our JSON API: errors carry the server's stable code (typed by the catalogue
+// of contracts/errors.ts), the Italian message and field errors, so pages can show them next to the
+// right input.
+import { type ErrorCode, isErrorCode } from '../../../contracts/errors.ts';
 export interface FieldError {
   field: string;
   message: string;
 }
 
+/** What the client may meet: the API's catalogue of codes, no network, or an answer without a code. */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | `HTTP_${number}`;
+
+/** A known code of the catalogue, else the HTTP status (a proxy's page, an unknown code). */
+export function toClientCode(code: unknown, status: number): ClientErrorCode {
+  return typeof code === 'string' && isErrorCode(code) ? code : `HTTP_${status}`;
+}
+
 export class ApiError extends Error {
   constructor(
     public readonly status: number,
-    public readonly code: string,
+    public readonly code: ClientErrorCode,
     message: string,
     public readonly fields: FieldError[] = [],
     public readonly body: Record<string, unknown> = {},
@@ -70,7 +80,7 @@ async function send<T>(path: string, method: string, opts: RequestOptions): Prom
   if (!res.ok) {
     throw new ApiError(
       res.status,
-      typeof data.code === 'string' ? data.code : `HTTP_${res.status}`,
+      toClientCode(data.code, res.status),
       typeof data.message === 'string' ? data.message : 'Si è verificato un errore. Riprova tra poco.',
       Array.isArray(data.fields) ? (data.fields as FieldError[]) : [],
       data,

@@ -2,7 +2,7 @@
 // enforces the size), the list with who sent each one, and plain download links.
 import { useState } from 'react';
 import type { Party, RoomFile } from '../../../contracts/video.ts';
-import { ApiError } from '../shared/api.ts';
+import { ApiError, toClientCode } from '../shared/api.ts';
 import { fileSize } from '../shared/format.ts';
 
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.tif,.tiff,.docx,.xlsx,.pptx,.odt,.ods,.odp,.p7m';
@@ -26,14 +26,7 @@ function uploadFile(url: string, file: File, onProgress: (fraction: number) => v
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as unknown as RoomFile);
       else if (xhr.status === 413 && typeof body.message !== 'string') reject(new ApiError(413, 'FILE_TOO_LARGE', 'Il file è troppo grande.'));
-      else
-        reject(
-          new ApiError(
-            xhr.status,
-            typeof body.code === 'string' ? body.code : `HTTP_${xhr.status}`,
-            typeof body.message === 'string' ? body.message : 'Caricamento non riuscito: riprova.',
-          ),
-        );
+      else reject(new ApiError(xhr.status, toClientCode(body.code, xhr.status), typeof body.message === 'string' ? body.message : 'Caricamento non riuscito: riprova.'));
     };
     xhr.send(file);
   });

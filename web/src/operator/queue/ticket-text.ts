@@ -2,9 +2,10 @@
 // line (the "lane"), and the addresses of an office's public screens. Words, not colours: every
 // badge on screen says what it means.
 import type { LineTicket } from '../../../../contracts/queue.ts';
+import type { TicketStatus } from '../../../../contracts/statuses.ts';
 import { time } from '../../shared/format.ts';
 
-export const TICKET_STATUS: Record<string, string> = {
+export const TICKET_STATUS: Record<TicketStatus, string> = {
   waiting: 'In attesa',
   called: 'Chiamato',
   serving: 'In servizio',
