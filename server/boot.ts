@@ -8,6 +8,7 @@ import { seedDemo } from './modules/demo/index.ts';
 import { ShiftedClock, systemClock, type Clock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
+import type { ListenerTuning } from './platform/db/listener.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { S3FileStorage } from './platform/files/s3-storage.ts';
 import { LocalDiskStorage } from './platform/files/storage.ts';
@@ -17,10 +18,13 @@ import { jobBacklog } from './platform/jobs.ts';
 import { MetricsRegistry } from './platform/metrics.ts';
 import { ReadCache } from './platform/read-cache.ts';
 
-/** `log`: another logger than stdout's (the command line keeps stdout for its answers). */
-export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean; log?: Logger } = {}): Promise<AppContext> {
+/**
+ * `log`: another logger than stdout's (the command line keeps stdout for its answers); `listener`:
+ * the LISTEN connection's delays and probe (tests shorten or lengthen its outages).
+ */
+export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean; log?: Logger; listener?: Partial<ListenerTuning> } = {}): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: opts.inMemory, log });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: opts.inMemory, log, listener: opts.listener });
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   if (config.mode !== 'production') {

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
+import type { ListenerTuning } from '../../server/platform/db/listener.ts';
 import { WEB_DIST } from '../../server/platform/http/web-client.ts';
 import { DEFAULT_NOW, startHarness, type Harness } from '../../test/support/harness.ts';
 
@@ -23,11 +24,13 @@ async function freePort(): Promise<number> {
 }
 
 /** `sharedUrl`: join the database of another portal (a second server node); `env`: more settings. */
-export async function startPortal(opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<Portal> {
+export async function startPortal(
+  opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string>; listener?: Partial<ListenerTuning> } = {},
+): Promise<Portal> {
   if (!fs.existsSync(`${WEB_DIST}/index.html`)) throw new Error('web/dist is missing: run `npm run build:web` (npm test does it first)');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const h = await startHarness({ url: opts.url, sharedUrl: opts.sharedUrl, now: opts.now ?? DEFAULT_NOW, env: { PUBLIC_URL: url, ...opts.env } });
+  const h = await startHarness({ url: opts.url, sharedUrl: opts.sharedUrl, now: opts.now ?? DEFAULT_NOW, env: { PUBLIC_URL: url, ...opts.env }, listener: opts.listener });
   await h.app.listen({ port, host: '127.0.0.1' });
   return { ...h, url };
 }

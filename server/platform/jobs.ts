@@ -1,7 +1,9 @@
 // A PostgreSQL-backed job queue. Jobs are inserted in the transaction of the change that causes
 // them, so they exist exactly when the change does; workers claim them with FOR UPDATE SKIP LOCKED,
 // so any number of worker processes share the queue without taking a job twice. A NOTIFY wakes
-// workers at commit; polling covers a missed notification.
+// workers at commit; polling (every second) covers a missed notification, and when the LISTEN
+// connection comes back after an outage the worker looks for work at once rather than at its next
+// poll.
 //
 // A claim is a short lease (30 s) that the worker renews while the handler runs (a heartbeat every
 // third of it): a node that dies holding a job — a confirmation email — lets it go to another worker
@@ -63,6 +65,8 @@ export async function jobBacklog(db: Kysely<DB>): Promise<{ rows: JobBacklogRow[
 export class JobWorker {
   private running = false;
   private wake: (() => void) | undefined;
+  /** Woken while draining: look again before sleeping (the job may have committed after our look). */
+  private woken = false;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private loop: Promise<void> | undefined;
@@ -173,15 +177,24 @@ export class JobWorker {
 
   async start(): Promise<void> {
     this.running = true;
-    this.unlisten = await this.ctx.database.listen(CHANNEL, () => this.wake?.()).catch(() => undefined);
+    const poke = () => {
+      this.woken = true;
+      this.wake?.();
+    };
+    this.unlisten = await this.ctx.database.listen(CHANNEL, poke, { onReconnect: poke }).catch((err: unknown) => {
+      this.ctx.log.warn({ err, pollMs: this.pollMs }, 'job worker: no LISTEN connection, polling only');
+      return undefined;
+    });
     this.loop = (async () => {
       while (this.running) {
+        this.woken = false;
         try {
           await this.drain(100);
         } catch (err) {
           this.ctx.log.error({ err }, 'job loop error');
         }
         if (!this.running) break;
+        if (this.woken) continue;
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.timer = setTimeout(resolve, this.pollMs);

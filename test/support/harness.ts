@@ -10,6 +10,7 @@ import { createContext } from '../../server/boot.ts';
 import { loadConfig } from '../../server/config.ts';
 import { ManualClock } from '../../server/platform/clock.ts';
 import type { AppContext } from '../../server/platform/context.ts';
+import type { ListenerTuning } from '../../server/platform/db/listener.ts';
 import type { JobWorker } from '../../server/platform/jobs.ts';
 import { createWorker } from '../../server/worker.ts';
 
@@ -32,9 +33,11 @@ export const DEFAULT_NOW = '2026-03-02T07:00:00Z';
 
 /**
  * `url`: a PostgreSQL server to get a fresh schema on; `sharedUrl`: an already prepared schema (a
- * second server node on the same database).
+ * second server node on the same database); `listener`: the LISTEN connection's delays and probe.
  */
-export async function startHarness(opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string>; listener?: Partial<ListenerTuning> } = {},
+): Promise<Harness> {
   const clock = new ManualClock(new Date(opts.now ?? DEFAULT_NOW));
   const databaseUrl = opts.sharedUrl ?? (opts.url ? await freshSchemaUrl(opts.url) : undefined);
   // Uploaded documents go to a throw-away folder per harness.
@@ -46,7 +49,7 @@ export async function startHarness(opts: { url?: string; sharedUrl?: string; now
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   });
-  const ctx = await createContext(config, { clock, inMemory: true });
+  const ctx = await createContext(config, { clock, inMemory: true, listener: opts.listener });
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -119,6 +119,13 @@ export async function leavePresence(db: Q, connectionId: string): Promise<boolea
   return rows.length > 0;
 }
 
+/** Those of `connectionIds` that still hold their party's place (the others were replaced by a newer one). */
+export async function heldPresence(db: Q, connectionIds: string[]): Promise<Set<string>> {
+  if (!connectionIds.length) return new Set();
+  const rows = await db.selectFrom('video_presence').select('connection_id').where('connection_id', 'in', connectionIds).execute();
+  return new Set(rows.map((r) => r.connection_id));
+}
+
 export async function touchPresence(db: Q, connectionIds: string[], now: Date): Promise<void> {
   if (connectionIds.length) await db.updateTable('video_presence').set({ seen_at: now }).where('connection_id', 'in', connectionIds).execute();
 }

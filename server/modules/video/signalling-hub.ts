@@ -2,6 +2,16 @@
 // their messages into relay envelopes (see relay.ts) and delivers the envelopes of every node to
 // the right local sockets. Media never passes through here: only SDP, ICE candidates, chat and
 // notices of new documents.
+//
+// When this node's LISTEN connection was down, whatever other nodes published for its rooms was
+// lost: signals (an offer, an answer, an ICE restart), chat lines, arrivals and departures, the end
+// of the meeting, the "replaced" of a newer tab. `resync` then settles each room this node holds:
+// sockets of an ended room are closed, sockets replaced meanwhile are closed, and the room is told
+// to start again — every node sends its sockets of the room a fresh `welcome` (presence, the whole
+// chat from `video_messages`, documents), on which both browsers rebuild their peer connection as
+// after a reconnection of their socket. A call in progress thus renegotiates once (a second or two
+// without media) rather than risk hanging on a lost offer or answer; chat lines sent meanwhile are
+// in the welcome (the browser keeps lines by id: no duplicates).
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { CLOSE_CODES, type ClientMessage, type ServerMessage, type SignalData } from '../../../contracts/video.ts';
@@ -11,12 +21,27 @@ import { listRoomFiles, toRoomFile } from '../documents/index.ts';
 import { toChatMessage } from './mappers.ts';
 import { publish, subscribe, type RelayEnvelope } from './relay.ts';
 import type { RoomAccess } from './room-access.ts';
-import { clearNodePresence, insertChatMessage, leavePresence, listChat, presentParties, pruneRelay, takePresence, touchPresence } from './room-repository.ts';
+import {
+  clearNodePresence,
+  findRoom,
+  heldPresence,
+  insertChatMessage,
+  leavePresence,
+  listChat,
+  presentParties,
+  pruneRelay,
+  takePresence,
+  touchPresence,
+} from './room-repository.ts';
 
 const HEARTBEAT_MS = 15_000;
 // A browser sends a few dozen candidates when a call starts; a flood beyond this is not a browser.
 const MESSAGE_BUDGET = { max: 400, perMs: 10_000 };
 const MAX_CHAT = 2000;
+// After a reconnection, wait this long (plus up to as much again) before asking a room to start
+// again: when a database restart dropped every node, the one that comes back first asks, and the
+// others, back meanwhile, hear it and do not ask a second time (two restarts in a row could cross).
+const RESYNC_SETTLE_MS = 300;
 
 interface Participant {
   connectionId: string;
@@ -28,6 +53,8 @@ interface Participant {
   budget: { windowStart: number; count: number };
   /** Messages of one socket are handled one after the other, so their relay order is kept. */
   queue: Promise<void>;
+  /** Holds its party's place in `video_presence`. */
+  entered?: boolean;
 }
 
 export const otherParty = (p: Party): Party => (p === 'citizen' ? 'officer' : 'citizen');
@@ -35,13 +62,19 @@ export const otherParty = (p: Party): Party => (p === 'citizen' ? 'officer' : 'c
 export class SignallingHub {
   readonly nodeId = randomUUID();
   private readonly rooms = new Map<string, Set<Participant>>();
+  /** When this node last delivered a resync of each room (Date.now()). */
+  private readonly resynced = new Map<string, number>();
   private unsubscribe?: () => Promise<void>;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(private readonly ctx: AppContext) {}
 
   async start(): Promise<void> {
-    this.unsubscribe = await subscribe(this.ctx, (e) => this.deliver(e));
+    this.unsubscribe = await subscribe(
+      this.ctx,
+      (e) => this.deliver(e),
+      () => this.resync(),
+    );
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -96,16 +129,12 @@ export class SignallingHub {
 
     const now = this.ctx.clock.now();
     const replaced = await takePresence(this.ctx.db, { connectionId: p.connectionId, tenantId: p.tenantId, roomId: p.roomId, party: p.party, nodeId: this.nodeId, now });
+    p.entered = true;
     if (replaced.length) {
       await publish(this.ctx, { room: p.roomId, close: { party: p.party, except: p.connectionId, code: CLOSE_CODES.replaced, reason: 'replaced' } });
       await publish(this.ctx, { room: p.roomId, to: otherParty(p.party), message: { type: 'peer-left', party: p.party } });
     }
-    const [present, chat, files] = await Promise.all([
-      presentParties(this.ctx.db, p.roomId, now, p.connectionId),
-      listChat(this.ctx.db, p.roomId),
-      listRoomFiles(this.ctx.db, p.tenantId, p.roomId),
-    ]);
-    send(socket, { type: 'welcome', party: p.party, present, chat: chat.map(toChatMessage), files: files.map(toRoomFile) });
+    send(socket, await this.welcome(p));
     await publish(this.ctx, { room: p.roomId, to: otherParty(p.party), message: { type: 'peer-joined', party: p.party } });
 
     // Close the socket when the window ends (timers cap at ~24.8 days; rooms are far shorter).
@@ -120,11 +149,24 @@ export class SignallingHub {
     p.closeTimer.unref();
   }
 
+  /** Who else is here, the whole chat and the documents: what a party needs to (re)start the call. */
+  private async welcome(p: Participant): Promise<ServerMessage> {
+    const [present, chat, files] = await Promise.all([
+      presentParties(this.ctx.db, p.roomId, this.ctx.clock.now(), p.connectionId),
+      listChat(this.ctx.db, p.roomId),
+      listRoomFiles(this.ctx.db, p.tenantId, p.roomId),
+    ]);
+    return { type: 'welcome', party: p.party, present, chat: chat.map(toChatMessage), files: files.map(toRoomFile) };
+  }
+
   private async leave(p: Participant): Promise<void> {
     clearTimeout(p.closeTimer);
     const set = this.rooms.get(p.roomId);
     set?.delete(p);
-    if (set && !set.size) this.rooms.delete(p.roomId);
+    if (set && !set.size) {
+      this.rooms.delete(p.roomId);
+      this.resynced.delete(p.roomId);
+    }
     // A connection replaced by a newer one of the same party has already been announced as gone.
     if (await leavePresence(this.ctx.db, p.connectionId)) {
       await publish(this.ctx, { room: p.roomId, to: otherParty(p.party), message: { type: 'peer-left', party: p.party } });
@@ -161,10 +203,55 @@ export class SignallingHub {
     }
   }
 
+  /**
+   * The LISTEN connection is back after an outage (see the top of this file). Rooms are settled one
+   * after the other; a failure in one is logged and leaves the others to be settled.
+   */
+  async resync(): Promise<void> {
+    const since = Date.now();
+    await new Promise((r) => setTimeout(r, RESYNC_SETTLE_MS * (1 + Math.random())));
+    for (const roomId of [...this.rooms.keys()]) {
+      try {
+        await this.resyncRoom(roomId, since);
+      } catch (err) {
+        this.ctx.log.warn({ err, roomId }, 'video: resync of a room failed');
+      }
+    }
+  }
+
+  private async resyncRoom(roomId: string, since: number): Promise<void> {
+    const set = this.rooms.get(roomId);
+    const first = set && [...set][0];
+    if (!first) return;
+    const room = await findRoom(this.ctx.db, first.tenantId, roomId);
+    if (!room || room.ended_at) {
+      // The officer ended the meeting meanwhile: what end-room published, delivered now.
+      this.deliver({ room: roomId, to: 'all', message: { type: 'ended', by: 'officer' } });
+      this.deliver({ room: roomId, close: { code: CLOSE_CODES.ended, reason: 'ended' } });
+      return;
+    }
+    // Only those whose place was taken; a socket still joining has not taken its own yet.
+    const entered = [...set].filter((p) => p.entered);
+    const held = await heldPresence(
+      this.ctx.db,
+      entered.map((p) => p.connectionId),
+    );
+    for (const p of entered) {
+      if (held.has(p.connectionId)) continue;
+      // A newer tab of the same party took the place meanwhile (its node published the close).
+      send(p.socket, { type: 'closed', reason: 'replaced' });
+      p.socket.close(CLOSE_CODES.replaced, 'replaced');
+    }
+    // Another node's resync heard since we came back reaches every party already.
+    if ((this.resynced.get(roomId) ?? 0) >= since || ![...set].some((p) => held.has(p.connectionId))) return;
+    await publish(this.ctx, { room: roomId, resync: randomUUID() });
+  }
+
   /** Delivers a relayed envelope to the sockets of its room held by this node. */
-  private deliver(e: RelayEnvelope): void {
+  private deliver(e: RelayEnvelope): void | Promise<void> {
     const set = this.rooms.get(e.room);
     if (!set) return;
+    if ('resync' in e) return this.welcomeAgain(e.room, set);
     for (const p of [...set]) {
       if ('close' in e) {
         if ((e.close.party === undefined || e.close.party === p.party) && p.connectionId !== e.close.except) {
@@ -175,6 +262,13 @@ export class SignallingHub {
         send(p.socket, e.message);
       }
     }
+  }
+
+  /** A room starts again: each of its sockets here gets a fresh welcome. */
+  private async welcomeAgain(roomId: string, set: Set<Participant>): Promise<void> {
+    this.resynced.set(roomId, Date.now());
+    // Awaited by the relay: what the other party sends after its own welcome comes after ours.
+    await Promise.all([...set].map(async (p) => send(p.socket, await this.welcome(p))));
   }
 
   private async beat(): Promise<void> {

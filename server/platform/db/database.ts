@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
-import { type ListenerState, type ListenOptions, PgListener } from './listener.ts';
+import { type ListenerState, type ListenerTuning, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -27,14 +27,31 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v); // date as YYYY-MM-DD, never shifted by the process time zone
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; inMemory?: boolean; log?: Logger }): Promise<Database> {
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  log?: Logger;
+  /** The LISTEN connection's delays and probe (PostgreSQL only); defaults suit production. */
+  listener?: Partial<ListenerTuning>;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // Connections are named in pg_stat_activity: `sportello` (or the URL's application_name) for the
+    // pool, the same with `-listener` for the LISTEN connection, so operators can tell them apart.
+    const { connectionString, appName } = splitApplicationName(opts.databaseUrl);
+    const pool = new pg.Pool({ connectionString, application_name: appName, max: 20 });
     // An idle pooled connection that the server drops (restart, pg_terminate_backend) emits 'error' on
     // the pool: logged, never fatal. The pool opens a fresh connection for the next query.
     pool.on('error', (err) => opts.log?.warn({ err: err.message }, 'idle database connection lost'));
+    // A connection dropped while checked out but between two statements (a transaction waiting on
+    // other work) emits 'error' on the client itself, where the pool listens only while it is idle:
+    // without a listener of ours that event would end the process. The transaction's next statement
+    // fails (the request answers 500) and the pool discards the connection when it comes back.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const listener = new PgListener(opts.databaseUrl, opts.log);
+    const listener = new PgListener(connectionString, opts.log, { applicationName: `${appName}-listener`, ...opts.listener });
     return {
       db,
       engine: 'postgres',
@@ -79,6 +96,15 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       release();
     },
   };
+}
+
+/** A URL's application_name would override the one given beside it (pg reads the URL last). */
+function splitApplicationName(databaseUrl: string): { connectionString: string; appName: string } {
+  if (!/[?&]application_name=/.test(databaseUrl)) return { connectionString: databaseUrl, appName: 'sportello' };
+  const url = new URL(databaseUrl);
+  const appName = url.searchParams.get('application_name') || 'sportello';
+  url.searchParams.delete('application_name');
+  return { connectionString: url.toString(), appName };
 }
 
 export async function ping(db: Kysely<DB>): Promise<void> {
