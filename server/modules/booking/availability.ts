@@ -7,7 +7,7 @@ import type { ServiceRow } from '../scheduling/index.ts';
 import { holidaySet } from '../../platform/time/holidays.ts';
 import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/index.ts';
 import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../../platform/time/zoned-time.ts';
-import { loadDeskSchedules, loadExceptions, loadOccupations } from '../scheduling/index.ts';
+import { loadDeskSchedules, loadExceptions, loadOccupationsByDay } from '../scheduling/index.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -30,7 +30,7 @@ export async function computeServiceAvailability(db: Q, tenant: Tenant, service:
   // One day of margin either side covers any local day in UTC terms.
   const rangeStart = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
   const rangeEnd = new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) + 86_400_000);
-  const occupations = await loadOccupations(
+  const occupations = await loadOccupationsByDay(
     db,
     tenant.id,
     inputs.desks.map((d) => d.deskId),

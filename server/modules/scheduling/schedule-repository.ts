@@ -75,3 +75,35 @@ export async function loadOccupations(db: Q, tenantId: string, deskIds: string[]
   }
   return out;
 }
+
+/**
+ * The same occupations as loadOccupations, read from the per-day occupancy the database keeps in
+ * step with bookings (migration 011, desk_days): one short text row per desk and day instead of a
+ * row per booking, plus the live holds, which expire by the clock and so are read from bookings.
+ * One statement; spans start on their UTC day and last at most 12 hours (duration + buffer), so
+ * one day of margin before `from` finds every span reaching into the range.
+ */
+export async function loadOccupationsByDay(db: Q, tenantId: string, deskIds: string[], from: Date, to: Date, now: Date): Promise<Occupation[]> {
+  if (!deskIds.length) return [];
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const { rows } = await sql<{ desk_id: string; spans: string }>`
+    select desk_id::text, spans from desk_days
+    where desk_id = any(${deskIds}::uuid[]) and day >= ${day(from.getTime() - 86_400_000)}::date and day <= ${day(to.getTime())}::date and spans <> ''
+    union all
+    select desk_id::text, floor(extract(epoch from start_at) * 1000)::bigint::text || ' ' || floor(extract(epoch from block_end) * 1000)::bigint::text
+    from bookings
+    where status = 'held' and hold_expires_at > ${now} and tenant_id = ${tenantId} and desk_id = any(${deskIds}::uuid[])
+      and start_at < ${to} and block_end > ${from}`.execute(db);
+  const lo = from.getTime();
+  const hi = to.getTime();
+  const out: Occupation[] = [];
+  for (const r of rows) {
+    const nums = r.spans.split(' ');
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      const start = Number(nums[i]);
+      const end = Number(nums[i + 1]);
+      if (start < hi && end > lo) out.push({ deskId: r.desk_id, start, end });
+    }
+  }
+  return out;
+}
