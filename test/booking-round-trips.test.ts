@@ -30,7 +30,7 @@ for (const engine of ENGINES) {
     before(async () => (h = await startHarness({ url: engine.url })));
     after(async () => h.close());
 
-    it('a booking sends 9 statements (5 in its transaction), a hold 6 (3)', async () => {
+    it('a booking sends 9 statements (6 in its transaction), a hold 6 (3)', async () => {
       const { service } = await findService(h.app, 'bari', 'Anagrafe');
       const tenant = (await h.ctx.db.selectFrom('tenants').selectAll().where('slug', '=', 'bari').executeTakeFirstOrThrow()) as never;
       const [first, second] = await freeSlots(h.app, 'bari', service.id);
