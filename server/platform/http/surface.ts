@@ -1,0 +1,42 @@
+// Answers about the request itself rather than a route, in the app's error shape: 414 for a URL
+// (or one of its segments) too long to be ours, 405 with Allow for a known path asked with another
+// method (Fastify's router says 404 for both).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import FindMyWay from 'find-my-way';
+import { appError, sendAppError } from './errors.ts';
+
+/** Longer URLs are refused before routing; no URL of the API or the web client comes close. */
+export const MAX_URL_LENGTH = 8 * 1024;
+/** No path segment of ours (slugs, ids, tokens, file names) is longer. */
+export const MAX_SEGMENT_LENGTH = 512;
+
+/** Call before any route is registered: it watches them all. */
+export function guardRequestSurface(app: FastifyInstance): { notFound: (req: FastifyRequest, reply: FastifyReply) => FastifyReply } {
+  // A router of the API's own paths (not the web client's catch-all), to tell a wrong method from a wrong path.
+  const known = FindMyWay({ ignoreTrailingSlash: false, maxParamLength: MAX_SEGMENT_LENGTH, defaultRoute: () => undefined });
+  const methods = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    if (route.url.includes('*') || (!route.url.startsWith('/api/') && !route.url.startsWith('/healthz') && !route.url.startsWith('/readyz'))) return;
+    for (const method of [route.method].flat()) {
+      methods.add(method);
+      if (!known.hasRoute(method as never, route.url)) known.on(method as never, route.url, () => undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0]!;
+    if (req.url.length > MAX_URL_LENGTH || path.split('/').some((segment) => segment.length > MAX_SEGMENT_LENGTH)) throw appError('URI_TOO_LONG');
+  });
+
+  return {
+    notFound(req, reply) {
+      const path = req.url.split('?')[0]!;
+      const allowed = [...methods].filter((m) => known.find(m as never, path)).sort();
+      if (allowed.length > 0 && !allowed.includes(req.method)) {
+        reply.header('allow', allowed.join(', '));
+        return sendAppError(req, reply, appError('METHOD_NOT_ALLOWED', { params: { method: req.method } }));
+      }
+      return sendAppError(req, reply, appError('NOT_FOUND'));
+    },
+  };
+}
