@@ -38,7 +38,7 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
     trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 256 * 1024,
     // A parameter longer than any of ours is a 400 (its schema), one absurdly long a 414 (platform/http/surface.ts).
-    maxParamLength: MAX_SEGMENT_LENGTH,
+    routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
     // Bodies are validated without coercion, the URL's parts with it (platform/http/validation.ts).
     schemaController: { compilersFactory: { buildValidator: requestValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();

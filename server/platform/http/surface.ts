@@ -1,6 +1,14 @@
 // Answers about the request itself rather than a route, in the app's error shape: 414 for a URL
 // (or one of its segments) too long to be ours, 405 with Allow for a known path asked with another
-// method (Fastify's router says 404 for both).
+// method (Fastify's router says 404 for both), 400 for a WebSocket upgrade of a route that is not a
+// socket (@fastify/websocket would accept it and close it at once).
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A WebSocket route (set from the route's `websocket` option). */
+    socket?: boolean;
+  }
+}
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { appError, sendAppError } from './errors.ts';
@@ -16,6 +24,7 @@ export function guardRequestSurface(app: FastifyInstance): { notFound: (req: Fas
   const known = FindMyWay({ ignoreTrailingSlash: false, maxParamLength: MAX_SEGMENT_LENGTH, defaultRoute: () => undefined });
   const methods = new Set<string>();
   app.addHook('onRoute', (route) => {
+    if (route.websocket || route.wsHandler) route.config = { ...route.config, socket: true };
     if (route.url.includes('*') || (!route.url.startsWith('/api/') && !route.url.startsWith('/healthz') && !route.url.startsWith('/readyz'))) return;
     for (const method of [route.method].flat()) {
       methods.add(method);
@@ -23,9 +32,17 @@ export function guardRequestSurface(app: FastifyInstance): { notFound: (req: Fas
     }
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0]!;
     if (req.url.length > MAX_URL_LENGTH || path.split('/').some((segment) => segment.length > MAX_SEGMENT_LENGTH)) throw appError('URI_TOO_LONG');
+    if (String(req.headers.upgrade ?? '').toLowerCase() === 'websocket' && !req.routeOptions.config?.socket) {
+      // The connection is closed after the answer (it was offered for a socket): the client must not reuse it.
+      reply.header('connection', 'close');
+      // An upgrade's socket is not the HTTP server's any more: nothing else would close it.
+      const socket = req.raw.socket;
+      reply.raw.once('finish', () => socket?.end?.());
+      throw appError('BAD_REQUEST');
+    }
   });
 
   return {
