@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../contracts/common.ts';
 import { MODULES } from './modules/registry.ts';
@@ -28,7 +28,12 @@ import { tenantResolver } from './platform/tenants/resolve.ts';
 /** TRUST_PROXY as a hop count: believe that many proxies in front (X-Forwarded-For, right to left). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(ctx: AppContext, modules: readonly SportelloModule[] = MODULES): Promise<FastifyInstance> {
+/** `onRoute`: sees every route as it is registered (the route fuzzer's list, test/fuzz-routes.test.ts). */
+export async function buildApp(
+  ctx: AppContext,
+  modules: readonly SportelloModule[] = MODULES,
+  opts: { onRoute?: (route: RouteOptions) => void } = {},
+): Promise<FastifyInstance> {
   const active = enabledModules(modules, ctx.config);
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
   // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
@@ -44,6 +49,7 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(ErrorResponse);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
   const surface = guardRequestSurface(app);
   app.setNotFoundHandler((req, reply) => surface.notFound(req, reply));
