@@ -20,11 +20,17 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const MARIO = 'RSSMRA85T10A562S';
 // Generous limits: the fuzzer is one client sending thousands of requests.
 const LIMITS = Object.fromEntries(
-  ['PUBLIC_WRITES', 'PUBLIC_READS', 'MANAGE_LINKS', 'CITIZEN_LOGIN', 'OFFICER_LOGIN', 'OFFICER_ACCOUNT', 'DATA_EXPORT', 'AUDIT_VERIFY'].map((n) => [`RATE_LIMIT_${n}_PER_MIN`, '100000']),
+  ['PUBLIC_WRITES', 'PUBLIC_READS', 'MANAGE_LINKS', 'CITIZEN_LOGIN', 'OFFICER_LOGIN', 'OFFICER_ACCOUNT', 'DATA_EXPORT', 'AUDIT_VERIFY'].map((n) => [
+    `RATE_LIMIT_${n}_PER_MIN`,
+    '100000',
+  ]),
 );
 
 // The validator of answers: Fastify's own Ajv (with formats), without coercion.
-const ajvOf = AjvCompiler()({ ErrorResponse } as never, { customOptions: { strict: false, coerceTypes: false, allErrors: true, removeAdditional: false, useDefaults: false } } as never);
+const ajvOf = AjvCompiler()(
+  { ErrorResponse } as never,
+  { customOptions: { strict: false, coerceTypes: false, allErrors: true, removeAdditional: false, useDefaults: false } } as never,
+);
 const validators = new Map<unknown, (data: unknown) => boolean>();
 function matches(schema: unknown, data: unknown): string | null {
   let v = validators.get(schema);
@@ -95,6 +101,7 @@ for (const engine of ENGINES) {
       assert.ok(targets.length > 80, `${targets.length} routes`);
       const failures: string[] = [];
       let requests = 0;
+      const statuses = new Map<number, number>();
 
       for (const route of targets) {
         if (process.env.FUZZ_DEBUG) console.error('fuzz', route.method, route.url);
@@ -107,52 +114,63 @@ for (const engine of ENGINES) {
           who: fc.constantFrom('anonymous', 'session', 'session', 'session'),
           wildcard: fc.string({ maxLength: 30 }),
         });
-        await fc.assert(
-          fc.asyncProperty(request, async (r) => {
-            const params = (r.params && typeof r.params === 'object' ? r.params : {}) as Record<string, unknown>;
-            const path = route.url
-              .replace(/:(\w+)/g, (_m, name: string) => segment(params[name]))
-              .replace('*', segment(r.wildcard));
-            const qs = new URLSearchParams();
-            if (r.query && typeof r.query === 'object' && !Array.isArray(r.query)) {
-              for (const [k, v] of Object.entries(r.query)) for (const one of [v].flat()) if (one !== undefined) qs.append(k, typeof one === 'string' ? one : JSON.stringify(one));
-            }
-            const url = qs.size ? `${path}?${qs}` : path;
-            const withBody = !['GET', 'DELETE'].includes(route.method) && r.body !== undefined;
-            const opts = {
-              method: route.method as 'GET',
-              url,
-              remoteAddress: '198.51.100.7',
-              headers: (r.headers && typeof r.headers === 'object' ? Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, String(v)])) : {}) as Record<string, string>,
-              ...(withBody ? { payload: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } } : {}),
-            };
-            const auth = route.config?.auth;
-            const res =
-              r.who === 'session' && auth === 'officer'
-                ? await officer.request(opts)
-                : r.who === 'session' && auth?.startsWith('citizen')
-                  ? await citizen.request(opts)
-                  : await h.app.inject(opts);
-            requests++;
-            // A fuzzed logout or password change may end the session: sign in again for the next request.
-            if (res.statusCode === 401 && r.who === 'session' && auth === 'officer') officer = await signIn(h.app, 'bari', 'admin.bari');
-            if (res.statusCode === 401 && r.who === 'session' && auth?.startsWith('citizen')) citizen = await loginAs(h.app, 'bari', MARIO);
+        await fc
+          .assert(
+            fc.asyncProperty(request, async (r) => {
+              const params = (r.params && typeof r.params === 'object' ? r.params : {}) as Record<string, unknown>;
+              const path = route.url.replace(/:(\w+)/g, (_m, name: string) => segment(params[name])).replace('*', segment(r.wildcard));
+              const qs = new URLSearchParams();
+              if (r.query && typeof r.query === 'object' && !Array.isArray(r.query)) {
+                for (const [k, v] of Object.entries(r.query))
+                  for (const one of [v].flat()) if (one !== undefined) qs.append(k, typeof one === 'string' ? one : JSON.stringify(one));
+              }
+              const url = qs.size ? `${path}?${qs}` : path;
+              const withBody = !['GET', 'DELETE'].includes(route.method) && r.body !== undefined;
+              const opts = {
+                method: route.method as 'GET',
+                url,
+                remoteAddress: '198.51.100.7',
+                headers: (r.headers && typeof r.headers === 'object' ? Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, String(v)])) : {}) as Record<
+                  string,
+                  string
+                >,
+                ...(withBody ? { payload: JSON.stringify(r.body), headers: { 'content-type': 'application/json' } } : {}),
+              };
+              const auth = route.config?.auth;
+              const res =
+                r.who === 'session' && auth === 'officer'
+                  ? await officer.request(opts)
+                  : r.who === 'session' && auth?.startsWith('citizen')
+                    ? await citizen.request(opts)
+                    : await h.app.inject(opts);
+              requests++;
+              statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+              // A fuzzed logout or password change may end the session: sign in again for the next request.
+              if (res.statusCode === 401 && r.who === 'session' && auth === 'officer') officer = await signIn(h.app, 'bari', 'admin.bari');
+              if (res.statusCode === 401 && r.who === 'session' && auth?.startsWith('citizen')) citizen = await loginAs(h.app, 'bari', MARIO);
 
-            const where = `${route.method} ${route.url} → ${res.statusCode} for ${opts.method} ${url.slice(0, 200)} ${withBody ? JSON.stringify(r.body).slice(0, 200) : ''}`;
-            if (res.statusCode >= 500) throw new Error(`5xx: ${where}: ${res.body.slice(0, 300)}`);
-            const type = String(res.headers['content-type'] ?? '');
-            if (!type.startsWith('application/json') || res.body === '') return;
-            const schema = responseSchema(route, res.statusCode);
-            if (schema === undefined || schema === 'not-json') return;
-            const mismatch = matches(schema, res.json());
-            if (mismatch) throw new Error(`schema mismatch: ${where}: ${mismatch} in ${res.body.slice(0, 300)}`);
-          }),
-          { numRuns: RUNS, seed: SEED, endOnFailure: true },
-        ).catch((err: Error) => {
-          const cause = err.cause instanceof Error ? err.cause : err;
-          failures.push(`${route.method} ${route.url}: ${cause.message.slice(0, 900)}${cause === err ? '' : ` (seed ${/seed: (-?\d+)/.exec(err.message)?.[1]})`}`);
-        });
+              const where = `${route.method} ${route.url} → ${res.statusCode} for ${opts.method} ${url.slice(0, 200)} ${withBody ? JSON.stringify(r.body).slice(0, 200) : ''}`;
+              if (res.statusCode >= 500) throw new Error(`5xx: ${where}: ${res.body.slice(0, 300)}`);
+              const type = String(res.headers['content-type'] ?? '');
+              if (!type.startsWith('application/json') || res.body === '') return;
+              const schema = responseSchema(route, res.statusCode);
+              if (schema === undefined || schema === 'not-json') return;
+              const mismatch = matches(schema, res.json());
+              if (mismatch) throw new Error(`schema mismatch: ${where}: ${mismatch} in ${res.body.slice(0, 300)}`);
+            }),
+            { numRuns: RUNS, seed: SEED, endOnFailure: true },
+          )
+          .catch((err: Error) => {
+            const cause = err.cause instanceof Error ? err.cause : err;
+            failures.push(`${route.method} ${route.url}: ${cause.message.slice(0, 900)}${cause === err ? '' : ` (seed ${/seed: (-?\d+)/.exec(err.message)?.[1]})`}`);
+          });
       }
+      if (process.env.FUZZ_DEBUG)
+        console.error(
+          'fuzz statuses',
+          requests,
+          [...statuses].sort((x, y) => x[0] - y[0]),
+        );
       assert.ok(requests >= targets.length, `${requests} requests`);
       assert.deepEqual(failures, [], failures.join('\n\n'));
     });

@@ -54,7 +54,10 @@ function stringArbitrary(s: Schema): fc.Arbitrary<string> {
   }
   if (s.pattern === VISIBLE_LINE_PATTERN) return visibleText(Math.max(min, 1), max);
   if (s.pattern === LINE_PATTERN || s.pattern === TEXT_PATTERN || s.pattern === undefined) {
-    return fc.oneof(visibleText(min, max), fc.string({ minLength: min, maxLength: max }).map((x) => x.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')));
+    return fc.oneof(
+      visibleText(min, max),
+      fc.string({ minLength: min, maxLength: max }).map((x) => x.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')),
+    );
   }
   try {
     const re = new RegExp(s.pattern, 'u');
