@@ -18,7 +18,7 @@ import { ping } from './platform/db/database.ts';
 import { sendError } from './platform/http/errors.ts';
 import { registerMetricsRoute } from './platform/http/metrics.ts';
 import { documentRoute, securitySchemes } from './platform/http/openapi.ts';
-import { guardRequestSurface, MAX_SEGMENT_LENGTH } from './platform/http/surface.ts';
+import { clientErrorHandler, guardRequestSurface, MAX_SEGMENT_LENGTH } from './platform/http/surface.ts';
 import { requestValidatorFactory } from './platform/http/validation.ts';
 import { enabledModules, type SportelloModule } from './platform/module.ts';
 import { platformSubscribers } from './platform/subscribers.ts';
@@ -29,11 +29,7 @@ import { tenantResolver } from './platform/tenants/resolve.ts';
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** `onRoute`: sees every route as it is registered (the route fuzzer's list, test/fuzz-routes.test.ts). */
-export async function buildApp(
-  ctx: AppContext,
-  modules: readonly SportelloModule[] = MODULES,
-  opts: { onRoute?: (route: RouteOptions) => void } = {},
-): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, modules: readonly SportelloModule[] = MODULES, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const active = enabledModules(modules, ctx.config);
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
   // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
@@ -44,6 +40,8 @@ export async function buildApp(
     bodyLimit: 256 * 1024,
     // A parameter longer than any of ours is a 400 (its schema), one absurdly long a 414 (platform/http/surface.ts).
     routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
+    // What Node refuses before routing (headers over 16 KB, timeouts) in the error shape too.
+    clientErrorHandler,
     // Bodies are validated without coercion, the URL's parts with it (platform/http/validation.ts).
     schemaController: { compilersFactory: { buildValidator: requestValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();

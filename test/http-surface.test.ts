@@ -3,6 +3,7 @@
 // in the error shape, empty admin changes, and WebSocket upgrades of routes that are not sockets.
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
@@ -142,10 +143,33 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('refuses a WebSocket upgrade of a route that is not a socket with 400, and still upgrades the live channels', async () => {
-      const address = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    it('answers URLs too long for Node itself in the error shape too (over a real connection)', async () => {
+      const address = h.app.server.listening ? undefined : await h.app.listen({ port: 0, host: '127.0.0.1' });
+      assert.ok(address ?? h.app.server.listening);
       const port = (h.app.server.address() as AddressInfo).port;
-      assert.ok(address);
+      const raw = (target: string) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => socket.end(`GET ${target} HTTP/1.1\r\nHost: localhost\r\n\r\n`));
+          let data = '';
+          socket.on('data', (d) => (data += d));
+          socket.on('close', () => resolve(data));
+          socket.on('error', reject);
+        });
+      const over8k = await raw(`/api/v1/bari/offices?q=${'x'.repeat(10_000)}`);
+      assert.match(over8k, /^HTTP\/1\.1 414/);
+      assert.equal(JSON.parse(over8k.slice(over8k.indexOf('{'))).code, 'URI_TOO_LONG');
+      const over16k = await raw(`/api/v1/bari/offices?q=${'x'.repeat(40_000)}`);
+      assert.match(over16k, /^HTTP\/1\.1 431/);
+      assert.equal(JSON.parse(over16k.slice(over16k.indexOf('{'))).code, 'HEADERS_TOO_LARGE');
+      const garbage = await raw('\u0000 nonsense');
+      assert.match(garbage, /^HTTP\/1\.1 400/);
+      assert.equal(JSON.parse(garbage.slice(garbage.indexOf('{'))).code, 'BAD_REQUEST');
+    });
+
+    it('refuses a WebSocket upgrade of a route that is not a socket with 400, and still upgrades the live channels', async () => {
+      if (!h.app.server.listening) await h.app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (h.app.server.address() as AddressInfo).port;
+      const address = `http://127.0.0.1:${port}`;
       for (const path of ['/api/v1/bari/offices', '/api/v1/bari/nowhere', '/bari/prenota-appuntamento', '/healthz']) {
         const res = await upgrade(port, path);
         assert.equal(res.status, 400, path);

@@ -9,8 +9,10 @@ declare module 'fastify' {
     socket?: boolean;
   }
 }
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay from 'find-my-way';
+import { errorMessages } from '../../../contracts/errors.ts';
 import { appError, sendAppError } from './errors.ts';
 
 /** Longer URLs are refused before routing; no URL of the API or the web client comes close. */
@@ -56,4 +58,25 @@ export function guardRequestSurface(app: FastifyInstance): { notFound: (req: Fas
       return sendAppError(req, reply, appError('NOT_FOUND'));
     },
   };
+}
+
+/**
+ * Fastify's clientErrorHandler: what Node refuses before Fastify sees a request (headers over Node's
+ * 16 KB, which a URL over that size is too; a request that never finishes; bytes that are not
+ * HTTP) is answered in the app's error shape as well. Italian first: no Accept-Language was read.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE' as const]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT' as const]
+        : [400, 'BAD_REQUEST' as const];
+  const { it, en } = errorMessages(code);
+  const body = JSON.stringify({ code, message: it, messages: { it, en } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
