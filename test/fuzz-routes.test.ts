@@ -88,6 +88,9 @@ for (const engine of ENGINES) {
       real.serviceId = fc.constant(service.id);
       real.token = fc.constant(tokenOf(booked.json().manageUrl));
       real.bookingId = fc.constant(booked.json().id);
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const desks = (await admin.request({ url: '/api/v1/bari/operator/desks' })).json().desks as Array<{ id: string }>;
+      if (desks.length) real.deskId = fc.constantFrom(...desks.map((d) => d.id));
     });
     after(async () => h.close());
 
