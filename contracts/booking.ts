@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, Line, Name, Text, Uuid } from './common.ts';
 import { BOOKING_STATUSES } from './statuses.ts';
 import { RoomFile } from './video.ts';
 
@@ -23,15 +23,15 @@ export const HoldRequest = Type.Object({ serviceId: Uuid, start: IsoDateTime }, 
 export const HoldResponse = Type.Object({ id: Type.String(), expiresAt: IsoDateTime });
 export type HoldResponse = Static<typeof HoldResponse>;
 
-const text = (max: number, extra = {}) => Type.String({ maxLength: max, ...extra });
-const name = (max = 80) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+const text = (max: number) => Text({ maxLength: max });
+const name = (max = 80) => Name({ minLength: 1, maxLength: max });
 
 export const Applicant = Type.Object(
   {
     name: name(),
     surname: name(),
     email: Type.String({ format: 'email', maxLength: 254 }),
-    address: Type.Optional(text(200)),
+    address: Type.Optional(Line({ maxLength: 200 })),
   },
   { additionalProperties: false },
 );

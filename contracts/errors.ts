@@ -54,6 +54,12 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
   BODY_TOO_LARGE: { status: 413, it: 'La richiesta è troppo grande.', en: 'The request body is too large.' },
   URI_TOO_LONG: { status: 414, it: "L'indirizzo della richiesta è troppo lungo.", en: 'The request URI is too long.' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    it: "L'indirizzo o le intestazioni della richiesta sono troppo lunghi.",
+    en: 'The request URI or headers are too large.',
+  },
+  REQUEST_TIMEOUT: { status: 408, it: 'La richiesta non è arrivata in tempo: riprova.', en: 'The request did not arrive in time: try again.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, it: 'Formato della richiesta non supportato.', en: 'Unsupported media type.' },
   RATE_LIMITED: { status: 429, it: 'Troppe richieste: riprova tra poco.', en: 'Too many requests: try again shortly.' },
   METRICS_UNAUTHORIZED: { status: 401, it: 'Metriche riservate: serve il token di accesso.', en: 'Metrics are restricted: a bearer token is required.' },

@@ -1,7 +1,7 @@
 // Officer accounts (admin pages and each officer's own profile) and the audit log: request and
 // response schemas shared by the server and the console.
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, TenantParams, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, Line, Name, TenantParams, Uuid } from './common.ts';
 import { OperatorRole } from './operator.ts';
 
 export const Officer = Type.Object({
@@ -36,7 +36,7 @@ export const OfficerListQuery = Type.Object(
 export const OfficerParams = Type.Intersect([TenantParams, Type.Object({ officerId: Uuid })]);
 
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$', description: 'Letters, digits, dot, dash, underscore; stored in lower case' });
-const DisplayName = Type.String({ minLength: 2, maxLength: 100 });
+const DisplayName = Name({ minLength: 2, maxLength: 100 });
 const OfficeIds = Type.Array(Uuid, { maxItems: 200, description: 'Empty: every office. Ignored for admins, who work for the whole comune.' });
 
 export const OfficerCreate = Type.Object(
@@ -107,11 +107,11 @@ export const AuditQuery = Type.Object(
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     actorType: Type.Optional(Type.Union([Type.Literal('operator'), Type.Literal('citizen'), Type.Literal('system')])),
-    actorId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Prefix: "booking." finds every booking action' })),
-    entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Free text searched in the details' })),
+    actorId: Type.Optional(Line({ minLength: 1, maxLength: 100 })),
+    action: Type.Optional(Line({ minLength: 1, maxLength: 100, description: 'Prefix: "booking." finds every booking action' })),
+    entityType: Type.Optional(Line({ minLength: 1, maxLength: 60 })),
+    entityId: Type.Optional(Line({ minLength: 1, maxLength: 100 })),
+    q: Type.Optional(Line({ minLength: 1, maxLength: 200, description: 'Free text searched in the details' })),
     before: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$', description: 'Paging: entries older than this id (nextBefore of the previous page)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   },

@@ -2,12 +2,12 @@
 import { Type, type Static } from 'typebox';
 import { Applicant } from './booking.ts';
 import { RoomFile } from './video.ts';
-import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, Line, Name, Text, Uuid } from './common.ts';
 import { BOOKING_STATUSES } from './statuses.ts';
 
 export const LoginRequest = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
+    username: Line({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
     totpCode: Type.Optional(
       Type.String({ pattern: '^[0-9]{6}$', description: 'Officers with a second factor: the 6-digit code of their authenticator app (asked after TOTP_REQUIRED)' }),
@@ -105,15 +105,15 @@ export const AuditEntryView = Type.Object({
 });
 export const BookingDetail = Type.Intersect([AgendaBooking, Type.Object({ history: Type.Array(AuditEntryView), files: Type.Array(RoomFile) })]);
 
-export const NoteRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
-export const OperatorCancelRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
+export const NoteRequest = Type.Object({ note: Type.Optional(Text({ maxLength: 2000 })) }, { additionalProperties: false });
+export const OperatorCancelRequest = Type.Object({ reason: Text({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false });
 
 export const PhoneBookingRequest = Type.Object(
   {
     serviceId: Uuid,
     start: IsoDateTime,
-    reason: Type.Optional(Type.String({ maxLength: 200 })),
-    details: Type.Optional(Type.String({ maxLength: 2000 })),
+    reason: Type.Optional(Text({ maxLength: 200 })),
+    details: Type.Optional(Text({ maxLength: 2000 })),
     applicant: Applicant,
   },
   { additionalProperties: false },
@@ -123,12 +123,12 @@ const hhmm = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$' })
 
 export const OfficeInput = Type.Object(
   {
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-    address: Type.String({ minLength: 2, maxLength: 300 }),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    name: Name({ minLength: 2, maxLength: 200 }),
+    description: Type.Optional(Text({ maxLength: 2000 })),
+    address: Name({ minLength: 2, maxLength: 300 }),
+    phone: Type.Optional(Type.Union([Line({ maxLength: 40 }), Type.Null()])),
     email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
-    openingHours: Type.Optional(Type.String({ maxLength: 500 })),
+    openingHours: Type.Optional(Text({ maxLength: 500 })),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -138,16 +138,16 @@ export const OfficePatch = Type.Partial(OfficeInput, { additionalProperties: fal
 export const ServiceInput = Type.Object(
   {
     officeId: Uuid,
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    description: Type.Optional(Type.String({ maxLength: 4000 })),
-    topic: Type.Optional(Type.String({ maxLength: 100 })),
+    name: Name({ minLength: 2, maxLength: 200 }),
+    description: Type.Optional(Text({ maxLength: 4000 })),
+    topic: Type.Optional(Line({ maxLength: 100 })),
     durationMinutes: Type.Integer({ minimum: 5, maximum: 480 }),
     bufferMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
     minNoticeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 43200 })),
     horizonDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })),
     cutoffMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 43200 })),
     mode: Type.Optional(Type.Union([Type.Literal('in_person'), Type.Literal('video')])),
-    whatToBring: Type.Optional(Type.String({ maxLength: 2000 })),
+    whatToBring: Type.Optional(Text({ maxLength: 2000 })),
     maxActivePerCitizen: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     requiresApproval: Type.Optional(Type.Boolean()),
     videoOpensBeforeMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
@@ -159,7 +159,7 @@ export const ServiceInput = Type.Object(
 export const ServicePatch = Type.Partial(Type.Omit(ServiceInput, ['officeId']), { additionalProperties: false });
 
 export const DeskInput = Type.Object(
-  { officeId: Uuid, name: Type.String({ minLength: 1, maxLength: 100 }), serviceIds: Type.Optional(Type.Array(Uuid, { maxItems: 200 })), active: Type.Optional(Type.Boolean()) },
+  { officeId: Uuid, name: Name({ minLength: 1, maxLength: 100 }), serviceIds: Type.Optional(Type.Array(Uuid, { maxItems: 200 })), active: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
 export const DeskPatch = Type.Partial(Type.Omit(DeskInput, ['officeId']), { additionalProperties: false });
@@ -178,7 +178,7 @@ export const ExceptionInput = Type.Object(
     kind: Type.Union([Type.Literal('closed'), Type.Literal('open')]),
     start: Type.Optional(Type.Union([hhmm, Type.Null()])),
     end: Type.Optional(Type.Union([hhmm, Type.Null()])),
-    note: Type.Optional(Type.String({ maxLength: 300 })),
+    note: Type.Optional(Text({ maxLength: 300 })),
   },
   { additionalProperties: false },
 );

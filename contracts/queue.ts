@@ -1,7 +1,7 @@
 // The virtual queue: tickets (citizen side), desks and their line (officer side), the display board,
 // statistics and configuration; plus the messages of the live WebSocket channels.
 import { Type, type Static } from 'typebox';
-import { IsoDate, IsoDateTime, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, Line, Name, Text, Uuid } from './common.ts';
 import { TICKET_STATUSES } from './statuses.ts';
 
 export const TicketSource = Type.Union([Type.Literal('web'), Type.Literal('qr'), Type.Literal('kiosk')], { description: 'Where the ticket was taken (statistics)' });
@@ -10,7 +10,7 @@ export const TicketRequest = Type.Object(
   {
     serviceId: Uuid,
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'Notified when few are ahead and when called' })),
-    priority: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: "Code of one of the comune's priority classes (see the office's queue info)" })),
+    priority: Type.Optional(Line({ minLength: 1, maxLength: 40, description: "Code of one of the comune's priority classes (see the office's queue info)" })),
     source: Type.Optional(TicketSource),
   },
   { additionalProperties: false },
@@ -95,8 +95,8 @@ export const OfficeParams = Type.Object({ tenant: Type.String({ pattern: '^[a-z]
 
 export const CheckInRequest = Type.Object(
   {
-    reference: Type.Optional(Type.String({ minLength: 4, maxLength: 40, description: 'Booking reference (typed at the kiosk)' })),
-    code: Type.Optional(Type.String({ minLength: 10, maxLength: 400, description: 'Content of the QR code of the confirmation email (a scanner types it)' })),
+    reference: Type.Optional(Line({ minLength: 4, maxLength: 40, description: 'Booking reference (typed at the kiosk)' })),
+    code: Type.Optional(Line({ minLength: 10, maxLength: 400, description: 'Content of the QR code of the confirmation email (a scanner types it)' })),
   },
   { additionalProperties: false },
 );
@@ -193,13 +193,13 @@ export const TransferRequest = Type.Object(
     deskId: Type.Optional(Uuid),
     /** true (default): keeps its place by the time it was taken; false: goes to the end of the line. */
     keepPlace: Type.Optional(Type.Boolean()),
-    note: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(Text({ maxLength: 500 })),
   },
   { additionalProperties: false },
 );
 export type TransferRequest = Static<typeof TransferRequest>;
 
-export const FinishRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const FinishRequest = Type.Object({ note: Type.Optional(Text({ maxLength: 2000 })) }, { additionalProperties: false });
 
 // ---- statistics ----
 
@@ -251,7 +251,7 @@ export type QueueConfig = Static<typeof QueueConfig>;
 export const QueueInput = Type.Object(
   {
     officeId: Uuid,
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Name({ minLength: 1, maxLength: 120 }),
     prefix: Type.String({ pattern: '^[A-Z]{1,2}$', description: 'One or two capital letters' }),
     kind: Type.Optional(Type.Union([Type.Literal('in_person'), Type.Literal('video')])),
     serviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 50 }),
@@ -285,7 +285,7 @@ export const PriorityClassList = Type.Object(
       Type.Object(
         {
           code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$', description: 'Stable code sent with a ticket, e.g. gravidanza' }),
-          label: Type.String({ minLength: 3, maxLength: 120, description: 'What citizens read, e.g. "Donna in gravidanza"' }),
+          label: Name({ minLength: 3, maxLength: 120, description: 'What citizens read, e.g. "Donna in gravidanza"' }),
         },
         { additionalProperties: false },
       ),

@@ -1,7 +1,7 @@
 // Video rooms: the HTTP contract (TypeBox) and the signalling protocol spoken over the room's
 // WebSocket (plain TypeScript types, shared by the server and the web client).
 import { Type, type Static } from 'typebox';
-import { IsoDateTime } from './common.ts';
+import { IsoDateTime, Line, Text } from './common.ts';
 import { BOOKING_STATUSES, ROOM_PHASES } from './statuses.ts';
 
 /** A room credential: a citizen's manage token or a per-party room token (both 256-bit, base64url). */
@@ -60,14 +60,14 @@ export const RoomView = Type.Object({
 export type RoomView = Static<typeof RoomView>;
 
 export const RoomFileList = Type.Object({ files: Type.Array(RoomFile) });
-export const EndRoomRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const EndRoomRequest = Type.Object({ note: Type.Optional(Text({ maxLength: 2000 })) }, { additionalProperties: false });
 export const EndRoomResponse = Type.Object({ phase: RoomPhase, bookingStatus: Type.Union([Type.Enum(BOOKING_STATUSES), Type.Null()]) });
 
 export const ImmediateRoomRequest = Type.Object(
   {
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     officeId: Type.Optional(Type.String({ format: 'uuid' })),
-    citizenName: Type.Optional(Type.String({ maxLength: 160 })),
+    citizenName: Type.Optional(Line({ maxLength: 160 })),
   },
   { additionalProperties: false },
 );

@@ -8,15 +8,18 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../contracts/common.ts';
 import { MODULES } from './modules/registry.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
 import type { AppContext } from './platform/context.ts';
 import { ping } from './platform/db/database.ts';
-import { appError, sendAppError, sendError } from './platform/http/errors.ts';
+import { sendError } from './platform/http/errors.ts';
 import { registerMetricsRoute } from './platform/http/metrics.ts';
+import { documentRoute, securitySchemes } from './platform/http/openapi.ts';
+import { clientErrorHandler, guardRequestSurface, MAX_SEGMENT_LENGTH } from './platform/http/surface.ts';
+import { requestValidatorFactory } from './platform/http/validation.ts';
 import { enabledModules, type SportelloModule } from './platform/module.ts';
 import { platformSubscribers } from './platform/subscribers.ts';
 import { listTenants } from './platform/tenants/repository.ts';
@@ -25,7 +28,8 @@ import { tenantResolver } from './platform/tenants/resolve.ts';
 /** TRUST_PROXY as a hop count: believe that many proxies in front (X-Forwarded-For, right to left). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(ctx: AppContext, modules: readonly SportelloModule[] = MODULES): Promise<FastifyInstance> {
+/** `onRoute`: sees every route as it is registered (the route fuzzer's list, test/fuzz-routes.test.ts). */
+export async function buildApp(ctx: AppContext, modules: readonly SportelloModule[] = MODULES, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const active = enabledModules(modules, ctx.config);
   // pino's Logger and Fastify's base logger type differ only in typing; the instance is the same.
   // Its request serializer (platform/logging.ts) keeps manage tokens out of the request logs.
@@ -34,12 +38,19 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
     loggerInstance,
     trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // A parameter longer than any of ours is a 400 (its schema), one absurdly long a 414 (platform/http/surface.ts).
+    routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
+    // What Node refuses before routing (headers over 16 KB, timeouts) in the error shape too.
+    clientErrorHandler,
+    // Bodies are validated without coercion, the URL's parts with it (platform/http/validation.ts).
+    schemaController: { compilersFactory: { buildValidator: requestValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(ErrorResponse);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setErrorHandler((err, req, reply) => sendError(req, reply, err));
-  app.setNotFoundHandler((req, reply) => sendAppError(req, reply, appError('NOT_FOUND')));
+  const surface = guardRequestSurface(app);
+  app.setNotFoundHandler((req, reply) => surface.notFound(req, reply));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -72,7 +83,10 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
     openapi: {
       info: { title: 'Sportello API', version: '1', description: 'Public and officer API of Sportello. Errors: JSON with a stable `code` and a human `message`.' },
       tags: [...tags].map(([name, description]) => ({ name, description })),
+      components: { securitySchemes },
     },
+    // Security, operationId and the answers every route may give (platform/http/openapi.ts).
+    transform: documentRoute as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -128,7 +142,8 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
   });
   for (const m of active) if (m.globalRoutes) await app.register(withTag(m, m.globalRoutes(ctx)));
 
-  if (!(await registerWebClient(app, { devPages: ctx.config.mode !== 'production' }))) ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
+  if (!(await registerWebClient(app, { devPages: ctx.config.mode !== 'production', notFound: surface.notFound })))
+    ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
 
   return app;
 }

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { createContext } from '../../server/boot.ts';
+import { MODULES } from '../../server/modules/registry.ts';
 import { loadConfig } from '../../server/config.ts';
 import { ManualClock } from '../../server/platform/clock.ts';
 import type { AppContext } from '../../server/platform/context.ts';
@@ -36,7 +37,15 @@ export const DEFAULT_NOW = '2026-03-02T07:00:00Z';
  * second server node on the same database); `listener`: the LISTEN connection's delays and probe.
  */
 export async function startHarness(
-  opts: { url?: string; sharedUrl?: string; now?: string; env?: Record<string, string>; listener?: Partial<ListenerTuning> } = {},
+  opts: {
+    url?: string;
+    sharedUrl?: string;
+    now?: string;
+    env?: Record<string, string>;
+    listener?: Partial<ListenerTuning>;
+    /** Sees every route as it is registered. */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<Harness> {
   const clock = new ManualClock(new Date(opts.now ?? DEFAULT_NOW));
   const databaseUrl = opts.sharedUrl ?? (opts.url ? await freshSchemaUrl(opts.url) : undefined);
@@ -50,7 +59,7 @@ export async function startHarness(
     ...opts.env,
   });
   const ctx = await createContext(config, { clock, inMemory: true, listener: opts.listener });
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, MODULES, { onRoute: opts.onRoute });
   await app.ready();
   return {
     app,

@@ -16,7 +16,7 @@ import {
   WeeklyHours,
 } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin, assertCanConfigureOffice, assertOffice } from '../../platform/staff/policy.ts';
 import * as config from './config-service.ts';
 
@@ -28,7 +28,7 @@ const ExceptionParams = Type.Intersect([TenantParams, Type.Object({ exceptionId:
 
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
     const base = '/api/v1/:tenant/operator/admin';
 
     app.post(

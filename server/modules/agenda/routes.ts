@@ -28,7 +28,7 @@ import {
   validateRange,
 } from '../booking/index.ts';
 import { createCheckInTicket } from '../queue/index.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertOffice } from '../../platform/staff/policy.ts';
 import { findService } from '../scheduling/index.ts';
 import { addDays, localToInstant } from '../../platform/time/zoned-time.ts';
@@ -54,7 +54,7 @@ const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 export function agendaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
 
     app.get(
       '/api/v1/:tenant/operator/offices',

@@ -5,7 +5,7 @@ import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/
 import { AuditPage, AuditQuery, ChainVerification } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { addDays, formatInstant, isValidDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { browseAudit } from './repository.ts';
@@ -22,7 +22,7 @@ function dayStart(day: string, tz: string, field: string): Date {
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
     const base = '/api/v1/:tenant/operator/admin/audit';
 
     app.get(

@@ -14,7 +14,8 @@ import {
   RescheduleRequest,
   SlotTakenResponse,
 } from '../../../contracts/booking.ts';
-import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, FileResponse, TenantParams, Uuid } from '../../../contracts/common.ts';
+import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { optionalCitizen } from '../../platform/citizens/auth.ts';
 import { appError } from '../../platform/http/errors.ts';
@@ -97,7 +98,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/api/v1/:tenant/bookings',
       {
-        config: writeLimit,
+        config: { ...writeLimit, auth: 'citizen-optional' },
         schema: {
           tags: ['booking'],
           summary: 'Book a slot',
@@ -148,7 +149,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['booking'],
           summary: 'Download a document of the booking',
           params: Type.Intersect([ManageTokenParams, Type.Object({ fileId: Uuid })]),
-          response: { 200: Type.Unknown(), ...errorResponses },
+          response: { 200: FileResponse('The document, as uploaded', DOCUMENT_MEDIA_TYPES), ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -163,7 +164,12 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/api/v1/:tenant/bookings/manage/:token/calendar.ics',
       {
         config: manageLimit,
-        schema: { tags: ['booking'], summary: 'The booking as an iCalendar file', params: ManageTokenParams, response: { 200: Type.String(), ...errorResponses } },
+        schema: {
+          tags: ['booking'],
+          summary: 'The booking as an iCalendar file',
+          params: ManageTokenParams,
+          response: { 200: FileResponse('The event (RFC 5545)', ['text/calendar'], Type.String()), ...errorResponses },
+        },
       },
       async (req, reply) => {
         const b = await loadByToken(ctx, req.tenant, req.params.token);

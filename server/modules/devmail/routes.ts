@@ -2,6 +2,7 @@
 // and /dev/mailbox (a page). Not registered in production mode.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Line } from '../../../contracts/common.ts';
 import { appError, sendAppError } from '../../platform/http/errors.ts';
 import type { AppContext } from '../../platform/context.ts';
 
@@ -28,7 +29,7 @@ export function devMailRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['platform'],
           summary: 'Development mailbox: emails newest first (absent in production)',
           querystring: Type.Object({
-            to: Type.Optional(Type.String({ maxLength: 254 })),
+            to: Type.Optional(Line({ maxLength: 254 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             withContent: Type.Optional(Type.Boolean()),
           }),

@@ -4,7 +4,7 @@
 // needs the citizen's session; writes need its CSRF token.
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, Line, TenantParams } from '../../../contracts/common.ts';
 import {
   Activity,
   AppointmentParams,
@@ -24,7 +24,7 @@ import { newSecret } from '../../platform/security/tokens.ts';
 import { manageUrl } from '../booking/index.ts';
 import { insertBookingToken } from '../booking/index.ts';
 import { formatInstant } from '../../platform/time/zoned-time.ts';
-import { requireCitizen } from '../../platform/citizens/auth.ts';
+import { citizenOnly } from '../../platform/citizens/auth.ts';
 import { countMessages, listActivityEntries, listCitizenBookings, listDeadlines, listMessages, markMessageRead } from './area-repository.ts';
 import { findCitizen } from '../../platform/citizens/sessions.ts';
 import { activityBy, activityTitle } from './domain/activity-titles.ts';
@@ -50,7 +50,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['identity'],
           summary: 'Confirm a contact email from the link sent to it (redirects to the settings)',
           params: TenantParams,
-          querystring: Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }),
+          querystring: Type.Object({ token: Line({ minLength: 20, maxLength: 100 }) }),
           response: { 302: Type.Null(), ...errorResponses },
         },
       },
@@ -62,7 +62,7 @@ export function areaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     await app.register(async (plugin) => {
       const area = plugin.withTypeProvider<TypeBoxTypeProvider>();
-      area.addHook('preHandler', requireCitizen(ctx));
+      citizenOnly(area, ctx);
       // Personal data: never kept by a shared cache or the browser's back-forward store.
       area.addHook('onSend', async (_req, reply, payload) => {
         reply.header('cache-control', 'no-store');

@@ -5,12 +5,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as oidc from 'openid-client';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, Line, TenantParams } from '../../../contracts/common.ts';
 import { CitizenMe, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret, safeEqual } from '../../platform/security/tokens.ts';
-import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, requireCitizen } from '../../platform/citizens/auth.ts';
+import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, citizenOnly } from '../../platform/citizens/auth.ts';
 import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import { upsertCitizen } from './citizens-repository.ts';
 import { identityFromClaims } from './domain/claims.ts';
@@ -112,7 +112,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           tags: ['identity'],
           summary: 'Where the gateway sends the citizen back (redirect to the page they came from)',
           params: TenantParams,
-          querystring: Type.Object({ state: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true }),
+          querystring: Type.Object({ state: Type.Optional(Line({ maxLength: 200 })) }, { additionalProperties: true }),
           response: { 302: Type.Null(), ...errorResponses },
         },
       },
@@ -188,7 +188,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
 
     await app.register(async (authed) => {
-      authed.addHook('preHandler', requireCitizen(ctx));
+      citizenOnly(authed, ctx);
 
       authed.get(
         '/api/v1/:tenant/me',

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { IdentityProvidersConfig, IdentityProvidersView } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { checkGateway } from './gateway-check.ts';
 
@@ -14,7 +14,7 @@ const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 export function providerAdminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
 
     app.get(
       '/api/v1/:tenant/operator/admin/identity-providers',

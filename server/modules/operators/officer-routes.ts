@@ -5,14 +5,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { Officer, OfficerCreate, OfficerList, OfficerListQuery, OfficerParams, OfficerPatch, OfficerWithPassword, PasswordResetRequest } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { createOfficer, getOfficer, listOfficers, resetPassword, updateOfficer } from './officer-admin.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 
 export function officerRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
     const base = '/api/v1/:tenant/operator/admin/operators';
 
     app.get(

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
 import { PasswordChangeRequest, Profile, TotpCodeRequest, TotpSetup } from '../../../contracts/officers.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { changeOwnPassword, getProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpSetup } from './totp-enrolment.ts';
 import { rateLimited } from '../../platform/http/rate-limit.ts';
@@ -16,7 +16,7 @@ export function profileRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Guessing a current password or TOTP code through a stolen session stays slow.
     const limited = rateLimited(ctx.config, 'officerAccount');
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
     const base = '/api/v1/:tenant/operator/me';
 
     app.get(

@@ -7,7 +7,7 @@ import { LoginRequest, SessionResponse } from '../../../contracts/operator.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
-import { requireOperator, SESSION_COOKIE, sessionCookieOptions } from '../../platform/staff/auth.ts';
+import { officerOnly, SESSION_COOKIE, sessionCookieOptions } from '../../platform/staff/auth.ts';
 import { checkCredentials } from './login.ts';
 import { createSession, deleteSession, findPrincipal, type OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { rateLimited } from '../../platform/http/rate-limit.ts';
@@ -63,7 +63,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
 
     await app.register(async (authed) => {
-      authed.addHook('preHandler', requireOperator(ctx));
+      officerOnly(authed, ctx);
 
       authed.get(
         '/api/v1/:tenant/operator/session',

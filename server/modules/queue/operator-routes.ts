@@ -2,7 +2,7 @@
 // actions, statistics with CSV, and the queue configuration. Session cookie + CSRF as the console.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, FileResponse, TenantParams, Uuid } from '../../../contracts/common.ts';
 import {
   CallNextResponse,
   DeskLine,
@@ -22,7 +22,7 @@ import {
 } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { validateRange } from '../booking/index.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertCanConfigureOffice, assertOffice, canSeeOffice, forbidden } from '../../platform/staff/policy.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { localDate } from '../../platform/time/zoned-time.ts';
@@ -41,7 +41,7 @@ const OfficeIdParams = Type.Intersect([TenantParams, Type.Object({ officeId: Uui
 
 export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
     const base = '/api/v1/:tenant/operator';
 
     async function deskOffice(op: OperatorPrincipal, deskId: string): Promise<string> {
@@ -251,7 +251,7 @@ export function queueOperatorRoutes(ctx: AppContext, hub: QueueLiveHub): Fastify
           summary: 'The same statistics as CSV (semicolons, decimal commas)',
           params: TenantParams,
           querystring: StatsQuery,
-          response: { 200: Type.String(), ...authErrors, ...errorResponses },
+          response: { 200: FileResponse('Statistics (CSV)', ['text/csv'], Type.String()), ...authErrors, ...errorResponses },
         },
       },
       async (req, reply) => {

@@ -3,7 +3,7 @@
 // office's poster QR code. Tickets are read with their secret token; boards are public.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, FileResponse } from '../../../contracts/common.ts';
 import { BoardView, CheckInRequest, OfficeParams, OfficeQueueInfo, TicketCreated, TicketParams, TicketRequest, TicketTokenQuery, TicketView } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { qrPng, qrSvg } from '../../platform/qr.ts';
@@ -185,7 +185,7 @@ export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPl
           tags: ['queue'],
           summary: "QR code of the office's take-a-number page, for the printed poster",
           params: OfficeParams,
-          response: { 200: Type.String(), ...errorResponses },
+          response: { 200: FileResponse('The QR code (SVG)', ['image/svg+xml'], Type.String()), ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -238,7 +238,12 @@ export function queuePublicRoutes(ctx: AppContext, hub: QueueLiveHub): FastifyPl
       '/api/v1/:tenant/bookings/manage/:token/arrival-qr.png',
       {
         config: readLimit,
-        schema: { tags: ['queue'], summary: 'The QR code to show at the kiosk on arrival (PNG)', params: ManageParams, response: { 200: Type.Unknown(), ...errorResponses } },
+        schema: {
+          tags: ['queue'],
+          summary: 'The QR code to show at the kiosk on arrival (PNG)',
+          params: ManageParams,
+          response: { 200: FileResponse('The QR code (PNG)', ['image/png']), ...errorResponses },
+        },
       },
       async (req, reply) => {
         await loadByToken(ctx, req.tenant, req.params.token);

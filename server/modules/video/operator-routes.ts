@@ -2,12 +2,13 @@
 // and the documents of a booking. Session cookie + CSRF like the rest of the console.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses, IsoDate, TenantParams, Uuid } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, FileResponse, IsoDate, TenantParams, Uuid } from '../../../contracts/common.ts';
+import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
 import { ImmediateRoomCreated, ImmediateRoomRequest, OfficerRoomLink, RoomFileList, VideoAppointmentList } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { loadVisibleBooking } from '../booking/index.ts';
-import { requireOperator } from '../../platform/staff/auth.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
 import { isValidDate, localDate } from '../../platform/time/zoned-time.ts';
 import { createImmediateRoom } from './immediate-rooms.ts';
 import { officerLinkForBooking, officerLinkForRoom } from './officer-links.ts';
@@ -19,7 +20,7 @@ const BookingParams = Type.Intersect([TenantParams, Type.Object({ bookingId: Uui
 
 export function videoOperatorRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.addHook('preHandler', requireOperator(ctx));
+    officerOnly(app, ctx);
 
     app.post(
       '/api/v1/:tenant/operator/rooms',
@@ -97,7 +98,7 @@ export function videoOperatorRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
           tags: ['video'],
           summary: 'Download a document of a booking',
           params: Type.Intersect([BookingParams, Type.Object({ fileId: Uuid })]),
-          response: { 200: Type.Unknown(), ...authErrors, ...errorResponses },
+          response: { 200: FileResponse('The document, as uploaded', DOCUMENT_MEDIA_TYPES), ...authErrors, ...errorResponses },
         },
       },
       async (req, reply) => {

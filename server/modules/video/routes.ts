@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { ErrorResponse, errorResponses, Uuid } from '../../../contracts/common.ts';
+import { ErrorResponse, errorResponses, FileResponse, Line, Uuid } from '../../../contracts/common.ts';
+import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
 import { EndRoomRequest, EndRoomResponse, RoomFile, RoomFileList, RoomTokenParams, RoomView } from '../../../contracts/video.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { endRoom } from './end-room.ts';
@@ -82,7 +83,12 @@ export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginA
       '/api/v1/:tenant/video/:token/files/:fileId',
       {
         config: readLimit,
-        schema: { tags: ['video'], summary: 'Download a document of the room', params: FileParams, response: { 200: Type.Unknown(), ...roomErrors } },
+        schema: {
+          tags: ['video'],
+          summary: 'Download a document of the room',
+          params: FileParams,
+          response: { 200: FileResponse('The document, as uploaded', DOCUMENT_MEDIA_TYPES), ...roomErrors },
+        },
       },
       async (req, reply) => {
         const access = await resolveRoomAccess(ctx, req.tenant, req.params.token);
@@ -121,7 +127,7 @@ export function videoRoutes(ctx: AppContext, hub: SignallingHub): FastifyPluginA
             summary: 'Upload a document (raw body; file name in ?name=); 200 with the existing document when the same content is already there',
             description: `The body is the file itself. Accepted by content: PDF, JPEG, PNG, WebP, TIFF, Office and OpenDocument files, signed .p7m. Limit: UPLOAD_MAX_MB (${Math.round(ctx.config.uploadMaxBytes / 1048576)} MB here) per file; the room's documents together UPLOAD_ROOM_QUOTA_MB and UPLOAD_ROOM_MAX_FILES, an appointment's UPLOAD_BOOKING_QUOTA_MB (413 or 409 QUOTA_EXCEEDED).`,
             params: RoomTokenParams,
-            querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }),
+            querystring: Type.Object({ name: Line({ minLength: 1, maxLength: 255 }) }),
             response: { 200: RoomFile, 201: RoomFile, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, ...roomErrors },
           },
         },

@@ -1,6 +1,6 @@
 // Citizens' requests: the session cookie (HttpOnly, SameSite=Lax so the link of an email opens the
 // personal area, Secure in production) and, on every write, the CSRF token echoed in x-csrf-token.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { appError } from '../http/errors.ts';
 import { safeEqual } from '../security/tokens.ts';
@@ -47,4 +47,12 @@ export function requireCitizen(ctx: AppContext) {
     await read(req);
     if (!req.citizen) throw citizenUnauthenticated();
   };
+}
+
+/** Every route registered after this in the scope needs a citizen's session (and says so in OpenAPI). */
+export function citizenOnly(scope: FastifyInstance, ctx: AppContext): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, auth: 'citizen' };
+  });
+  scope.addHook('preHandler', requireCitizen(ctx));
 }

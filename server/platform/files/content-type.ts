@@ -37,6 +37,9 @@ export const FILE_TYPES = {
 } as const satisfies Record<string, DetectedType>;
 
 /** For error messages: what a citizen may send. */
+/** What a stored document may be served as (the OpenAPI document lists them). */
+export const DOCUMENT_MEDIA_TYPES: readonly string[] = Object.values(FILE_TYPES).map((t) => t.mediaType);
+
 export const ACCEPTED_LABELS = 'PDF, immagini (JPEG, PNG, WebP, TIFF), documenti Office e OpenDocument, file firmati .p7m';
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appError, sendAppError } from './errors.ts';
 
 // The project's root is the nearest folder with package.json above this file: the same answer from
@@ -26,7 +26,10 @@ export const WEB_DIST = process.env.SPORTELLO_WEB_DIST ? path.resolve(process.en
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-export async function registerWebClient(app: FastifyInstance, opts: { devPages: boolean }): Promise<boolean> {
+export async function registerWebClient(
+  app: FastifyInstance,
+  opts: { devPages: boolean; notFound?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply },
+): Promise<boolean> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: WEB_DIST,
@@ -49,7 +52,8 @@ export async function registerWebClient(app: FastifyInstance, opts: { devPages: 
       // The development mailbox page does not exist in production, like its API.
       // The embedded test identity provider's paths are its own (absent in production): never the app.
       if (url.startsWith('/api/') || url.startsWith('/oidc-test') || path.extname(url) || (!opts.devPages && url.startsWith('/dev/'))) {
-        return sendAppError(req, reply, appError('NOT_FOUND'));
+        // An API path known for another method is a 405, not a page.
+        return opts.notFound ? opts.notFound(req, reply) : sendAppError(req, reply, appError('NOT_FOUND'));
       }
       // sendFile negotiates the compressed copy and sets the headers above, like any static file.
       return reply.sendFile(/^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorPage : 'index.html');

@@ -1,5 +1,5 @@
 // Authentication of officer requests: the session cookie, and CSRF on every unsafe method.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { appError } from '../http/errors.ts';
 import { safeEqual } from '../security/tokens.ts';
@@ -51,4 +51,12 @@ export function requireOperator(ctx: AppContext) {
     if (principal.mustChangePassword && !req.routeOptions.config.beforePasswordChange) throw passwordChangeRequired();
     req.operator = principal;
   };
+}
+
+/** Every route registered after this in the scope needs an officer's session (and says so in OpenAPI). */
+export function officerOnly(scope: FastifyInstance, ctx: AppContext): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, auth: 'officer' };
+  });
+  scope.addHook('preHandler', requireOperator(ctx));
 }
