@@ -7,7 +7,7 @@ import { bookingRequest, CIE, countInsertAttempts, overbooked, serviceByName, sl
 import { msSince, percentile, ms, type Row } from './stats.ts';
 
 const CLIENTS = 32;
-const BOOKINGS = 2000;
+const BOOKINGS = Number(process.env.COMMITS_N ?? 2000);
 
 export async function commits(h: Harness): Promise<Row[]> {
   const svc = await serviceByName(h, 'bari', CIE);

@@ -9,6 +9,7 @@ import type { Harness } from '../test/support/harness.ts';
 import { availability } from './availability.ts';
 import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
+import { rush } from './rush.ts';
 import { boot, unreachable, type Engine } from './setup.ts';
 import { printTable, type Row } from './stats.ts';
 import { videoFirstFrame } from './video-first-frame.ts';
@@ -24,6 +25,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['race CIE', raceCie],
   ['availability', availability],
   ['commits', commits],
+  ['rush', rush],
   ['video signalling', videoSignalling],
   ['video first frame', videoFirstFrame],
   ['queue call-next', queueCalls],

@@ -15,16 +15,18 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 
 // Text rules. PostgreSQL refuses NUL and no field of ours means a control character, so every text a
 // client sends is one of these (and the server adds the TEXT rule to any string schema without a
-// stricter one: server/platform/http/validation.ts). Patterns are compiled with the `u` flag.
+// stricter one: server/platform/http/validation.ts). Patterns are compiled with the `u` flag, so a
+// surrogate range matches only a lone surrogate (JSON can carry one; it is no character, and PGlite
+// refuses to encode it): refused too.
 /** Multi-line text (notes, reasons, messages): no control characters but tab, CR and LF. */
-export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
+export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]*$';
 /** One line: no control characters at all, nor the Unicode line and paragraph separators. */
-export const LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$';
+export const LINE_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\uD800-\\uDFFF]*$';
 // Characters that show nothing: spaces, format characters (zero-width space and joiners, BOM, word
 // joiner, soft hyphen), Hangul fillers, the Braille blank.
 const INVISIBLE = '\\s\\p{Cc}\\p{Cf}\\p{Z}\\u115F\\u1160\\u3164\\uFFA0\\u2800';
 /** One line with at least one visible character: a name of only spaces or zero-width characters is no name. */
-export const VISIBLE_LINE_PATTERN = `^(?=[\\s\\S]*[^${INVISIBLE}])[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$`;
+export const VISIBLE_LINE_PATTERN = `^(?=[\\s\\S]*[^${INVISIBLE}])[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\uD800-\\uDFFF]*$`;
 
 /** Any text at all: for the rare field whose handler checks it itself and must answer otherwise than 400. */
 export const ANY_TEXT_PATTERN = '^[\\s\\S]*$';

@@ -34,6 +34,8 @@ for (const engine of ENGINES) {
       refused(await book(h.app, 'bari', body({}, { name: 'Mario\nRossi' })), 'a new line in the name');
       refused(await book(h.app, 'bari', body({ reason: 'rinnovo\u0000' })), 'NUL in the reason');
       refused(await book(h.app, 'bari', body({ details: 'a\u001bb' })), 'ESC in the details');
+      refused(await book(h.app, 'bari', body({}, { name: 'Mario\ud800' })), 'a lone surrogate in the name');
+      refused(await book(h.app, 'bari', body({ reason: '\udc00rinnovo' })), 'a lone surrogate in the reason');
       for (const invisible of ['\u200B\u200B', ' \u00A0\t', '\uFEFF', '\u2060\u200D', '\u3164']) {
         refused(await book(h.app, 'bari', body({}, { name: invisible })), `a name of ${JSON.stringify(invisible)}`);
       }
@@ -51,6 +53,7 @@ for (const engine of ENGINES) {
       refused(await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/offices/${urp}`, payload: { name: '\u200B\u200B\u200B' } }), 'invisible office name');
       refused(await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/offices/${urp}`, payload: { description: 'x\u0000' } }), 'office description');
       refused(await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/desks', payload: { officeId: urp, name: 'Sportello\u0007' } }), 'desk name');
+      refused(await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/desks', payload: { officeId: urp, name: '\ud800' } }), 'a desk named by a lone surrogate');
       refused(await h.app.inject({ url: '/api/dev/outbox?to=a%00b' }), 'outbox filter');
       refused(await admin.request({ url: `/api/v1/bari/operator/admin/offices/${urp}%00`, method: 'PATCH', payload: {} }), 'NUL in a path parameter');
       const fine = await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/offices/${urp}`, payload: { description: 'Prima riga\nseconda riga' } });

@@ -11,6 +11,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from './context.ts';
 import type { JobHandler } from './jobs.ts';
 import { scrubMail } from './mail-scrub.ts';
+import { qrPng } from './qr.ts';
 
 export function createTransport(smtpUrl: string | undefined): Transporter | null {
   return smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
@@ -22,6 +23,9 @@ export function mailSendHandler(transport: Transporter | null, from: string): Jo
     await ctx.db.transaction().execute(async (trx) => {
       const mail = await trx.selectFrom('mail_outbox').selectAll().where('id', '=', mailId).forUpdate().executeTakeFirst();
       if (!mail || mail.state === 'sent') return;
+      // QR codes are drawn now, not in the transaction that wrote the mail (see MailAttachment.qr).
+      const attachments = await Promise.all(mail.attachments.map(async ({ qr, ...a }) => (qr ? { ...a, content: (await qrPng(qr)).toString('base64') } : a)));
+      const drawn = attachments.some((_, i) => mail.attachments[i]!.qr);
       if (transport) {
         await transport.sendMail({
           from,
@@ -30,17 +34,17 @@ export function mailSendHandler(transport: Transporter | null, from: string): Jo
           text: mail.text_body,
           html: mail.html_body ?? undefined,
           messageId: `<${mail.id}@sportello>`,
-          attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
+          attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, 'base64') })),
         });
       }
-      const kept = transport ? scrubMail({ text: mail.text_body, html: mail.html_body, attachments: mail.attachments }) : undefined;
+      const kept = transport ? scrubMail({ text: mail.text_body, html: mail.html_body, attachments }) : undefined;
       await trx
         .updateTable('mail_outbox')
         .set({
           state: 'sent',
           sent_at: ctx.clock.now(),
           attempts: mail.attempts + 1,
-          ...(kept ? { text_body: kept.text, html_body: kept.html, attachments: JSON.stringify(kept.attachments) } : {}),
+          ...(kept ? { text_body: kept.text, html_body: kept.html, attachments: JSON.stringify(kept.attachments) } : drawn ? { attachments: JSON.stringify(attachments) } : {}),
         })
         .where('id', '=', mail.id)
         .execute();

@@ -7,7 +7,7 @@ import type { ServiceRow } from '../scheduling/index.ts';
 import { holidaySet } from '../../platform/time/holidays.ts';
 import { computeAvailability, type DayAvailability, type SlotRules } from '../scheduling/index.ts';
 import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../../platform/time/zoned-time.ts';
-import { loadDeskSchedules, loadExceptions, loadOccupations } from '../scheduling/index.ts';
+import { loadAvailabilityData, loadDeskSchedules, loadExceptions } from '../scheduling/index.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -26,19 +26,21 @@ export async function loadScheduleInputs(db: Q, tenant: Tenant, service: Service
 }
 
 export async function computeServiceAvailability(db: Q, tenant: Tenant, service: ServiceRow, from: string, to: string, now: Date): Promise<DayAvailability[]> {
-  const inputs = await loadScheduleInputs(db, tenant, service, from, to);
   // One day of margin either side covers any local day in UTC terms.
   const rangeStart = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
   const rangeEnd = new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) + 86_400_000);
-  const occupations = await loadOccupations(
-    db,
-    tenant.id,
-    inputs.desks.map((d) => d.deskId),
-    rangeStart,
-    rangeEnd,
+  const data = await loadAvailabilityData(db, {
+    tenantId: tenant.id,
+    serviceId: service.id,
+    officeId: service.office_id,
+    fromDate: from,
+    toDate: to,
+    from: rangeStart,
+    to: rangeEnd,
     now,
-  );
-  return computeAvailability({ ...inputs, from, to, now: now.getTime(), occupations });
+  });
+  const holidays = holidaySet(from, to, { day: tenant.patron_day, name: tenant.patron_name });
+  return computeAvailability({ ...data, holidays, tz: tenant.time_zone, rules: rulesOf(service), from, to, now: now.getTime() });
 }
 
 export function validateRange(from: string, to: string): void {

@@ -1,23 +1,23 @@
 // Booking creation: the hold (if any) becomes the booking, or a desk is claimed, in one transaction
 // that also writes the manage token, the idempotency key, the audit entry, the event and the email.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { BookingCreated, BookingRequest } from '../../../contracts/booking.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { appError } from '../../platform/http/errors.ts';
-import { newSecret } from '../../platform/security/tokens.ts';
+import { hashSecret, newSecret } from '../../platform/security/tokens.ts';
 import { findService, type ServiceRow } from '../scheduling/index.ts';
 import { formatInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
-import { claimDesk, inClaimTransaction, placement, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
+import { claimDesk, inClaimTransaction, placement, scheduleForClaim, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
 import { bookingNotice } from './emails.ts';
 import { bookingEventPayload } from './lifecycle.ts';
 import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } from './errors.ts';
 import { citizenVideoUrl, manageUrl } from './links.ts';
 import { newReference } from './reference.ts';
-import { findBookingView, insertBookingToken } from './repository.ts';
+import { type BookingView, findBookingView, insertBookingToken } from './repository.ts';
 
 export interface CreateOptions {
   idempotencyKey?: string;
@@ -40,41 +40,48 @@ export function parseInstant(value: string, field = 'start'): number {
   return t;
 }
 
-async function lock(trx: Transaction<DB>, key: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+/**
+ * The citizen's advisory locks (idempotency key, per-citizen limit) in one statement, then in the
+ * next one (its snapshot taken after the locks are held) the earlier request with the same key and
+ * the citizen's active bookings: two round trips where there were four.
+ */
+async function lockAndCheck(
+  trx: Transaction<DB>,
+  tenant: Tenant,
+  service: ServiceRow,
+  input: BookingRequest,
+  opts: CreateOptions,
+  now: Date,
+): Promise<{ existing?: { booking_id: string; request_hash: string }; active: number }> {
+  const fiscalCode = opts.fiscalCode?.toUpperCase();
+  const email = input.applicant.email.toLowerCase();
+  const who = fiscalCode ? `cf:${fiscalCode}` : `email:${email}`;
+  const keys = [...(opts.idempotencyKey ? [`idem:${tenant.id}:${opts.idempotencyKey}`] : []), `limit:${tenant.id}:${service.id}:${who}`];
+  await sql`select ${sql.join(keys.map((k) => sql`pg_advisory_xact_lock(hashtext(${k}))`))}`.execute(trx);
+  const { rows } = await sql<{ booking_id: string | null; request_hash: string | null; active: number }>`
+    select i.booking_id, i.request_hash,
+      (select count(*)::int from bookings
+        where tenant_id = ${tenant.id} and service_id = ${service.id} and status in ('pending', 'confirmed') and start_at > ${now}
+          and ${fiscalCode ? sql`fiscal_code = ${fiscalCode}` : sql`lower(applicant_email) = ${email}`}) as active
+    from (select 1) one
+    left join idempotency_keys i on i.tenant_id = ${tenant.id} and i.key = ${opts.idempotencyKey ?? null}`.execute(trx);
+  const row = rows[0]!;
+  return { existing: row.booking_id && row.request_hash ? { booking_id: row.booking_id, request_hash: row.request_hash } : undefined, active: row.active };
 }
 
-/** Active bookings per citizen and service are limited; the advisory lock makes count-and-insert atomic per citizen. */
-async function enforceCitizenLimit(trx: Transaction<DB>, tenant: Tenant, service: ServiceRow, email: string, fiscalCode: string | undefined, now: Date): Promise<void> {
-  const who = fiscalCode ? `cf:${fiscalCode.toUpperCase()}` : `email:${email.toLowerCase()}`;
-  await lock(trx, `limit:${tenant.id}:${service.id}:${who}`);
-  const row = await trx
-    .selectFrom('bookings')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('tenant_id', '=', tenant.id)
-    .where('service_id', '=', service.id)
-    .where('status', 'in', ['pending', 'confirmed'])
-    .where('start_at', '>', now)
-    .where((eb) => (fiscalCode ? eb('fiscal_code', '=', fiscalCode.toUpperCase()) : eb(sql`lower(applicant_email)`, '=', email.toLowerCase())))
-    .executeTakeFirstOrThrow();
-  if (row.n >= service.max_active_per_citizen) throw limitReached(service.max_active_per_citizen);
-}
-
+/** The hold's row is reused: it already occupies the desk, so it cannot be lost in between. Deleting it locks and returns it. */
 async function takeHold(trx: Transaction<DB>, tenant: Tenant, service: ServiceRow, holdId: string, start: number, now: Date): Promise<ClaimedDesk | null> {
   const hold = await trx
-    .selectFrom('bookings')
-    .select(['id', 'desk_id', 'desk_num', 'start_at', 'end_at', 'block_end'])
+    .deleteFrom('bookings')
     .where('id', '=', holdId)
     .where('tenant_id', '=', tenant.id)
     .where('service_id', '=', service.id)
     .where('status', '=', 'held')
     .where('hold_expires_at', '>', now)
     .where('start_at', '=', new Date(start))
-    .forUpdate()
+    .returning(['desk_id', 'desk_num', 'start_at', 'end_at', 'block_end'])
     .executeTakeFirst();
   if (!hold) return null;
-  // The hold's row is reused: it already occupies the desk, so it cannot be lost in between.
-  await trx.deleteFrom('bookings').where('id', '=', hold.id).execute();
   return { deskId: hold.desk_id, deskNum: hold.desk_num, start: hold.start_at, end: hold.end_at, blockEnd: hold.block_end };
 }
 
@@ -87,67 +94,62 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
     .update(JSON.stringify({ ...input, holdId: undefined }))
     .digest('hex');
   const token = newSecret();
+  // Read before the transaction, so its locks are held for the writes only: the desks' hours that day.
+  const schedule = await scheduleForClaim(ctx.db, tenant, service, start);
 
-  let result: { bookingId: string; replayed: boolean };
+  let result: { bookingId: string; replayed: boolean; view?: BookingView };
   try {
     result = await inClaimTransaction(ctx, async (trx) => {
-      if (opts.idempotencyKey) {
-        await lock(trx, `idem:${tenant.id}:${opts.idempotencyKey}`);
-        const existing = await trx
-          .selectFrom('idempotency_keys')
-          .select(['booking_id', 'request_hash'])
-          .where('tenant_id', '=', tenant.id)
-          .where('key', '=', opts.idempotencyKey)
-          .executeTakeFirst();
-        if (existing) {
-          if (existing.request_hash !== requestHash) throw idempotencyMismatch();
-          // The first response's token is not stored in clear; the replay gets a fresh link to the same booking.
-          await insertBookingToken(trx, tenant.id, existing.booking_id, token);
-          return { bookingId: existing.booking_id, replayed: true };
-        }
+      const check = await lockAndCheck(trx, tenant, service, input, opts, now);
+      if (check.existing) {
+        if (check.existing.request_hash !== requestHash) throw idempotencyMismatch();
+        // The first response's token is not stored in clear; the replay gets a fresh link to the same booking.
+        await insertBookingToken(trx, tenant.id, check.existing.booking_id, token);
+        return { bookingId: check.existing.booking_id, replayed: true };
       }
-      await enforceCitizenLimit(trx, tenant, service, input.applicant.email, opts.fiscalCode, now);
+      if (check.active >= service.max_active_per_citizen) throw limitReached(service.max_active_per_citizen);
       const claimed =
         (input.holdId && (await takeHold(trx, tenant, service, input.holdId, start, now))) ||
-        (await claimDesk(trx, { tenant, service, start, now, ignoreNotice: opts.channel === 'operator' }));
+        (await claimDesk(trx, { tenant, service, start, now, ignoreNotice: opts.channel === 'operator', inputs: schedule }));
       const status = service.requires_approval && opts.channel === 'web' ? 'pending' : 'confirmed';
-      const row = await trx
-        .insertInto('bookings')
-        .values({
-          ...placement(tenant.id, service, claimed),
-          reference: newReference(tenant.reference_prefix),
-          status,
-          applicant_name: input.applicant.name.trim(),
-          applicant_surname: input.applicant.surname.trim(),
-          applicant_email: input.applicant.email.trim(),
-          applicant_address: input.applicant.address?.trim() || null,
-          fiscal_code: opts.fiscalCode?.toUpperCase() ?? null,
-          reason: input.reason?.trim() || null,
-          details: input.details?.trim() || null,
-          channel: opts.channel,
-          created_by: opts.operatorId ?? null,
-          // A booking made less than a day ahead gets no "tomorrow" reminder.
-          reminder_sent: claimed.start.getTime() - now.getTime() < 24 * 3_600_000,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertBookingToken(trx, tenant.id, row.id, token);
-      if (opts.idempotencyKey) {
-        await trx.insertInto('idempotency_keys').values({ tenant_id: tenant.id, key: opts.idempotencyKey, request_hash: requestHash, booking_id: row.id }).execute();
-      }
-      const view = (await findBookingView(trx, tenant.id, row.id))!;
+      // The row, its manage token and the idempotency key in one statement (the id is made here so
+      // the three inserts need not wait for each other), then the booking as every view reads it.
+      const id = randomUUID();
+      const booking = trx.insertInto('bookings').values({
+        id,
+        ...placement(tenant.id, service, claimed),
+        reference: newReference(tenant.reference_prefix),
+        status,
+        applicant_name: input.applicant.name.trim(),
+        applicant_surname: input.applicant.surname.trim(),
+        applicant_email: input.applicant.email.trim(),
+        applicant_address: input.applicant.address?.trim() || null,
+        fiscal_code: opts.fiscalCode?.toUpperCase() ?? null,
+        reason: input.reason?.trim() || null,
+        details: input.details?.trim() || null,
+        channel: opts.channel,
+        created_by: opts.operatorId ?? null,
+        // A booking made less than a day ahead gets no "tomorrow" reminder.
+        reminder_sent: claimed.start.getTime() - now.getTime() < 24 * 3_600_000,
+      });
+      const tokenRow = trx.insertInto('booking_tokens').values({ token_hash: hashSecret(token), tenant_id: tenant.id, booking_id: id });
+      const idem = opts.idempotencyKey
+        ? sql`, k as (${trx.insertInto('idempotency_keys').values({ tenant_id: tenant.id, key: opts.idempotencyKey, request_hash: requestHash, booking_id: id })})`
+        : sql``;
+      await sql`with b as (${booking}), t as (${tokenRow}) ${idem} select 1`.execute(trx);
+      const view = (await findBookingView(trx, tenant.id, id))!;
       const actor = { type: opts.channel === 'operator' ? ('operator' as const) : ('citizen' as const), id: opts.operatorId ?? opts.citizenId ?? input.applicant.email };
       const notice = await bookingNotice(ctx.config, status === 'pending' ? 'request' : 'confirmation', view, { now, token });
       await ctx.bus.record(trx, {
         tenantId: tenant.id,
         actor,
         action: 'booking.created',
-        entityId: row.id,
+        entityId: id,
         details: { serviceId: service.id, start: claimed.start.toISOString(), channel: opts.channel, deskId: claimed.deskId },
         payload: bookingEventPayload(view, actor),
         notices: notice ? [notice] : [],
       });
-      return { bookingId: row.id, replayed: false };
+      return { bookingId: id, replayed: false, view };
     });
   } catch (err) {
     if (err instanceof SlotTaken) {
@@ -157,7 +159,8 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
     throw err;
   }
   ctx.metrics.bookings.inc({ outcome: result.replayed ? 'replayed' : 'created' });
-  const view = (await findBookingView(ctx.db, tenant.id, result.bookingId))!;
+  // A new booking answers with what it wrote; a replay reads the booking made the first time.
+  const view = result.view ?? (await findBookingView(ctx.db, tenant.id, result.bookingId))!;
   return { booking: toCreated(ctx, view, token), replayed: result.replayed };
 }
 

@@ -3,7 +3,7 @@
 // candidates are the desks whose hours offer the slot, the least loaded free one is locked with
 // SKIP LOCKED so concurrent bookers spread over desks instead of queueing on one, and a transaction
 // that still collides (its snapshot predates a concurrent commit) is retried with a fresh snapshot.
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { appError } from '../../platform/http/errors.ts';
@@ -19,6 +19,14 @@ export interface ClaimedDesk {
   start: Date;
   end: Date;
   blockEnd: Date;
+}
+
+export type ScheduleInputs = Awaited<ReturnType<typeof loadScheduleInputs>>;
+
+/** What claimDesk needs of the schedule on the slot's date, read before the transaction opens. */
+export function scheduleForClaim(db: Kysely<DB>, tenant: Tenant, service: ServiceRow, start: number): Promise<ScheduleInputs> {
+  const date = localDate(start, tenant.time_zone);
+  return loadScheduleInputs(db, tenant, service, date, date);
 }
 
 /** The columns that place a booking (or hold) on a claimed desk: desk id and number always together. */
@@ -48,12 +56,14 @@ export const slotNotOffered = () => appError('SLOT_NOT_OFFERED');
 /** Picks and locks a free desk for the slot, or throws SlotTaken; the caller then writes the row. */
 export async function claimDesk(
   trx: Transaction<DB>,
-  args: { tenant: Tenant; service: ServiceRow; start: number; now: Date; excludeBookingId?: string; ignoreNotice?: boolean },
+  args: { tenant: Tenant; service: ServiceRow; start: number; now: Date; excludeBookingId?: string; ignoreNotice?: boolean; inputs?: ScheduleInputs },
 ): Promise<ClaimedDesk> {
   const { tenant, service, start, now } = args;
   const tz = tenant.time_zone;
   const date = localDate(start, tz);
-  const inputs = await loadScheduleInputs(trx, tenant, service, date, date);
+  // The desks' hours may be read before the transaction (scheduleForClaim): they only narrow the
+  // candidates, the exclusion constraint is what refuses an overlap.
+  const inputs = args.inputs ?? (await loadScheduleInputs(trx, tenant, service, date, date));
   const candidates = desksOffering({ ...inputs, now: now.getTime() }, start);
   if (!candidates.length) throw slotNotOffered();
   const window = bookableWindow(now.getTime(), tz, inputs.rules);
@@ -64,21 +74,16 @@ export async function claimDesk(
   const end = new Date(start + service.duration_min * 60_000);
   const blockEnd = new Date(end.getTime() + service.buffer_min * 60_000);
 
-  // Expired holds are removed lazily, where they are in the way.
-  await trx
-    .deleteFrom('bookings')
-    .where('desk_id', 'in', candidates)
-    .where('status', '=', 'held')
-    .where('hold_expires_at', '<=', now)
-    .where('start_at', '<', blockEnd)
-    .where('block_end', '>', startAt)
-    .execute();
-
   const dayStart = new Date(start - 12 * 3_600_000);
   const dayEnd = new Date(start + 12 * 3_600_000);
   const exclude = args.excludeBookingId ?? '00000000-0000-0000-0000-000000000000';
+  // Expired holds are removed lazily, where they are in the way, by the same statement (the pick
+  // already ignores them; the delete is seen by the insert that follows).
   const pick = (mode: 'skip' | 'wait') =>
     sql<{ id: string; num: number }>`
+    with expired as (
+      delete from bookings where desk_id in (${sql.join(candidates)}) and status = 'held' and hold_expires_at <= ${now}
+        and start_at < ${blockEnd} and block_end > ${startAt})
     select d.id, d.num from desks d
     where d.tenant_id = ${tenant.id} and d.id in (${sql.join(candidates)})
       and not exists (

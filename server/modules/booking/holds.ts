@@ -7,7 +7,7 @@ import { formatInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { parseInstant } from './create-booking.ts';
-import { claimDesk, inClaimTransaction, placement, SlotTaken } from './desk-claim.ts';
+import { claimDesk, inClaimTransaction, placement, scheduleForClaim, SlotTaken } from './desk-claim.ts';
 import { serviceNotFound, slotTakenError } from './errors.ts';
 
 export async function createHold(ctx: AppContext, tenant: Tenant, input: { serviceId: string; start: string }): Promise<{ id: string; expiresAt: string }> {
@@ -16,9 +16,11 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
   const start = parseInstant(input.start);
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + ctx.config.holdMinutes * 60_000);
+  // The desks' hours are read before the transaction: its locks are held for the writes only.
+  const schedule = await scheduleForClaim(ctx.db, tenant, service, start);
   try {
     const id = await inClaimTransaction(ctx, async (trx) => {
-      const claimed = await claimDesk(trx, { tenant, service, start, now });
+      const claimed = await claimDesk(trx, { tenant, service, start, now, inputs: schedule });
       const row = await trx
         .insertInto('bookings')
         .values({

@@ -15,7 +15,7 @@ export {
   type SlotRules,
   workingIntervals,
 } from './domain/slots.ts';
-export { loadDeskSchedules, loadExceptions, loadOccupations } from './schedule-repository.ts';
+export { loadAvailabilityData, loadDeskSchedules, loadExceptions, loadOccupations, loadOccupationsByDay } from './schedule-repository.ts';
 
 export const schedulingModule: SportelloModule = {
   name: 'scheduling',

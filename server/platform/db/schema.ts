@@ -77,7 +77,10 @@ export interface EventsTable {
 export interface MailAttachment {
   filename: string;
   contentType: string;
+  /** base64; empty while `qr` is set */
   content: string;
+  /** A PNG QR code of this text, drawn when the mail is sent (not in the writing transaction). */
+  qr?: string;
 }
 
 export interface MailOutboxTable {

@@ -146,13 +146,26 @@ export function computeAvailability(input: AvailabilityInput): DayAvailability[]
   }
   for (const list of byDesk.values()) list.sort((a, b) => a.start - b.start);
 
+  // Desks with the same weekly hours and no exception of their own share a day's slots: computed
+  // once per date and hours, not once per desk (18 CIE desks usually keep the same hours).
+  const hoursKey = new Map(input.desks.map((d) => [d.deskId, JSON.stringify(d.weekly)]));
+  const ownExceptions = new Set(input.exceptions.filter((x) => x.deskId !== null).map((x) => `${x.deskId}|${x.day}`));
+  const shared = new Map<string, Interval[]>();
+  const slotsOf = (desk: DeskSchedule, date: string): Interval[] => {
+    if (ownExceptions.has(`${desk.deskId}|${date}`)) return deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays);
+    const key = `${date}|${hoursKey.get(desk.deskId)}`;
+    let list = shared.get(key);
+    if (!list) shared.set(key, (list = deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays)));
+    return list;
+  };
+
   const days: DayAvailability[] = [];
   for (let date = input.from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
     const slots = new Map<number, Slot>();
     for (const desk of input.desks) {
       const occ = byDesk.get(desk.deskId) ?? [];
       let i = 0;
-      for (const [start, end] of deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays)) {
+      for (const [start, end] of slotsOf(desk, date)) {
         if (start < earliest) continue;
         const blockEnd = start + blockMs;
         // Occupations are sorted by start; skip the ones that end before this slot begins.
