@@ -59,7 +59,10 @@ async function main(): Promise<void> {
     .map((l) => l.toFixed(2))
     .join(' ');
   console.log(`Sportello bench: node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim()}), load average ${load}, clock fixed at 2026-03-02T07:00:00Z`);
-  await runEngine({ name: 'pglite' }, 'PGlite (in-process, in memory)');
+  // BENCH_ENGINE=postgres (or pglite) runs one engine only.
+  const engineOnly = process.env.BENCH_ENGINE;
+  if (engineOnly !== 'postgres') await runEngine({ name: 'pglite' }, 'PGlite (in-process, in memory)');
+  if (engineOnly === 'pglite') return;
 
   const configured = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (configured === 'off') return console.log('\nskipped PostgreSQL: BENCH_DATABASE_URL=off');

