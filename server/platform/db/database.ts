@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
-import { type ListenerState, type ListenerTuning, type ListenOptions, PgListener } from './listener.ts';
+import { LISTENER_DEFAULTS, type ListenerState, type ListenerTuning, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -41,7 +41,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Connections are named in pg_stat_activity: `sportello` (or the URL's application_name) for the
     // pool, the same with `-listener` for the LISTEN connection, so operators can tell them apart.
     const { connectionString, appName } = splitApplicationName(opts.databaseUrl);
-    const pool = new pg.Pool({ connectionString, application_name: appName, max: 20 });
+    // A server that accepts and never answers (hung, or behind a dead link) must not hold every
+    // request that waits for a connection: give a new connection as long as the listener's attempt.
+    const connectionTimeoutMillis = opts.listener?.connectTimeoutMs ?? LISTENER_DEFAULTS.connectTimeoutMs;
+    const pool = new pg.Pool({ connectionString, application_name: appName, max: 20, connectionTimeoutMillis });
     // An idle pooled connection that the server drops (restart, pg_terminate_backend) emits 'error' on
     // the pool: logged, never fatal. The pool opens a fresh connection for the next query.
     pool.on('error', (err) => opts.log?.warn({ err: err.message }, 'idle database connection lost'));

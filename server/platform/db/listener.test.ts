@@ -139,6 +139,25 @@ async function startRelay(target: string) {
   };
 }
 
+describe('the pool when the server accepts and never answers', () => {
+  it('gives a query up after the connect timeout instead of holding it', { timeout: 10_000 }, async () => {
+    const held = new Set<net.Socket>();
+    const server = net.createServer((socket) => void held.add(socket));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as net.AddressInfo).port;
+    const database = await openDatabase({ databaseUrl: `postgres://sportello@127.0.0.1:${port}/sportello`, listener: { connectTimeoutMs: 200 } });
+    try {
+      const started = Date.now();
+      await assert.rejects(sql`select 1`.execute(database.db), /timeout/i);
+      assert.ok(Date.now() - started < 2000, 'the query waited for the connection timeout, not longer');
+    } finally {
+      await database.close();
+      for (const s of held) s.destroy();
+      server.close();
+    }
+  });
+});
+
 describe('the LISTEN connection when PostgreSQL drops it', { skip }, () => {
   const url = URL_!;
   let admin: pg.Client;
