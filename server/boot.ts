@@ -24,7 +24,14 @@ import { ReadCache } from './platform/read-cache.ts';
  */
 export async function createContext(config: Config, opts: { clock?: Clock; inMemory?: boolean; log?: Logger; listener?: Partial<ListenerTuning> } = {}): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: opts.inMemory, log, listener: opts.listener });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    preparedStatements: config.preparedStatements,
+    dataDir: config.dataDir,
+    inMemory: opts.inMemory,
+    log,
+    listener: opts.listener,
+  });
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   if (config.mode !== 'production') {

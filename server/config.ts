@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATABASE_PREPARED_STATEMENTS=off for a pooler that cannot carry named prepared statements. */
+  preparedStatements: boolean;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -122,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// URL');
   }
+  const preparedRaw = (env.DATABASE_PREPARED_STATEMENTS || 'on').toLowerCase();
+  if (!['on', 'off'].includes(preparedRaw)) problems.push('DATABASE_PREPARED_STATEMENTS must be on or off');
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     const u = new URL(publicUrl);
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl,
+    preparedStatements: preparedRaw !== 'off',
     publicUrl,
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Sportello <noreply@sportello.localhost>',

@@ -4,10 +4,9 @@ import type { EventName } from '../../contracts/activity.ts';
 import type { LocalSubscriber } from './bus.ts';
 import type { AppContext } from './context.ts';
 
-/** Events after which a cached availability may be wrong. */
-export function changesAvailability(name: EventName): boolean {
+/** Events after which a service's card, its desks' hours or the comune's closures may be other. */
+export function changesSchedule(name: EventName): boolean {
   return (
-    name.startsWith('booking.') ||
     name.startsWith('service.') ||
     name.startsWith('office.') ||
     name.startsWith('exception.') ||
@@ -16,6 +15,11 @@ export function changesAvailability(name: EventName): boolean {
     name === 'desk.hours-changed' ||
     name === 'tenant.updated'
   );
+}
+
+/** Events after which a cached availability may be wrong. */
+export function changesAvailability(name: EventName): boolean {
+  return name.startsWith('booking.') || changesSchedule(name);
 }
 
 const TENANT_SETTINGS: readonly EventName[] = ['tenant.updated', 'identity.providers-changed', 'queue.priority-classes-changed'];

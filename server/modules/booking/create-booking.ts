@@ -8,7 +8,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret } from '../../platform/security/tokens.ts';
 import { findService, type ServiceRow } from '../scheduling/index.ts';
-import { formatInstant } from '../../platform/time/zoned-time.ts';
+import { formatInstant, localDate } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
 import { claimDesk, inClaimTransaction, placement, scheduleForClaim, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
@@ -17,6 +17,7 @@ import { bookingEventPayload } from './lifecycle.ts';
 import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } from './errors.ts';
 import { citizenVideoUrl, manageUrl } from './links.ts';
 import { newReference } from './reference.ts';
+import { scheduleCache } from './schedule-cache.ts';
 import { type BookingView, findBookingView, insertBookingToken } from './repository.ts';
 
 export interface CreateOptions {
@@ -86,16 +87,22 @@ async function takeHold(trx: Transaction<DB>, tenant: Tenant, service: ServiceRo
 }
 
 export async function createBooking(ctx: AppContext, tenant: Tenant, input: BookingRequest, opts: CreateOptions): Promise<{ booking: BookingCreated; replayed: boolean }> {
-  const service = await findService(ctx.db, tenant.id, input.serviceId);
-  if (!service) throw serviceNotFound();
   const start = parseInstant(input.start);
+  // The service and that day's hours come from this node's short-lived cache when a booking of the
+  // same day read them a moment ago (schedule-cache.ts): read before the transaction either way.
+  const cache = scheduleCache(ctx);
+  const cacheKey = `${tenant.id}:${input.serviceId}:${localDate(start, tenant.time_zone)}`;
+  const cached = cache.get(cacheKey);
+  const service = cached?.service ?? (await findService(ctx.db, tenant.id, input.serviceId));
+  if (!service) throw serviceNotFound();
   const now = ctx.clock.now();
   const requestHash = createHash('sha256')
     .update(JSON.stringify({ ...input, holdId: undefined }))
     .digest('hex');
   const token = newSecret();
   // Read before the transaction, so its locks are held for the writes only: the desks' hours that day.
-  const schedule = await scheduleForClaim(ctx.db, tenant, service, start);
+  const schedule = cached?.schedule ?? (await scheduleForClaim(ctx.db, tenant, service, start));
+  if (!cached) cache.set(cacheKey, { service, schedule });
 
   let result: { bookingId: string; replayed: boolean; view?: BookingView };
   try {

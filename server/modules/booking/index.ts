@@ -13,10 +13,12 @@ export { type BookingView, findBookingIdByToken, findBookingView, insertBookingT
 import type { SportelloModule } from '../../platform/module.ts';
 import { queueDueReminders } from './reminders.ts';
 import { bookingRoutes } from './routes.ts';
+import { scheduleCacheSubscriber } from './schedule-cache.ts';
 
 export const bookingModule: SportelloModule = {
   name: 'booking',
   tag: { name: 'booking', description: 'Availability, holds and bookings; the manage link' },
   tenantRoutes: (ctx) => bookingRoutes(ctx),
   schedules: [{ name: 'booking.reminders', everyMs: 60_000, run: (ctx) => queueDueReminders(ctx) }],
+  subscribers: (ctx) => [scheduleCacheSubscriber(ctx)],
 };

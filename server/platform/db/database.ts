@@ -8,6 +8,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 import { LISTENER_DEFAULTS, type ListenerState, type ListenerTuning, type ListenOptions, PgListener } from './listener.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { reusePlans } from './prepared.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -32,6 +33,12 @@ export interface OpenOptions {
   dataDir?: string;
   inMemory?: boolean;
   log?: Logger;
+  /**
+   * Named prepared statements on the pool's connections (PostgreSQL only; platform/db/prepared.ts).
+   * Off for a pooler that cannot carry them between its server connections (PgBouncer in
+   * transaction mode before 1.21): DATABASE_PREPARED_STATEMENTS=off.
+   */
+  preparedStatements?: boolean;
   /** The LISTEN connection's delays and probe (PostgreSQL only); defaults suit production. */
   listener?: Partial<ListenerTuning>;
 }
@@ -52,7 +59,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // other work) emits 'error' on the client itself, where the pool listens only while it is idle:
     // without a listener of ours that event would end the process. The transaction's next statement
     // fails (the request answers 500) and the pool discards the connection when it comes back.
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      if (opts.preparedStatements !== false) reusePlans(client);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const listener = new PgListener(connectionString, opts.log, { applicationName: `${appName}-listener`, ...opts.listener });
     return {
