@@ -26,4 +26,30 @@ describe('named prepared statements on pooled connections', { skip }, () => {
       await pool.end();
     }
   });
+
+  it('answers a statement whose table changed under its plan (a migration by a newer node) instead of failing', async () => {
+    const pool = new pg.Pool({ connectionString: URL_, max: 1 });
+    pool.on('connect', (client) => reusePlans(client));
+    try {
+      await pool.query('create temporary table plan_probe (id int)');
+      await pool.query('insert into plan_probe values (1)');
+      const read = () => pool.query('select * from plan_probe where id = $1', [1]);
+      assert.deepEqual((await read()).rows, [{ id: 1 }]);
+      await pool.query('alter table plan_probe add column note text');
+      assert.deepEqual((await read()).rows, [{ id: 1, note: null }]);
+      assert.deepEqual((await read()).rows, [{ id: 1, note: null }]);
+      // Kysely's path: a checked-out client's query without a callback (a promise).
+      const client = await pool.connect();
+      try {
+        const direct = () => client.query('select * from plan_probe where id = $1 and true', [1]);
+        assert.deepEqual((await direct()).rows, [{ id: 1, note: null }]);
+        await client.query('alter table plan_probe add column seen boolean');
+        assert.deepEqual((await direct()).rows, [{ id: 1, note: null, seen: null }]);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+  });
 });
