@@ -34,5 +34,19 @@ for (const engine of ENGINES) {
       const again = await book(h.app, 'bari', { serviceId: service.id, start: second.start, applicant: applicant('seconda@example.it') });
       assert.equal(again.statusCode, 201, again.body);
     });
+
+    it("shows a service's new duration in the availability read right after the change", async () => {
+      const { service } = await findService(h.app, 'bari', 'Anagrafe');
+      const day = '2026-03-06';
+      const ends = async () => (await freeSlots(h.app, 'bari', service.id, day, day)).map((s) => Date.parse(s.end) - Date.parse(s.start));
+      const before = await ends();
+      assert.ok(before.length > 0 && before.every((d) => d === service.durationMinutes * 60_000));
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const longer = service.durationMinutes + 15;
+      const patched = await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/services/${service.id}`, payload: { durationMinutes: longer } });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const after = await ends();
+      assert.ok(after.length > 0 && after.every((d) => d === longer * 60_000), 'every slot lasts the new duration');
+    });
   });
 }

@@ -24,6 +24,7 @@ import { computeServiceAvailability, toSlotViews, validateRange } from './availa
 import { createBooking } from './create-booking.ts';
 import { serviceNotFound } from './errors.ts';
 import { createHold, releaseHold } from './holds.ts';
+import { cachedService } from './schedule-cache.ts';
 import { icsFor } from './emails.ts';
 import { listBookingFiles, openStoredFile, sendStoredFile, toRoomFile } from '../documents/index.ts';
 import { cancelByToken, loadByToken, rescheduleByToken, toManaged } from './manage-booking.ts';
@@ -54,7 +55,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const key = `availability:${req.tenant.id}:${req.params.serviceId}:${req.query.from}:${req.query.to}:${Math.floor(now.getTime() / 60_000)}`;
         const cached = ctx.readCache.get<AvailabilityResponse>(key);
         if (cached) return cached;
-        const service = await findService(ctx.db, req.tenant.id, req.params.serviceId);
+        const service = await cachedService(ctx, req.tenant.id, req.params.serviceId);
         if (!service) throw serviceNotFound();
         const days = await computeServiceAvailability(ctx.db, req.tenant, service, req.query.from, req.query.to, now);
         const body: AvailabilityResponse = { serviceId: service.id, timeZone: req.tenant.time_zone, days: toSlotViews(days, req.tenant.time_zone) };

@@ -9,7 +9,7 @@ import type { EventName } from '../../../contracts/activity.ts';
 import type { LocalSubscriber } from '../../platform/bus.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { changesSchedule } from '../../platform/subscribers.ts';
-import type { ServiceRow } from '../scheduling/index.ts';
+import { findService, type ServiceRow } from '../scheduling/index.ts';
 import type { ScheduleInputs } from './desk-claim.ts';
 
 const TTL_MS = 5_000;
@@ -21,19 +21,19 @@ export interface ScheduleEntry {
 }
 
 class ScheduleCache {
-  private readonly entries = new Map<string, { at: number; value: ScheduleEntry }>();
+  private readonly entries = new Map<string, { at: number; value: unknown }>();
 
-  get(key: string): ScheduleEntry | undefined {
+  get<T = ScheduleEntry>(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (performance.now() - hit.at > TTL_MS) {
       this.entries.delete(key);
       return undefined;
     }
-    return hit.value;
+    return hit.value as T;
   }
 
-  set(key: string, value: ScheduleEntry): void {
+  set(key: string, value: unknown): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { at: performance.now(), value });
   }
@@ -50,6 +50,17 @@ export function scheduleCache(ctx: AppContext): ScheduleCache {
   let cache = caches.get(ctx);
   if (!cache) caches.set(ctx, (cache = new ScheduleCache()));
   return cache;
+}
+
+/** A service's row through the same cache (availability reads it on every cold call). */
+export async function cachedService(ctx: AppContext, tenantId: string, serviceId: string): Promise<ServiceRow | undefined> {
+  const cache = scheduleCache(ctx);
+  const key = `service:${tenantId}:${serviceId}`;
+  const hit = cache.get<ServiceRow>(key);
+  if (hit) return hit;
+  const service = await findService(ctx.db, tenantId, serviceId);
+  if (service) cache.set(key, service);
+  return service;
 }
 
 export function scheduleCacheSubscriber(ctx: AppContext): LocalSubscriber {
