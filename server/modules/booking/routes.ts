@@ -19,7 +19,6 @@ import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { optionalCitizen } from '../../platform/citizens/auth.ts';
 import { appError } from '../../platform/http/errors.ts';
-import { findService } from '../scheduling/index.ts';
 import { computeServiceAvailability, toSlotViews, validateRange } from './availability.ts';
 import { createBooking } from './create-booking.ts';
 import { serviceNotFound } from './errors.ts';
