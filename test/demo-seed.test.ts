@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createContext } from '../server/boot.ts';
 import { loadConfig } from '../server/config.ts';
-import { DEMO_TENANTS } from '../server/modules/demo/seed.ts';
+import { DEMO_TENANTS } from '../server/modules/demo/demo-tenants.ts';
 import { freshSchemaUrl } from './support/harness.ts';
 
 describe('demo data on a fresh PostgreSQL', { skip: process.env.TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL (PostgreSQL)' }, () => {
