@@ -48,5 +48,20 @@ for (const engine of ENGINES) {
       const after = await ends();
       assert.ok(after.length > 0 && after.every((d) => d === longer * 60_000), 'every slot lasts the new duration');
     });
+
+    it('shows a closure, and its removal, in the availability read right after the change', async () => {
+      const { office, service } = await findService(h.app, 'bari', 'Anagrafe');
+      const day = '2026-03-10';
+      const count = async () => (await freeSlots(h.app, 'bari', service.id, day, day)).length;
+      const open = await count();
+      assert.ok(open > 0, 'the day has free slots');
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const closure = await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/exceptions', payload: { officeId: office.id, day, kind: 'closed' } });
+      assert.equal(closure.statusCode, 201, closure.body);
+      assert.equal(await count(), 0, 'the closed day offers nothing');
+      const reopened = await admin.request({ method: 'DELETE', url: `/api/v1/bari/operator/admin/exceptions/${closure.json().id}` });
+      assert.equal(reopened.statusCode, 204);
+      assert.equal(await count(), open, 'the reopened day offers its slots again');
+    });
   });
 }

@@ -1,6 +1,7 @@
 // Availability of a service: the pure slot generator fed from the database.
 import type { Kysely, Transaction } from 'kysely';
 import type { SlotView } from '../../../contracts/booking.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { appError } from '../../platform/http/errors.ts';
 import type { ServiceRow } from '../scheduling/index.ts';
@@ -9,6 +10,7 @@ import { computeAvailability, type DayAvailability, type SlotRules } from '../sc
 import { addDays, daysBetween, formatInstant, isValidDate, localDate } from '../../platform/time/zoned-time.ts';
 import { loadAvailabilityData, loadDeskSchedules, loadExceptions } from '../scheduling/index.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
+import { cachedDeskSchedules, cachedExceptions } from './schedule-cache.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -25,22 +27,20 @@ export async function loadScheduleInputs(db: Q, tenant: Tenant, service: Service
   return { desks, exceptions, holidays, tz: tenant.time_zone, rules: rulesOf(service) };
 }
 
-export async function computeServiceAvailability(db: Q, tenant: Tenant, service: ServiceRow, from: string, to: string, now: Date): Promise<DayAvailability[]> {
+/**
+ * A service's availability between two local dates: the desks' hours from this node's schedule
+ * cache (bookings do not change them), with the office's exceptions; the occupations in one statement.
+ */
+export async function computeServiceAvailability(ctx: AppContext, tenant: Tenant, service: ServiceRow, from: string, to: string, now: Date): Promise<DayAvailability[]> {
   // One day of margin either side covers any local day in UTC terms.
   const rangeStart = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000);
   const rangeEnd = new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) + 86_400_000);
-  const data = await loadAvailabilityData(db, {
-    tenantId: tenant.id,
-    serviceId: service.id,
-    officeId: service.office_id,
-    fromDate: from,
-    toDate: to,
-    from: rangeStart,
-    to: rangeEnd,
-    now,
-  });
+  const desks = await cachedDeskSchedules(ctx, tenant.id, service.id);
+  const exceptions = await cachedExceptions(ctx, tenant.id, service.office_id, from, to);
+  const deskIds = desks.map((d) => d.deskId);
+  const occupations = await loadAvailabilityData(ctx.db, { tenantId: tenant.id, deskIds, from: rangeStart, to: rangeEnd, now });
   const holidays = holidaySet(from, to, { day: tenant.patron_day, name: tenant.patron_name });
-  return computeAvailability({ ...data, holidays, tz: tenant.time_zone, rules: rulesOf(service), from, to, now: now.getTime() });
+  return computeAvailability({ desks, exceptions, occupations, holidays, tz: tenant.time_zone, rules: rulesOf(service), from, to, now: now.getTime() });
 }
 
 export function validateRange(from: string, to: string): void {
@@ -62,13 +62,13 @@ export function toSlotViews(days: DayAvailability[], tz: string, onlyFree = fals
 }
 
 /** The next free slots from a given instant, offered when the chosen one was taken. */
-export async function findAlternatives(db: Q, tenant: Tenant, service: ServiceRow, around: number, now: Date, count = 5): Promise<SlotView[]> {
+export async function findAlternatives(ctx: AppContext, tenant: Tenant, service: ServiceRow, around: number, now: Date, count = 5): Promise<SlotView[]> {
   const tz = tenant.time_zone;
   const fromDate = localDate(Math.max(around, now.getTime()), tz);
   const out: SlotView[] = [];
   for (let offset = 0; offset < service.horizon_days + 1 && out.length < count; offset += 14) {
     const from = addDays(fromDate, offset);
-    const days = await computeServiceAvailability(db, tenant, service, from, addDays(from, 13), now);
+    const days = await computeServiceAvailability(ctx, tenant, service, from, addDays(from, 13), now);
     for (const d of toSlotViews(days, tz, true)) {
       for (const s of d.slots) {
         if (Date.parse(s.start) >= around - 60 * 60_000 && out.length < count) out.push(s);

@@ -11,7 +11,7 @@ import { findService, type ServiceRow } from '../scheduling/index.ts';
 import { formatInstant, localDate } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findAlternatives } from './availability.ts';
-import { claimDesk, inClaimTransaction, placement, scheduleForClaim, SlotTaken, type ClaimedDesk } from './desk-claim.ts';
+import { claimDesk, inClaimTransaction, placement, scheduleForClaim, SlotTaken, type ClaimedDesk, type ScheduleInputs } from './desk-claim.ts';
 import { bookingNotice } from './emails.ts';
 import { bookingEventPayload } from './lifecycle.ts';
 import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } from './errors.ts';
@@ -92,7 +92,7 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
   // same day read them a moment ago (schedule-cache.ts): read before the transaction either way.
   const cache = scheduleCache(ctx);
   const cacheKey = `${tenant.id}:${input.serviceId}:${localDate(start, tenant.time_zone)}`;
-  const cached = cache.get(cacheKey);
+  const cached = cache.get<{ service: ServiceRow; schedule: ScheduleInputs }>(cacheKey);
   const service = cached?.service ?? (await findService(ctx.db, tenant.id, input.serviceId));
   if (!service) throw serviceNotFound();
   const now = ctx.clock.now();
@@ -161,7 +161,7 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
   } catch (err) {
     if (err instanceof SlotTaken) {
       ctx.metrics.bookings.inc({ outcome: 'slot_taken' });
-      throw slotTakenError(await findAlternatives(ctx.db, tenant, service, start, now));
+      throw slotTakenError(await findAlternatives(ctx, tenant, service, start, now));
     }
     throw err;
   }

@@ -42,7 +42,7 @@ export async function createHold(ctx: AppContext, tenant: Tenant, input: { servi
     });
     return { id, expiresAt: formatInstant(expiresAt.getTime(), tenant.time_zone) };
   } catch (err) {
-    if (err instanceof SlotTaken) throw slotTakenError(await findAlternatives(ctx.db, tenant, service, start, now));
+    if (err instanceof SlotTaken) throw slotTakenError(await findAlternatives(ctx, tenant, service, start, now));
     throw err;
   }
 }

@@ -77,7 +77,7 @@ export async function rescheduleByToken(ctx: AppContext, tenant: Tenant, token: 
       });
     });
   } catch (err) {
-    if (err instanceof SlotTaken) throw slotTakenError(await findAlternatives(ctx.db, tenant, service, newStart, now));
+    if (err instanceof SlotTaken) throw slotTakenError(await findAlternatives(ctx, tenant, service, newStart, now));
     throw err;
   }
   return toManaged(ctx, (await findBookingView(ctx.db, tenant.id, current.id))!, token, now);

@@ -56,7 +56,7 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         if (cached) return cached;
         const service = await cachedService(ctx, req.tenant.id, req.params.serviceId);
         if (!service) throw serviceNotFound();
-        const days = await computeServiceAvailability(ctx.db, req.tenant, service, req.query.from, req.query.to, now);
+        const days = await computeServiceAvailability(ctx, req.tenant, service, req.query.from, req.query.to, now);
         const body: AvailabilityResponse = { serviceId: service.id, timeZone: req.tenant.time_zone, days: toSlotViews(days, req.tenant.time_zone) };
         ctx.readCache.set(key, body);
         return body;

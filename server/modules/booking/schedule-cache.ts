@@ -9,21 +9,15 @@ import type { EventName } from '../../../contracts/activity.ts';
 import type { LocalSubscriber } from '../../platform/bus.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { changesSchedule } from '../../platform/subscribers.ts';
-import { findService, type ServiceRow } from '../scheduling/index.ts';
-import type { ScheduleInputs } from './desk-claim.ts';
+import { type DateException, type DeskSchedule, findService, loadDeskSchedules, loadExceptions, type ServiceRow } from '../scheduling/index.ts';
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 1_000;
 
-export interface ScheduleEntry {
-  service: ServiceRow;
-  schedule: ScheduleInputs;
-}
-
 class ScheduleCache {
   private readonly entries = new Map<string, { at: number; value: unknown }>();
 
-  get<T = ScheduleEntry>(key: string): T | undefined {
+  get<T>(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (performance.now() - hit.at > TTL_MS) {
@@ -61,6 +55,28 @@ export async function cachedService(ctx: AppContext, tenantId: string, serviceId
   const service = await findService(ctx.db, tenantId, serviceId);
   if (service) cache.set(key, service);
   return service;
+}
+
+/** The desks offering a service with their weekly hours (every cold availability call needs them). */
+export async function cachedDeskSchedules(ctx: AppContext, tenantId: string, serviceId: string): Promise<Array<DeskSchedule & { deskNum: number }>> {
+  const cache = scheduleCache(ctx);
+  const key = `desks:${tenantId}:${serviceId}`;
+  const hit = cache.get<Array<DeskSchedule & { deskNum: number }>>(key);
+  if (hit) return hit;
+  const desks = await loadDeskSchedules(ctx.db, tenantId, serviceId);
+  cache.set(key, desks);
+  return desks;
+}
+
+/** An office's date exceptions between two local dates, inclusive. */
+export async function cachedExceptions(ctx: AppContext, tenantId: string, officeId: string, from: string, to: string): Promise<DateException[]> {
+  const cache = scheduleCache(ctx);
+  const key = `exceptions:${tenantId}:${officeId}:${from}:${to}`;
+  const hit = cache.get<DateException[]>(key);
+  if (hit) return hit;
+  const exceptions = await loadExceptions(ctx.db, tenantId, officeId, from, to);
+  cache.set(key, exceptions);
+  return exceptions;
 }
 
 export function scheduleCacheSubscriber(ctx: AppContext): LocalSubscriber {

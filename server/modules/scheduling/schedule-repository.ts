@@ -1,6 +1,6 @@
 // Loads what slot generation needs for one service: the desks able to serve it with their weekly
 // hours, the office's date exceptions, and the desks' occupations in a time range.
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { DateException, DeskSchedule, Occupation } from './domain/slots.ts';
 import { parseTimeOfDay } from '../../platform/time/zoned-time.ts';
@@ -76,23 +76,27 @@ export async function loadOccupations(db: Q, tenantId: string, deskIds: string[]
   return out;
 }
 
+/** A span as desk_days keeps it (migration 012): start in epoch seconds, then length in seconds. */
+const SPAN_OF_BOOKING = sql`floor(extract(epoch from start_at))::bigint::text || ' ' || (ceil(extract(epoch from block_end)) - floor(extract(epoch from start_at)))::bigint::text`;
+
 /**
  * Live occupations of some desks from the per-day occupancy the database keeps in step with bookings
- * (migration 011, desk_days): a few short text rows instead of a row per booking, plus the live holds,
- * which expire by the clock and so are read from bookings. One row per desk. Spans start on their
- * UTC day and last at most 12 hours (duration + buffer): one day of margin before `from` finds every
- * span reaching into the range; the exact overlap is checked when parsing (parseSpans).
+ * (migrations 011 and 012, desk_days): a few short text rows instead of a row per booking, plus the
+ * live holds, which expire by the clock and so are read from bookings. One row per desk. Spans start
+ * on their UTC day and last at most 12 hours (duration + buffer): one day of margin before `from`
+ * finds every span reaching into the range; the exact overlap is checked when parsing (parseSpans).
  */
-function occupancyByDesk(tenantId: string, deskIds: RawBuilder<unknown>, from: Date, to: Date, now: Date) {
+function occupancyByDesk(tenantId: string, deskIds: string[], from: Date, to: Date, now: Date) {
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const ids = sql.join(deskIds.map((id) => sql`${id}::uuid`));
   return sql`
     select desk_id::text as desk_id, string_agg(spans, ' ') as spans from (
       select desk_id, spans from desk_days
-      where desk_id in (${deskIds}) and day >= ${day(from.getTime() - 86_400_000)}::date and day <= ${day(to.getTime())}::date and spans <> ''
+      where desk_id in (${ids}) and day >= ${day(from.getTime() - 86_400_000)}::date and day <= ${day(to.getTime())}::date and spans <> ''
       union all
-      select desk_id, floor(extract(epoch from start_at) * 1000)::bigint::text || ' ' || floor(extract(epoch from block_end) * 1000)::bigint::text
+      select desk_id, ${SPAN_OF_BOOKING}
       from bookings
-      where status = 'held' and hold_expires_at > ${now} and tenant_id = ${tenantId} and desk_id in (${deskIds})
+      where status = 'held' and hold_expires_at > ${now} and tenant_id = ${tenantId} and desk_id in (${ids})
         and start_at < ${to} and block_end > ${from}) o
     group by desk_id`;
 }
@@ -102,11 +106,28 @@ function parseSpans(rows: Array<{ desk_id: string; spans: string }>, from: Date,
   const hi = to.getTime();
   const out: Occupation[] = [];
   for (const r of rows) {
-    const nums = r.spans.split(' ');
-    for (let i = 0; i + 1 < nums.length; i += 2) {
-      const start = Number(nums[i]);
-      const end = Number(nums[i + 1]);
-      if (start < hi && end > lo) out.push({ deskId: r.desk_id, start, end });
+    // Read digit by digit: a busy month is ten thousand numbers, and splitting them into strings
+    // first was most of the garbage a cold availability call left behind.
+    const text = r.spans;
+    let n = 0;
+    let digits = 0;
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (c >= 48 && c <= 57) {
+        n = n * 10 + (c - 48);
+        digits++;
+        continue;
+      }
+      if (!digits) continue;
+      if (start < 0) start = n * 1000;
+      else {
+        const end = start + n * 1000;
+        if (start < hi && end > lo) out.push({ deskId: r.desk_id, start, end });
+        start = -1;
+      }
+      n = 0;
+      digits = 0;
     }
   }
   return out;
@@ -115,48 +136,17 @@ function parseSpans(rows: Array<{ desk_id: string; spans: string }>, from: Date,
 /** The same occupations as loadOccupations, read through desk_days (see occupancyByDesk). */
 export async function loadOccupationsByDay(db: Q, tenantId: string, deskIds: string[], from: Date, to: Date, now: Date): Promise<Occupation[]> {
   if (!deskIds.length) return [];
-  const { rows } = await occupancyByDesk(tenantId, sql.join(deskIds.map((id) => sql`${id}::uuid`)), from, to, now)
-    .$castTo<{ desk_id: string; spans: string }>()
-    .execute(db);
+  const { rows } = await occupancyByDesk(tenantId, deskIds, from, to, now).$castTo<{ desk_id: string; spans: string }>().execute(db);
   return parseSpans(rows, from, to);
 }
 
 /**
- * Everything availability reads, in one statement (one round trip): the service's active desks
- * with their weekly hours, the office's exceptions between two dates, and the desks' occupations
- * between two instants (through desk_days). Each part comes back as one JSON value.
+ * What availability reads of the bookings, in one statement: the desks' occupations between two
+ * instants (through desk_days, one row per desk). The desks' hours and the office's exceptions are
+ * schedule data, which the booking module keeps in its schedule cache.
  */
-export async function loadAvailabilityData(
-  db: Q,
-  args: { tenantId: string; serviceId: string; officeId: string; fromDate: string; toDate: string; from: Date; to: Date; now: Date },
-): Promise<{ desks: Array<DeskSchedule & { deskNum: number }>; exceptions: DateException[]; occupations: Occupation[] }> {
-  const { tenantId, serviceId } = args;
-  const deskIds = sql`select ds.desk_id from desk_services ds join desks d on d.id = ds.desk_id where ds.tenant_id = ${tenantId} and ds.service_id = ${serviceId} and d.active`;
-  type HourRow = { desk_id: string; num: number; weekday: number | null; start_time: string | null; end_time: string | null };
-  type ExceptionRow = { desk_id: string | null; day: string; kind: 'closed' | 'open'; start_time: string | null; end_time: string | null };
-  const { rows } = await sql<{ hours: HourRow[] | null; exceptions: ExceptionRow[] | null; occupied: Array<{ desk_id: string; spans: string }> | null }>`
-    select
-      (select json_agg(json_build_object('desk_id', d.id, 'num', d.num, 'weekday', h.weekday, 'start_time', h.start_time, 'end_time', h.end_time) order by d.num)
-         from desk_services ds join desks d on d.id = ds.desk_id left join desk_hours h on h.desk_id = d.id
-         where ds.tenant_id = ${tenantId} and ds.service_id = ${serviceId} and d.active) as hours,
-      (select json_agg(json_build_object('desk_id', desk_id, 'day', day, 'kind', kind, 'start_time', start_time, 'end_time', end_time))
-         from schedule_exceptions
-         where tenant_id = ${tenantId} and office_id = ${args.officeId} and day >= ${args.fromDate} and day <= ${args.toDate}) as exceptions,
-      (select json_agg(o) from (${occupancyByDesk(tenantId, deskIds, args.from, args.to, args.now)}) o) as occupied`.execute(db);
-  const row = rows[0]!;
-  const parse = <T>(v: T[] | string | null): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : (v ?? []));
-  const desks = new Map<string, DeskSchedule & { deskNum: number }>();
-  for (const r of parse(row.hours)) {
-    let desk = desks.get(r.desk_id);
-    if (!desk) desks.set(r.desk_id, (desk = { deskId: r.desk_id, deskNum: r.num, weekly: [] }));
-    if (r.weekday !== null && r.start_time && r.end_time) desk.weekly.push({ weekday: r.weekday, start: parseTimeOfDay(r.start_time), end: parseTimeOfDay(r.end_time) });
-  }
-  const exceptions = parse(row.exceptions).map((r) => ({
-    deskId: r.desk_id,
-    day: r.day,
-    kind: r.kind,
-    start: r.start_time ? parseTimeOfDay(r.start_time) : null,
-    end: r.end_time ? parseTimeOfDay(r.end_time) : null,
-  }));
-  return { desks: [...desks.values()], exceptions, occupations: parseSpans(parse(row.occupied), args.from, args.to) };
+export async function loadAvailabilityData(db: Q, args: { tenantId: string; deskIds: string[]; from: Date; to: Date; now: Date }): Promise<Occupation[]> {
+  if (!args.deskIds.length) return [];
+  const { rows } = await occupancyByDesk(args.tenantId, args.deskIds, args.from, args.to, args.now).$castTo<{ desk_id: string; spans: string }>().execute(db);
+  return parseSpans(rows, args.from, args.to);
 }

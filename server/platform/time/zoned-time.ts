@@ -38,18 +38,20 @@ export function wallClock(instantMs: number, tz: string): WallClock {
 }
 
 // Offsets change at most twice a year, on the hour; caching by hour keeps formatting of thousands of
-// slots cheap.
-const offsetCache = new Map<string, number>();
+// slots cheap. Keyed by zone, then by the hour's number: no key string is built per call.
+const offsetCache = new Map<string, Map<number, number>>();
 /** Offset of the zone from UTC at an instant, in minutes (Rome: +60 in winter, +120 in summer). */
 export function offsetMinutes(instantMs: number, tz: string): number {
-  const hourKey = `${tz}|${Math.floor(instantMs / 3_600_000)}`;
-  const cached = offsetCache.get(hourKey);
+  let zone = offsetCache.get(tz);
+  if (!zone) offsetCache.set(tz, (zone = new Map()));
+  const hour = Math.floor(instantMs / 3_600_000);
+  const cached = zone.get(hour);
   if (cached !== undefined) return cached;
   const w = wallClock(instantMs, tz);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const offset = Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(hourKey, offset);
+  if (zone.size > 50_000) zone.clear();
+  zone.set(hour, offset);
   return offset;
 }
 

@@ -145,27 +145,40 @@ export function computeAvailability(input: AvailabilityInput): DayAvailability[]
     list.push(o);
   }
   for (const list of byDesk.values()) list.sort((a, b) => a.start - b.start);
+  const occupations = input.desks.map((d) => byDesk.get(d.deskId) ?? []);
+  // Each desk's slots come in ascending order over the whole range, so its position in its sorted
+  // occupations only moves forward: one pass over them per call, not one per day.
+  const cursor = input.desks.map(() => 0);
 
   // Desks with the same weekly hours and no exception of their own share a day's slots: computed
   // once per date and hours, not once per desk (18 CIE desks usually keep the same hours).
-  const hoursKey = new Map(input.desks.map((d) => [d.deskId, JSON.stringify(d.weekly)]));
-  const ownExceptions = new Set(input.exceptions.filter((x) => x.deskId !== null).map((x) => `${x.deskId}|${x.day}`));
-  const shared = new Map<string, Interval[]>();
-  const slotsOf = (desk: DeskSchedule, date: string): Interval[] => {
-    if (ownExceptions.has(`${desk.deskId}|${date}`)) return deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays);
-    const key = `${date}|${hoursKey.get(desk.deskId)}`;
-    let list = shared.get(key);
-    if (!list) shared.set(key, (list = deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays)));
-    return list;
-  };
+  const groups = new Map<string, number>();
+  const groupOf = input.desks.map((d) => {
+    const key = JSON.stringify(d.weekly);
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = groups.size));
+    return g;
+  });
+  const ownExceptionDays = new Map<string, Set<string>>();
+  for (const x of input.exceptions) {
+    if (x.deskId === null) continue;
+    let days = ownExceptionDays.get(x.deskId);
+    if (!days) ownExceptionDays.set(x.deskId, (days = new Set()));
+    days.add(x.day);
+  }
 
   const days: DayAvailability[] = [];
   for (let date = input.from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
+    const layouts: Array<Interval[] | undefined> = [];
     const slots = new Map<number, Slot>();
-    for (const desk of input.desks) {
-      const occ = byDesk.get(desk.deskId) ?? [];
-      let i = 0;
-      for (const [start, end] of slotsOf(desk, date)) {
+    for (let k = 0; k < input.desks.length; k++) {
+      const desk = input.desks[k]!;
+      let deskSlots: Interval[];
+      if (ownExceptionDays.get(desk.deskId)?.has(date)) deskSlots = deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays);
+      else deskSlots = layouts[groupOf[k]!] ??= deskSlotsOn(desk, date, tz, rules, input.exceptions, input.holidays);
+      const occ = occupations[k]!;
+      let i = cursor[k]!;
+      for (const [start, end] of deskSlots) {
         if (start < earliest) continue;
         const blockEnd = start + blockMs;
         // Occupations are sorted by start; skip the ones that end before this slot begins.
@@ -182,6 +195,7 @@ export function computeAvailability(input: AvailabilityInput): DayAvailability[]
         slot.offeredBy++;
         if (free) slot.freeDesks.push(desk.deskId);
       }
+      cursor[k] = i;
     }
     if (slots.size) days.push({ date, slots: [...slots.values()].sort((a, b) => a.start - b.start) });
   }
