@@ -18,7 +18,7 @@ import { idempotencyMismatch, limitReached, serviceNotFound, slotTakenError } fr
 import { citizenVideoUrl, manageUrl } from './links.ts';
 import { newReference } from './reference.ts';
 import { scheduleCache } from './schedule-cache.ts';
-import { type BookingView, findBookingView, insertBookingToken } from './repository.ts';
+import { type BookingView, findBookingView, insertBookingToken, NEW_BOOKING, newBookingView } from './repository.ts';
 
 export interface CreateOptions {
   idempotencyKey?: string;
@@ -42,30 +42,24 @@ export function parseInstant(value: string, field = 'start'): number {
 }
 
 /**
- * The citizen's advisory locks (idempotency key, per-citizen limit) in one statement, then in the
- * next one (its snapshot taken after the locks are held) the earlier request with the same key and
- * the citizen's active bookings: two round trips where there were four.
+ * The citizen's advisory locks (idempotency key, per-citizen limit), then the earlier request with
+ * the same key and the citizen's active bookings, read after the locks are held: one round trip
+ * (booking_guard, migration 013, says why the reads need statements of their own).
  */
 async function lockAndCheck(
   trx: Transaction<DB>,
   tenant: Tenant,
   service: ServiceRow,
-  input: BookingRequest,
   opts: CreateOptions,
+  email: string,
   now: Date,
 ): Promise<{ existing?: { booking_id: string; request_hash: string }; active: number }> {
-  const fiscalCode = opts.fiscalCode?.toUpperCase();
-  const email = input.applicant.email.toLowerCase();
+  const fiscalCode = opts.fiscalCode?.toUpperCase() ?? null;
   const who = fiscalCode ? `cf:${fiscalCode}` : `email:${email}`;
-  const keys = [...(opts.idempotencyKey ? [`idem:${tenant.id}:${opts.idempotencyKey}`] : []), `limit:${tenant.id}:${service.id}:${who}`];
-  await sql`select ${sql.join(keys.map((k) => sql`pg_advisory_xact_lock(hashtext(${k}))`))}`.execute(trx);
+  const idemLock = opts.idempotencyKey ? `idem:${tenant.id}:${opts.idempotencyKey}` : null;
   const { rows } = await sql<{ booking_id: string | null; request_hash: string | null; active: number }>`
-    select i.booking_id, i.request_hash,
-      (select count(*)::int from bookings
-        where tenant_id = ${tenant.id} and service_id = ${service.id} and status in ('pending', 'confirmed') and start_at > ${now}
-          and ${fiscalCode ? sql`fiscal_code = ${fiscalCode}` : sql`lower(applicant_email) = ${email}`}) as active
-    from (select 1) one
-    left join idempotency_keys i on i.tenant_id = ${tenant.id} and i.key = ${opts.idempotencyKey ?? null}`.execute(trx);
+    select booking_id, request_hash, active from booking_guard(${idemLock}, ${`limit:${tenant.id}:${service.id}:${who}`}, ${tenant.id}, ${service.id},
+      ${opts.idempotencyKey ?? null}, ${fiscalCode}, ${email}, ${now})`.execute(trx);
   const row = rows[0]!;
   return { existing: row.booking_id && row.request_hash ? { booking_id: row.booking_id, request_hash: row.request_hash } : undefined, active: row.active };
 }
@@ -107,7 +101,7 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
   let result: { bookingId: string; replayed: boolean; view?: BookingView };
   try {
     result = await inClaimTransaction(ctx, async (trx) => {
-      const check = await lockAndCheck(trx, tenant, service, input, opts, now);
+      const check = await lockAndCheck(trx, tenant, service, opts, input.applicant.email.toLowerCase(), now);
       if (check.existing) {
         if (check.existing.request_hash !== requestHash) throw idempotencyMismatch();
         // The first response's token is not stored in clear; the replay gets a fresh link to the same booking.
@@ -119,32 +113,35 @@ export async function createBooking(ctx: AppContext, tenant: Tenant, input: Book
         (input.holdId && (await takeHold(trx, tenant, service, input.holdId, start, now))) ||
         (await claimDesk(trx, { tenant, service, start, now, ignoreNotice: opts.channel === 'operator', inputs: schedule }));
       const status = service.requires_approval && opts.channel === 'web' ? 'pending' : 'confirmed';
-      // The row, its manage token and the idempotency key in one statement (the id is made here so
-      // the three inserts need not wait for each other), then the booking as every view reads it.
+      // The row, its manage token and the idempotency key, and the booking as every view reads it,
+      // in one statement (the id is made here so the inserts need not wait for each other).
       const id = randomUUID();
-      const booking = trx.insertInto('bookings').values({
-        id,
-        ...placement(tenant.id, service, claimed),
-        reference: newReference(tenant.reference_prefix),
-        status,
-        applicant_name: input.applicant.name.trim(),
-        applicant_surname: input.applicant.surname.trim(),
-        applicant_email: input.applicant.email.trim(),
-        applicant_address: input.applicant.address?.trim() || null,
-        fiscal_code: opts.fiscalCode?.toUpperCase() ?? null,
-        reason: input.reason?.trim() || null,
-        details: input.details?.trim() || null,
-        channel: opts.channel,
-        created_by: opts.operatorId ?? null,
-        // A booking made less than a day ahead gets no "tomorrow" reminder.
-        reminder_sent: claimed.start.getTime() - now.getTime() < 24 * 3_600_000,
-      });
+      const booking = trx
+        .insertInto('bookings')
+        .values({
+          id,
+          ...placement(tenant.id, service, claimed),
+          reference: newReference(tenant.reference_prefix),
+          status,
+          applicant_name: input.applicant.name.trim(),
+          applicant_surname: input.applicant.surname.trim(),
+          applicant_email: input.applicant.email.trim(),
+          applicant_address: input.applicant.address?.trim() || null,
+          fiscal_code: opts.fiscalCode?.toUpperCase() ?? null,
+          reason: input.reason?.trim() || null,
+          details: input.details?.trim() || null,
+          channel: opts.channel,
+          created_by: opts.operatorId ?? null,
+          // A booking made less than a day ahead gets no "tomorrow" reminder.
+          reminder_sent: claimed.start.getTime() - now.getTime() < 24 * 3_600_000,
+        })
+        .returningAll();
       const tokenRow = trx.insertInto('booking_tokens').values({ token_hash: hashSecret(token), tenant_id: tenant.id, booking_id: id });
       const idem = opts.idempotencyKey
         ? sql`, k as (${trx.insertInto('idempotency_keys').values({ tenant_id: tenant.id, key: opts.idempotencyKey, request_hash: requestHash, booking_id: id })})`
         : sql``;
-      await sql`with b as (${booking}), t as (${tokenRow}) ${idem} select 1`.execute(trx);
-      const view = (await findBookingView(trx, tenant.id, id))!;
+      const { rows } = await sql<BookingView>`with ${sql.table(NEW_BOOKING)} as (${booking}), t as (${tokenRow}) ${idem} ${newBookingView(trx, id)}`.execute(trx);
+      const view = rows[0]!;
       const actor = { type: opts.channel === 'operator' ? ('operator' as const) : ('citizen' as const), id: opts.operatorId ?? opts.citizenId ?? input.applicant.email };
       const notice = await bookingNotice(ctx.config, status === 'pending' ? 'request' : 'confirmation', view, { now, token });
       await ctx.bus.record(trx, {

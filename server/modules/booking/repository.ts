@@ -1,14 +1,17 @@
 // Booking queries. A booking is always read together with its service and office, which every
 // view (manage page, emails, agenda) needs.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { hashSecret } from '../../platform/security/tokens.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-function bookingViewQuery(db: Q) {
+function bookingViewQuery(db: Q, source: 'bookings' | typeof NEW_BOOKING = 'bookings') {
+  // The source is the table, or the statement's own CTE of the row it inserts (same columns:
+  // `returning *`); typed as the table either way.
+  const from = source === 'bookings' ? 'bookings as b' : (sql`${sql.table(source)}`.as('b') as unknown as 'bookings as b');
   return db
-    .selectFrom('bookings as b')
+    .selectFrom(from)
     .innerJoin('services as s', 's.id', 'b.service_id')
     .innerJoin('offices as o', 'o.id', 'b.office_id')
     .innerJoin('desks as d', 'd.id', 'b.desk_id')
@@ -61,6 +64,17 @@ function bookingViewQuery(db: Q) {
       't.branding as tenant_branding',
       't.time_zone',
     ]);
+}
+
+/** The name of the CTE `insert into bookings … returning *` in the statement that reads newBookingView. */
+export const NEW_BOOKING = 'new_booking';
+
+/**
+ * The view of the booking that the same statement inserts, read from its CTE (the table does not
+ * show a statement the rows it writes): the insert and the read in one round trip.
+ */
+export function newBookingView(db: Q, bookingId: string) {
+  return bookingViewQuery(db, NEW_BOOKING).where('b.id', '=', bookingId);
 }
 
 export type BookingView = NonNullable<Awaited<ReturnType<typeof findBookingView>>>;
