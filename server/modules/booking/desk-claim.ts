@@ -1,8 +1,10 @@
 // Choosing a desk for a slot, inside the transaction that writes the booking. The exclusion
 // constraint on bookings is what makes overbooking impossible; this code only picks well:
-// candidates are the desks whose hours offer the slot, the least loaded free one is locked with
-// SKIP LOCKED so concurrent bookers spread over desks instead of queueing on one, and a transaction
-// that still collides (its snapshot predates a concurrent commit) is retried with a fresh snapshot.
+// candidates are the desks whose hours offer the slot, the least loaded free one (by the length of
+// its day's spans in desk_days: one row per desk, where counting its bookings read them all) is
+// locked with SKIP LOCKED so concurrent bookers spread over desks instead of queueing on one, and a
+// transaction that still collides (its snapshot predates a concurrent commit) is retried with a
+// fresh snapshot.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -74,8 +76,6 @@ export async function claimDesk(
   const end = new Date(start + service.duration_min * 60_000);
   const blockEnd = new Date(end.getTime() + service.buffer_min * 60_000);
 
-  const dayStart = new Date(start - 12 * 3_600_000);
-  const dayEnd = new Date(start + 12 * 3_600_000);
   const exclude = args.excludeBookingId ?? '00000000-0000-0000-0000-000000000000';
   // Expired holds are removed lazily, where they are in the way, by the same statement (the pick
   // already ignores them; the delete is seen by the insert that follows).
@@ -85,14 +85,14 @@ export async function claimDesk(
       delete from bookings where desk_id in (${sql.join(candidates)}) and status = 'held' and hold_expires_at <= ${now}
         and start_at < ${blockEnd} and block_end > ${startAt})
     select d.id, d.num from desks d
+    left join desk_days dd on dd.desk_id = d.id and dd.day = ${startAt.toISOString().slice(0, 10)}::date
     where d.tenant_id = ${tenant.id} and d.id in (${sql.join(candidates)})
       and not exists (
         select 1 from bookings b
         where b.desk_id = d.id and b.status <> 'cancelled' and b.id <> ${exclude}
           and (b.status <> 'held' or b.hold_expires_at > ${now})
           and b.start_at < ${blockEnd} and b.block_end > ${startAt})
-    order by (select count(*) from bookings l where l.desk_id = d.id and l.status <> 'cancelled'
-                and l.start_at >= ${dayStart} and l.start_at < ${dayEnd}), d.num
+    order by coalesce(length(dd.spans), 0), d.num
     limit 1
     for update of d ${mode === 'skip' ? sql`skip locked` : sql``}`.execute(trx);
 
