@@ -49,6 +49,8 @@ export const ERRORS = {
       booking: t('Prenotazione non trovata.', 'Booking not found.'),
       message: t('Messaggio non trovato.', 'Message not found.'),
       attachment: t('Allegato non trovato.', 'Attachment not found.'),
+      protocolEntry: t('Registrazione di protocollo non trovata.', 'Protocol entry not found.'),
+      dailyRegister: t('Registro giornaliero non trovato.', 'Daily register not found.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
@@ -290,6 +292,10 @@ export const ERRORS = {
     it: 'Arrivo già registrato: il tuo numero è {number}. Segui il tabellone o la pagina del numero ricevuta via email.',
     en: 'Already checked in: your number is {number}.',
   },
+
+  // The protocol register
+  PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
+  TOO_MANY_FILES: { status: 400, it: 'Puoi allegare al massimo {max} file.', en: 'At most {max} files can be attached.' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -23,6 +23,12 @@ const TicketEvent = Type.Object({ officeId: Uuid, queueId: Uuid, number: Type.St
 const DeskEvent = Type.Object({ officeId: Uuid, deskId: Uuid });
 const OfficeEvent = Type.Object({ officeId: Uuid });
 const TenantEvent = Type.Object({});
+const ProtocolEvent = Type.Object({
+  year: Type.Integer(),
+  number: Type.Integer(),
+  direction: Type.Union([Type.Literal('incoming'), Type.Literal('outgoing'), Type.Literal('internal')]),
+  applicationId: Type.Union([Uuid, Type.Null()]),
+});
 
 export const EVENT_PAYLOADS = {
   'booking.created': BookingEvent,
@@ -65,6 +71,8 @@ export const EVENT_PAYLOADS = {
   'tenant.created': TenantEvent,
   'tenant.updated': TenantEvent,
   'identity.providers-changed': TenantEvent,
+  'protocol.registered': ProtocolEvent,
+  'protocol.annulled': ProtocolEvent,
 } as const satisfies Record<EventName, TSchema>;
 
 export type EventPayload<N extends EventName> = Static<(typeof EVENT_PAYLOADS)[N]>;

@@ -8,6 +8,7 @@ import { bookingModule } from './booking/index.ts';
 import { devmailModule } from './devmail/index.ts';
 import { identityModule } from './identity/index.ts';
 import { operatorsModule } from './operators/index.ts';
+import { protocolModule } from './protocol/index.ts';
 import { queueModule } from './queue/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
 import { videoModule } from './video/index.ts';
@@ -22,5 +23,6 @@ export const MODULES: readonly SportelloModule[] = [
   videoModule,
   queueModule,
   identityModule,
+  protocolModule,
   devmailModule,
 ];

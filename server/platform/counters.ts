@@ -1,5 +1,5 @@
 // Gapless counters: numbers that must run 1, 2, 3… with no hole and no repeat (queue tickets per
-// queue and day today; the protocol register's yearly number next). The counter row is created or
+// queue and day; the protocol register's number per year). The counter row is created or
 // incremented by one upsert that keeps it locked until the transaction ends: concurrent callers
 // wait for each other, and a rollback gives the number back. A sequence would be faster but
 // leaves gaps on rollback, which a register may not have.
@@ -18,4 +18,19 @@ export async function nextCounterValue(trx: Transaction<DB>, tenantId: string, n
     .returning('value')
     .executeTakeFirstOrThrow();
   return row.value;
+}
+
+/**
+ * Gives back the value `nextCounterValue` just returned, in the same transaction (the row is still
+ * locked by it, so no one took a later number): for a caller that found, after waiting for the
+ * lock, that it needs another period's number (the protocol register at midnight of 31 December).
+ */
+export async function giveBackCounterValue(trx: Transaction<DB>, tenantId: string, name: string, period: number): Promise<void> {
+  await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('counters.value', '-', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .where('period', '=', period)
+    .execute();
 }

@@ -14,6 +14,7 @@ import type {
   TestIdpGrantsTable,
   TestIdpKeysTable,
 } from './schema-identity.ts';
+import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
 export type { QueueKind, TicketSource, TicketStatus } from './schema-queue.ts';
@@ -353,4 +354,7 @@ export interface DB {
   citizen_deadlines: CitizenDeadlinesTable;
   test_idp_keys: TestIdpKeysTable;
   test_idp_grants: TestIdpGrantsTable;
+  protocol_entries: ProtocolEntriesTable;
+  protocol_annulments: ProtocolAnnulmentsTable;
+  protocol_daily_registers: ProtocolDailyRegistersTable;
 }

@@ -40,6 +40,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function requireOperator(ctx: AppContext) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    // Already checked for this request (a route that authenticates before reading an upload).
+    if (req.operator) return;
     const sessionId = req.cookies[SESSION_COOKIE];
     if (!sessionId || sessionId.length > 200) throw unauthenticated();
     const principal = await findPrincipal(ctx.db, req.tenant.id, sessionId, ctx.clock.now(), ctx.config.operatorIdleMinutes);

@@ -2,6 +2,7 @@
 // short cache saves a query on every call without serving a deleted comune for long.
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { TenantParams } from '../../../contracts/common.ts';
 import { appError } from '../http/errors.ts';
 import { findTenantBySlug, type Tenant } from './repository.ts';
 
@@ -29,4 +30,17 @@ export function tenantResolver(ctx: AppContext) {
   };
   /** A comune's settings changed on this node (e.g. its priority classes): read it again. */
   return Object.assign(resolveTenant, { forget: () => cache.clear() });
+}
+
+const SLUG = new RegExp((TenantParams.properties.tenant as { pattern?: string }).pattern ?? '^$');
+
+/**
+ * The comune of a request, for a hook that runs before the URL is validated (an upload is read only
+ * once the officer is known, and before the body's fields are checked): the slug is checked first.
+ */
+export async function resolveTenantBeforeValidation(ctx: AppContext, req: FastifyRequest): Promise<void> {
+  const slug = (req.params as { tenant?: string }).tenant ?? '';
+  const tenant = SLUG.test(slug) ? await findTenantBySlug(ctx.db, slug) : undefined;
+  if (!tenant) throw appError('TENANT_NOT_FOUND', { params: { slug: SLUG.test(slug) ? slug : '' } });
+  req.tenant = tenant;
 }
