@@ -9,6 +9,7 @@ import type { Harness } from '../test/support/harness.ts';
 import { availability } from './availability.ts';
 import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
+import { protocol } from './protocol.ts';
 import { rush } from './rush.ts';
 import { boot, unreachable, type Engine } from './setup.ts';
 import { printTable, type Row } from './stats.ts';
@@ -31,6 +32,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['queue call-next', queueCalls],
   ['queue fan-out', queueFanout],
   ['queue estimate', queueEstimate],
+  ['protocol', protocol],
 ];
 
 async function runEngine(engine: Engine, title: string): Promise<void> {

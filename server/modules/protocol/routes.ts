@@ -221,7 +221,7 @@ export function protocolRoutes(ctx: AppContext, system: ProtocolSystem): Fastify
       async (req, reply) => {
         assertAdmin(req.operator);
         const { day, format } = req.params;
-        const row = await findDailyRegister(ctx.db, req.tenant.id, day);
+        const row = isValidDate(day) ? await findDailyRegister(ctx.db, req.tenant.id, day) : undefined;
         if (!row) throw appError('NOT_FOUND', { variant: 'dailyRegister' });
         const key = format === 'pdf' ? row.pdf_key : row.json_key;
         const stream = await ctx.storage.get(key).catch((err: unknown) => {
