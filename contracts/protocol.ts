@@ -72,6 +72,7 @@ export const ProtocolPage = Type.Object({
   entries: Type.Array(ProtocolEntry),
   nextBefore: Type.Union([Type.String(), Type.Null()]),
 });
+export type ProtocolPage = Static<typeof ProtocolPage>;
 
 /** The same fields as multipart/form-data, with the files (read before the fields are checked). */
 export const NewProtocolEntryForm = Type.Object(
@@ -99,5 +100,7 @@ export const DailyRegister = Type.Object({
   pdf: RegisterFile,
   json: RegisterFile,
 });
+export type DailyRegister = Static<typeof DailyRegister>;
 export const DailyRegisterList = Type.Object({ registers: Type.Array(DailyRegister) });
+export type DailyRegisterList = Static<typeof DailyRegisterList>;
 export const DailyRegisterParams = Type.Intersect([TenantParams, Type.Object({ day: IsoDate, format: Type.Union([Type.Literal('pdf'), Type.Literal('json')]) })]);

@@ -22,6 +22,7 @@ import { Forbidden } from './Forbidden.tsx';
 import { Officers } from './officers/Officers.tsx';
 import { ForcedPasswordChange } from './profile/ForcedPasswordChange.tsx';
 import { Profile } from './profile/Profile.tsx';
+import { Protocol } from './protocol/Protocol.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
 
@@ -151,6 +152,7 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
     return canConfigure(session) ? <Officers /> : <Forbidden title="Operatori" reason="Gli account degli operatori sono gestiti dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/registro', path))
     return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
+  if (matchPath('/:tenant/operatore/protocollo', path)) return <Protocol />;
   if (matchPath('/:tenant/operatore/coda', path)) return <DeskChoice />;
   if (matchPath('/:tenant/operatore/coda/statistiche', path)) return <QueueStats />;
   const desk = matchPath('/:tenant/operatore/coda/:deskId', path);

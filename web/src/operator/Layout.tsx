@@ -22,6 +22,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
             active: (p: string) => p.startsWith(`${session.base}/video`) || p.startsWith(`${session.base}/stanze/`) || p.startsWith(`${session.base}/appuntamenti/`),
           },
           { href: `${session.base}/nuova-prenotazione`, label: 'Nuova prenotazione', active: (p: string) => p.startsWith(`${session.base}/nuova-prenotazione`) },
+          { href: `${session.base}/protocollo`, label: 'Protocollo', active: (p: string) => p.startsWith(`${session.base}/protocollo`) },
           ...(canConfigure(session)
             ? [{ href: `${session.base}/configurazione`, label: 'Configurazione', active: (p: string) => p.startsWith(`${session.base}/configurazione`) }]
             : []),

@@ -30,6 +30,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as multipart/form-data instead of a JSON body (files); the browser sets the boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -63,8 +65,9 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 async function send<T>(path: string, method: string, opts: RequestOptions): Promise<T> {
   const extra = hooks.headers ? await hooks.headers(method, path) : {};
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'it', ...extra, ...opts.headers };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
