@@ -10,7 +10,20 @@
 
 import type { Words } from './statuses.ts';
 
-export type EntityType = 'booking' | 'ticket' | 'video_room' | 'operator' | 'citizen' | 'office' | 'service' | 'desk' | 'queue' | 'exception' | 'tenant' | 'protocol_entry';
+export type EntityType =
+  | 'booking'
+  | 'ticket'
+  | 'video_room'
+  | 'operator'
+  | 'citizen'
+  | 'office'
+  | 'service'
+  | 'desk'
+  | 'queue'
+  | 'exception'
+  | 'tenant'
+  | 'protocol_entry'
+  | 'service_card';
 
 /** How the personal area tells an entry: by the citizen themself, or by the office on their behalf. `{what}` is the service and reference. */
 export interface CitizenWording {
@@ -168,6 +181,10 @@ export const ACTIVITY = {
   'operator.totp-enabled': { it: 'Verifica in due passaggi attivata', en: 'Two-step verification on', entity: 'operator', legacy: ['operator.totp_enable'] },
   'operator.totp-disabled': { it: 'Verifica in due passaggi disattivata', en: 'Two-step verification off', entity: 'operator', legacy: ['operator.totp_disable'] },
   'audit.verified': { it: 'Verifica del registro', en: 'Audit log verified', legacy: ['audit.verify'] },
+
+  // The service catalogue
+  'service-card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
+  'service-card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
 
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },

@@ -51,6 +51,7 @@ export const ERRORS = {
       attachment: t('Allegato non trovato.', 'Attachment not found.'),
       protocolEntry: t('Registrazione di protocollo non trovata.', 'Protocol entry not found.'),
       dailyRegister: t('Registro giornaliero non trovato.', 'Daily register not found.'),
+      serviceCard: t('Scheda servizio non trovata.', 'Service card not found.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
@@ -292,6 +293,9 @@ export const ERRORS = {
     it: 'Arrivo già registrato: il tuo numero è {number}. Segui il tabellone o la pagina del numero ricevuta via email.',
     en: 'Already checked in: your number is {number}.',
   },
+
+  // The service catalogue
+  SLUG_TAKEN: { status: 409, it: 'L’indirizzo "{slug}" è già usato da un’altra scheda.', en: 'The address "{slug}" is already used by another card.' },
 
   // The protocol register
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },

@@ -5,6 +5,7 @@ import { adminModule } from './admin/index.ts';
 import { agendaModule } from './agenda/index.ts';
 import { auditModule } from './audit/index.ts';
 import { bookingModule } from './booking/index.ts';
+import { catalogueModule } from './catalogue/index.ts';
 import { devmailModule } from './devmail/index.ts';
 import { identityModule } from './identity/index.ts';
 import { operatorsModule } from './operators/index.ts';
@@ -15,6 +16,7 @@ import { videoModule } from './video/index.ts';
 
 export const MODULES: readonly SportelloModule[] = [
   schedulingModule,
+  catalogueModule,
   bookingModule,
   operatorsModule,
   auditModule,

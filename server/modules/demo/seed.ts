@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
+import { seedServiceCards } from './demo-service-cards.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-tenants.ts';
 
 /** Seeds the demo comuni once; a database that already has them is left alone. */
@@ -36,6 +37,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const officeIds = new Map<string, string>();
+      const officesByKey = new Map<string, { id: string; name: string; address: string }>();
+      const allServices = new Map<string, string>();
       let position = 0;
       for (const o of t.offices) {
         const office = await trx
@@ -53,6 +56,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
           .returning('id')
           .executeTakeFirstOrThrow();
         officeIds.set(o.key, office.id);
+        officesByKey.set(o.key, { id: office.id, name: o.name, address: o.address });
         const serviceIds: string[] = [];
         const serviceByName = new Map<string, string>();
         let sp = 0;
@@ -80,6 +84,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
             .executeTakeFirstOrThrow();
           serviceIds.push(row.id);
           serviceByName.set(s.name, row.id);
+          allServices.set(s.name, row.id);
         }
         const queues: Array<{ id: string; desks?: number[] }> = [];
         for (const [qp, q] of (o.queues ?? []).entries()) {
@@ -117,6 +122,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
             .execute();
         }
       }
+      await seedServiceCards(trx, { id: tenant.id, slug: t.slug }, officesByKey, allServices, new Date());
       await seedCitizenInbox(trx, { id: tenant.id, slug: t.slug, name: t.name }, new Date());
       for (const op of t.operators) {
         const row = await trx

@@ -14,6 +14,7 @@ import type {
   TestIdpGrantsTable,
   TestIdpKeysTable,
 } from './schema-identity.ts';
+import type { ServiceCardsTable } from './schema-catalogue.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
@@ -357,4 +358,5 @@ export interface DB {
   protocol_entries: ProtocolEntriesTable;
   protocol_annulments: ProtocolAnnulmentsTable;
   protocol_daily_registers: ProtocolDailyRegistersTable;
+  service_cards: ServiceCardsTable;
 }
