@@ -1,6 +1,5 @@
 // The service catalogue (migration 015): one card per service of the comune.
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './column-types.ts';
 
 export interface ServiceCardsTable {
   id: Generated<string>;
