@@ -16,6 +16,7 @@ import { ManageBooking } from './manage/ManageBooking.tsx';
 import { TenantContext } from './tenant.ts';
 import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
 import { areaRoute } from './area/routes.tsx';
+import { servicesRoute } from './services/routes.tsx';
 import { loadCitizen } from './session.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
@@ -92,6 +93,8 @@ function TenantRoute({ path }: { path: string }) {
   if (manage) return <ManageBooking token={manage.token!} />;
   const area = areaRoute(path);
   if (area) return area;
+  const services = servicesRoute(path);
+  if (services) return services;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;
   if (matchPath('/:tenant/accessibilita', path)) return <AccessibilityPage />;
   return <PageHeading title="Pagina non trovata" />;

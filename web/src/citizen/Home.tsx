@@ -3,7 +3,9 @@
 import type { Office, Service } from '../../../contracts/catalogue.ts';
 import { Icon } from '../shared/Icon.tsx';
 import { ErrorAlert, Loading, PageHeading } from '../shared/Page.tsx';
-import { Link } from '../shared/router.tsx';
+import { type FormEvent, useState } from 'react';
+import { Link, navigate } from '../shared/router.tsx';
+import { servicesPath } from './services/paths.ts';
 import { minutesLabel } from '../shared/format.ts';
 import { useApi } from '../shared/useApi.ts';
 import { takeNumberPath } from '../queue/paths.ts';
@@ -23,6 +25,7 @@ export function Home() {
           Prenota appuntamento
         </Link>
       </p>
+      <ServicesSearch />
       <ErrorAlert message={offices.error} />
       {offices.loading && !offices.data ? <Loading /> : null}
       <h2 className="h3 mt-5 mb-3">Uffici</h2>
@@ -34,6 +37,40 @@ export function Home() {
         ))}
       </div>
     </>
+  );
+}
+
+/** The way into the catalogue: a search that opens the services page with the words typed. */
+function ServicesSearch() {
+  const t = useTenant();
+  const [q, setQ] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(servicesPath(t.slug, q.trim() || undefined));
+  };
+  return (
+    <section aria-labelledby="home-services" className="mt-5">
+      <h2 id="home-services" className="h3">
+        Servizi del comune
+      </h2>
+      <p>Informazioni, richieste online e appuntamenti per ogni servizio.</p>
+      <form onSubmit={submit} className="d-flex flex-wrap align-items-end gap-2" aria-label="Cerca tra i servizi del comune">
+        <div className="form-group mb-0 flex-grow-1">
+          <label htmlFor="home-services-q" className="active">
+            Cerca un servizio
+          </label>
+          <input id="home-services-q" type="search" className="form-control" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <button type="submit" className="btn btn-primary">
+          Cerca
+        </button>
+      </form>
+      <p className="mt-3">
+        <Link href={servicesPath(t.slug)} data-element="all-services">
+          Vedi tutti i servizi
+        </Link>
+      </p>
+    </section>
   );
 }
 

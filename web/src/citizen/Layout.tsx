@@ -42,7 +42,10 @@ export function Layout({ tenant, children }: { tenant: TenantInfo | null; childr
                   </Link>
                 </div>
                 {tenant ? (
-                  <div className="it-right-zone">
+                  <div className="it-right-zone gap-2">
+                    <Link href={`/${tenant.slug}/servizi`} className="btn btn-outline-light btn-sm" data-element="all-services">
+                      Servizi
+                    </Link>
                     <Link href={bookingPath(tenant.slug)} className="btn btn-outline-light btn-sm" data-element="appointment-booking">
                       <Icon name="it-calendar" className="icon-white me-1" size="sm" />
                       Prenota appuntamento

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { hasNavigated } from './router.tsx';
 
-export function PageHeading({ title, children, className = '' }: { title: string; children?: ReactNode; className?: string }) {
+export function PageHeading({ title, children, className = '', element }: { title: string; children?: ReactNode; className?: string; element?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — Sportello`;
@@ -12,7 +12,7 @@ export function PageHeading({ title, children, className = '' }: { title: string
     if (hasNavigated()) ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
-    <h1 ref={ref} tabIndex={-1} className={`mb-3 ${className}`} id="page-title">
+    <h1 ref={ref} tabIndex={-1} className={`mb-3 ${className}`} id="page-title" data-element={element}>
       {children ?? title}
     </h1>
   );

@@ -1,0 +1,78 @@
+// The service catalogue in Chromium, as a citizen finds a service: from the comune's home, a search
+// for "cambio di residenza" leads to its card; the card's index jumps to its sections; a category
+// lists its services; "Prenota appuntamento" on the CIE card opens the booking with the service
+// chosen. axe-core runs on every page.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, browserSkipReason, launchBrowser } from './support/browser.ts';
+import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
+
+const skip = browserSkipReason();
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
+}
+
+describe('service catalogue', { skip }, () => {
+  let portal: Portal;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    context.setDefaultTimeout(10_000);
+    await fixBrowserClock(context);
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it("finds 'cambio di residenza' from the comune's home and reads its card", async () => {
+    await page.goto(`${portal.url}/bari`);
+    await page.getByLabel('Cerca un servizio').fill('cambio di residenza');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Servizi' }).waitFor();
+    await page.getByRole('heading', { name: 'Risultati per "cambio di residenza"' }).waitFor();
+    await expectAccessible(page, 'the search results');
+    const first = page.locator('[data-element="service-link"]').first();
+    assert.equal(await first.innerText(), 'Dichiarazione di cambio di residenza');
+    await first.click();
+
+    await page.getByRole('heading', { level: 1, name: 'Dichiarazione di cambio di residenza' }).waitFor();
+    await expectAccessible(page, 'the service card');
+    const index = await page.locator('[data-element="page-index"] > li > a').allInnerTexts();
+    for (const title of ['A chi è rivolto', 'Come fare', 'Cosa serve', 'Cosa si ottiene', 'Tempi e scadenze', 'Accedi al servizio', 'Condizioni di servizio', 'Contatti']) {
+      assert.ok(index.includes(title), `the index has "${title}": ${index.join(', ')}`);
+    }
+    assert.match(await page.locator('[data-element="service-needed"]').innerText(), /titolo di occupazione/);
+    assert.equal((await page.locator('[data-element="service-area"]').innerText()).trim(), 'Anagrafe - Servizi Demografici');
+    assert.match(await page.locator('[data-element="breadcrumb"]').innerText(), /Servizi[\s\S]*Anagrafe e stato civile/);
+    assert.match(await page.getByText(/^Pagina aggiornata il \d{2}\/\d{2}\/\d{4}$/).innerText(), /Pagina aggiornata/);
+    const jsonLd = JSON.parse((await page.locator('script[data-element="metatag"]').textContent()) ?? '{}');
+    assert.deepEqual([jsonLd['@type'], jsonLd.availableChannel.serviceLocation.address.postalCode], ['GovernmentService', '70122']);
+
+    await page.getByRole('link', { name: 'Contatti', exact: true }).click();
+    assert.match(page.url(), /#contatti$/);
+  });
+
+  it('lists a category of Bitonto and opens "Prenota appuntamento" from a card with the service chosen', async () => {
+    await page.goto(`${portal.url}/bitonto/servizi`);
+    await page.getByRole('heading', { level: 1, name: 'Servizi' }).waitFor();
+    await page.getByRole('link', { name: 'Tributi, finanze e contravvenzioni' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tributi, finanze e contravvenzioni' }).waitFor();
+    await expectAccessible(page, 'a category');
+    assert.ok((await page.locator('[data-element="service-link"]').count()) >= 5);
+    await page.getByRole('link', { name: 'IMU: assistenza al calcolo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'IMU: assistenza al calcolo' }).waitFor();
+    await page.locator('[data-element="service-booking-access"]').click();
+    await page.waitForURL(/\/bitonto\/prenota-appuntamento\?ufficio=.+&servizio=.+/);
+    await page.getByText('IMU - assistenza al calcolo').first().waitFor();
+  });
+});
