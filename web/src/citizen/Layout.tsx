@@ -43,12 +43,14 @@ export function Layout({ tenant, children }: { tenant: TenantInfo | null; childr
                 </div>
                 {tenant ? (
                   <div className="it-right-zone gap-2">
-                    <Link href={`/${tenant.slug}/servizi`} className="btn btn-outline-light btn-sm" data-element="all-services">
-                      Servizi
+                    {/* On a phone the two links show their icons only; their names stay for screen readers. */}
+                    <Link href={`/${tenant.slug}/servizi`} className="btn btn-outline-light btn-sm" data-element="all-services" aria-label="Servizi">
+                      <Icon name="it-list" className="icon-white me-sm-1" size="sm" />
+                      <span className="d-none d-sm-inline">Servizi</span>
                     </Link>
-                    <Link href={bookingPath(tenant.slug)} className="btn btn-outline-light btn-sm" data-element="appointment-booking">
-                      <Icon name="it-calendar" className="icon-white me-1" size="sm" />
-                      Prenota appuntamento
+                    <Link href={bookingPath(tenant.slug)} className="btn btn-outline-light btn-sm" data-element="appointment-booking" aria-label="Prenota appuntamento">
+                      <Icon name="it-calendar" className="icon-white me-sm-1" size="sm" />
+                      <span className="d-none d-sm-inline">Prenota appuntamento</span>
                     </Link>
                   </div>
                 ) : null}
