@@ -16,7 +16,6 @@ import {
 } from '../../../contracts/service-cards.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
-import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { createCard, updateCard } from './edit-card.ts';
@@ -30,11 +29,9 @@ const notFound = () => appError('NOT_FOUND', { variant: 'serviceCard' });
 
 function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const reads = rateLimited(ctx.config, 'publicReads');
     app.get(
       '/api/v1/:tenant/catalogue',
       {
-        config: reads,
         schema: {
           tags: ['catalogue'],
           summary: "The comune's services: search (Italian stemming) and categories, with the most requested",
@@ -65,7 +62,6 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/:tenant/catalogue/:slug',
       {
-        config: reads,
         schema: { tags: ['catalogue'], summary: 'A service card (published)', params: CardParams, response: { 200: ServiceCard, ...errorResponses } },
       },
       async (req) => {
