@@ -7,7 +7,16 @@ import { ms, percentile, sample, type Row } from './stats.ts';
 const CARDS = 500;
 const RUNS = 300;
 const WORDS = ['residenza', 'contributo', 'autorizzazione', 'certificato', 'rifiuti', 'scuola', 'tributi', 'permesso', 'iscrizione', 'impresa'];
-const QUERIES = ['cambio di residenza', 'contributi affitto', 'certificati', 'permesso di costruire', 'iscrizione scuola', 'rimborso tributi', 'nessun risultato qui', 'carta identità'];
+const QUERIES = [
+  'cambio di residenza',
+  'contributi affitto',
+  'certificati',
+  'permesso di costruire',
+  'iscrizione scuola',
+  'rimborso tributi',
+  'nessun risultato qui',
+  'carta identità',
+];
 
 export async function catalogue(h: Harness): Promise<Row[]> {
   const tenant = await h.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow();
@@ -29,7 +38,11 @@ export async function catalogue(h: Harness): Promise<Row[]> {
       office_id: office.id,
     };
   });
-  for (let i = 0; i < rows.length; i += 100) await h.ctx.db.insertInto('service_cards').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await h.ctx.db
+      .insertInto('service_cards')
+      .values(rows.slice(i, i + 100))
+      .execute();
   let n = 0;
   const search = await sample(
     async () => {

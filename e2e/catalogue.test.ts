@@ -75,4 +75,49 @@ describe('service catalogue', { skip }, () => {
     await page.waitForURL(/\/bitonto\/prenota-appuntamento\?ufficio=.+&servizio=.+/);
     await page.getByText('IMU - assistenza al calcolo').first().waitFor();
   });
+
+  it('lets an admin write a card, publish it and suspend it; citizens see each state', async () => {
+    await page.goto(`${portal.url}/bari/operatore`);
+    await page.getByLabel('Nome utente').fill('admin.bari');
+    await page.getByLabel('Password').fill('sportello-demo');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+    await page.getByRole('link', { name: 'Schede servizio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Schede servizio' }).waitFor();
+    await page.getByTestId('service-cards-table').locator('tr[data-card="accesso-agli-atti"]').waitFor();
+    await expectAccessible(page, 'the list of cards');
+
+    await page.getByRole('button', { name: 'Nuova scheda' }).click();
+    await page.getByLabel('Titolo *').fill('Contributi alle associazioni sportive');
+    await page.getByLabel('Descrizione breve *').fill('Chiedere un contributo per le attività sportive dilettantistiche.');
+    await page.getByLabel('Categoria').selectOption('cultura-e-tempo-libero');
+    await page.getByLabel('A chi è rivolto').fill('Associazioni sportive dilettantistiche con sede a Bari.');
+    await page.getByLabel('Cosa serve').fill('- Statuto\n- Programma delle attività');
+    await expectAccessible(page, 'the card form');
+    await page.getByRole('button', { name: 'Crea la scheda' }).click();
+    await page.getByRole('status').getByText('Scheda "Contributi alle associazioni sportive" salvata (non pubblicata).').waitFor();
+
+    const citizen = await context.newPage();
+    await citizen.goto(`${portal.url}/bari/servizi/contributi-alle-associazioni-sportive`);
+    await citizen.getByRole('heading', { level: 1, name: 'Servizio non trovato' }).waitFor();
+
+    await page.getByRole('button', { name: 'Modifica Contributi alle associazioni sportive' }).click();
+    await page.getByLabel('Pubblicata sul sito').check({ force: true });
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByRole('status').getByText('salvata e pubblicata').waitFor();
+    await citizen.reload();
+    await citizen.getByRole('heading', { level: 1, name: 'Contributi alle associazioni sportive' }).waitFor();
+    assert.deepEqual(await citizen.locator('[data-element="service-needed"] li').allInnerTexts(), ['Statuto', 'Programma delle attività']);
+    assert.equal(await citizen.locator('[data-element="service-status"]').innerText(), 'Servizio attivo');
+
+    await page.getByRole('button', { name: 'Modifica Contributi alle associazioni sportive' }).click();
+    await page.getByLabel('Servizio attivo').uncheck({ force: true });
+    await page.getByLabel('Perché non è attivo *').fill('Bando chiuso fino al 2027');
+    await page.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await page.getByRole('status').getByText('salvata e pubblicata').waitFor();
+    await citizen.reload();
+    await citizen.getByText('Servizio non attivo').waitFor();
+    assert.match(await citizen.locator('[data-element="service-status"]').innerText(), /Bando chiuso fino al 2027/);
+    await citizen.close();
+  });
 });

@@ -23,6 +23,7 @@ import { Officers } from './officers/Officers.tsx';
 import { ForcedPasswordChange } from './profile/ForcedPasswordChange.tsx';
 import { Profile } from './profile/Profile.tsx';
 import { Protocol } from './protocol/Protocol.tsx';
+import { ServiceCards } from './catalogue/ServiceCards.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
 
@@ -153,6 +154,12 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (matchPath('/:tenant/operatore/registro', path))
     return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/protocollo', path)) return <Protocol />;
+  if (matchPath('/:tenant/operatore/schede-servizio', path))
+    return session.operator.role === 'admin' ? (
+      <ServiceCards />
+    ) : (
+      <Forbidden title="Schede servizio" reason="Le schede dei servizi sono gestite dagli amministratori del comune." />
+    );
   if (matchPath('/:tenant/operatore/coda', path)) return <DeskChoice />;
   if (matchPath('/:tenant/operatore/coda/statistiche', path)) return <QueueStats />;
   const desk = matchPath('/:tenant/operatore/coda/:deskId', path);

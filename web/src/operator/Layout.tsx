@@ -28,6 +28,9 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
             : []),
           ...(canConfigure(session) ? [{ href: `${session.base}/operatori`, label: 'Operatori', active: (p: string) => p.startsWith(`${session.base}/operatori`) }] : []),
           ...(session.operator.role === 'admin'
+            ? [{ href: `${session.base}/schede-servizio`, label: 'Schede servizio', active: (p: string) => p.startsWith(`${session.base}/schede-servizio`) }]
+            : []),
+          ...(session.operator.role === 'admin'
             ? [{ href: `${session.base}/registro`, label: 'Registro attività', active: (p: string) => p.startsWith(`${session.base}/registro`) }]
             : []),
           { href: `${session.base}/profilo`, label: 'Il mio profilo', active: (p: string) => p.startsWith(`${session.base}/profilo`) },
