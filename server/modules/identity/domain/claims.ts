@@ -1,7 +1,7 @@
 // From an OpenID Connect identity to a citizen. SPID and CIE gateways name their claims after the
 // italian eID attribute set (https://attributes.eid.gov.it/…); generic brokers (Keycloak, Satosa in
 // plain mode) use OpenID's standard names or SPID's SAML ones. The first name found wins.
-import { isValidFiscalCode, normalizeFiscalCode } from './fiscal-code.ts';
+import { isValidFiscalCode, normalizeFiscalCode } from '../../../../contracts/forms/fiscal-code.ts';
 
 const EID = 'https://attributes.eid.gov.it/';
 
