@@ -23,7 +23,8 @@ export type EntityType =
   | 'exception'
   | 'tenant'
   | 'protocol_entry'
-  | 'service_card';
+  | 'service_card'
+  | 'application';
 
 /** How the personal area tells an entry: by the citizen themself, or by the office on their behalf. `{what}` is the service and reference. */
 export interface CitizenWording {
@@ -185,6 +186,27 @@ export const ACTIVITY = {
   // The service catalogue
   'service-card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
   'service-card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
+
+  // Online applications
+  'application.started': {
+    it: 'Domanda online iniziata',
+    en: 'Online application started',
+    entity: 'application',
+    citizen: { self: w('Domanda iniziata: {name}', 'Application started: {name}') },
+  },
+  'application.draft-deleted': {
+    it: 'Bozza di domanda eliminata',
+    en: 'Draft application deleted',
+    entity: 'application',
+    citizen: { self: w('Bozza eliminata: {name}', 'Draft deleted: {name}') },
+  },
+  'application.submitted': {
+    it: 'Domanda online presentata',
+    en: 'Online application submitted',
+    entity: 'application',
+    event: true,
+    citizen: { self: w('Domanda presentata: {name}', 'Application submitted: {name}') },
+  },
 
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },

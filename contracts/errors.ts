@@ -52,6 +52,7 @@ export const ERRORS = {
       protocolEntry: t('Registrazione di protocollo non trovata.', 'Protocol entry not found.'),
       dailyRegister: t('Registro giornaliero non trovato.', 'Daily register not found.'),
       serviceCard: t('Scheda servizio non trovata.', 'Service card not found.'),
+      application: t('Domanda non trovata.', 'Application not found.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
@@ -264,6 +265,10 @@ export const ERRORS = {
         'No space left for documents: this appointment can hold at most {mb} MB of documents.',
       ),
       files: t('Troppi documenti: questa videochiamata può contenere al massimo {files} documenti.', 'Too many documents: this call can hold at most {files} documents.', 409),
+      application: t(
+        'Spazio per gli allegati esaurito: una domanda può contenere al massimo {files} file e {mb} MB.',
+        'No space left for attachments: an application can hold at most {files} files and {mb} MB.',
+      ),
     },
   },
   FILE_TYPE_NOT_ALLOWED: { status: 415, it: 'Tipo di file non accettato. Puoi caricare: {accepted}.', en: 'File type not accepted. Allowed: {accepted}.' },
@@ -296,6 +301,25 @@ export const ERRORS = {
 
   // The service catalogue
   SLUG_TAKEN: { status: 409, it: 'L’indirizzo "{slug}" è già usato da un’altra scheda.', en: 'The address "{slug}" is already used by another card.' },
+
+  // Online applications
+  SERVICE_NOT_ONLINE: {
+    status: 409,
+    it: 'Questo servizio non si può richiedere online: leggi la scheda per sapere come accedervi.',
+    en: 'This service cannot be applied for online.',
+  },
+  SERVICE_NOT_ACTIVE: { status: 409, it: 'Il servizio al momento non è attivo.', en: 'The service is not active at the moment.' },
+  LOGIN_LEVEL_TOO_LOW: {
+    status: 403,
+    it: 'Per questo servizio serve un accesso con SPID di livello {level} o con CIE: esci e accedi di nuovo.',
+    en: 'This service needs a SPID level {level} or CIE login.',
+  },
+  APPLICATION_SUBMITTED: {
+    status: 409,
+    it: 'La domanda è già stata presentata e non si può più modificare.',
+    en: 'The application has been submitted and can no longer be changed.',
+  },
+  ATTACHMENT_NOT_ACCEPTED: { status: 400, it: 'Questo campo non accetta il file: {reason}', en: 'This field does not accept the file: {reason}' },
 
   // The protocol register
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },

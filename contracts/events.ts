@@ -72,6 +72,7 @@ export const EVENT_PAYLOADS = {
   'tenant.updated': TenantEvent,
   'identity.providers-changed': TenantEvent,
   'protocol.registered': ProtocolEvent,
+  'application.submitted': Type.Object({ cardId: Uuid, protocolEntryId: Uuid }),
   'protocol.annulled': ProtocolEvent,
 } as const satisfies Record<EventName, TSchema>;
 

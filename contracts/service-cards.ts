@@ -3,6 +3,7 @@
 // blank line, lines starting with "- " as a list.
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Line, Name, TenantParams, Text, Uuid } from './common.ts';
+import { FormDefinition } from './forms/definition.ts';
 
 /** The service categories of the Modello Comuni (their names are what the official checker reads). */
 export const SERVICE_CATEGORIES = {
@@ -95,6 +96,8 @@ export const ServiceCard = Type.Object({
   office: Office,
   /** "Prenota appuntamento": the appointment service to book. */
   booking: Type.Union([Type.Object({ officeId: Uuid, serviceId: Uuid, name: Type.String() }), Type.Null()]),
+  /** The online form (its current version), when the service can be applied for online. */
+  form: Type.Union([Type.Object({ version: Type.Integer(), definition: FormDefinition }), Type.Null()]),
   updatedAt: IsoDateTime,
 });
 export type ServiceCard = Static<typeof ServiceCard>;

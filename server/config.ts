@@ -55,7 +55,7 @@ export interface Config {
   /** Requests per minute per client address, per node (RATE_LIMIT_*_PER_MIN). */
   rateLimits: RateLimits;
   /** Days after which background rows are purged (RETENTION_*_DAYS). */
-  retention: { jobsDays: number; eventsDays: number; mailDays: number };
+  retention: { jobsDays: number; eventsDays: number; mailDays: number; draftDays: number };
   video: {
     stunUrls: string[];
     turnUrls: string[];
@@ -203,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jobsDays: int(env, 'RETENTION_JOBS_DAYS', 7, problems, 1, 3650),
       eventsDays: int(env, 'RETENTION_EVENTS_DAYS', 30, problems, 1, 3650),
       mailDays: int(env, 'RETENTION_MAIL_DAYS', 90, problems, 1, 3650),
+      draftDays: int(env, 'RETENTION_DRAFT_DAYS', 90, problems, 1, 3650),
     },
     video: {
       // No STUN by default: nothing leaves for a third party unless the comune configures it.

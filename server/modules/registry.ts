@@ -3,6 +3,7 @@
 import type { SportelloModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { agendaModule } from './agenda/index.ts';
+import { applicationsModule } from './applications/index.ts';
 import { auditModule } from './audit/index.ts';
 import { bookingModule } from './booking/index.ts';
 import { catalogueModule } from './catalogue/index.ts';
@@ -26,5 +27,6 @@ export const MODULES: readonly SportelloModule[] = [
   queueModule,
   identityModule,
   protocolModule,
+  applicationsModule,
   devmailModule,
 ];

@@ -5,6 +5,7 @@ import type { SportelloModule } from '../../platform/module.ts';
 import { catalogueRoutes } from './routes.ts';
 
 export { cardPath } from './views.ts';
+export { currentForms, formById, type FormVersion, insertFormVersion, publishedCardBySlug } from './forms-repository.ts';
 
 export const catalogueModule: SportelloModule = {
   name: 'catalogue',

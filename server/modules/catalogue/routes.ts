@@ -19,6 +19,7 @@ import { appError } from '../../platform/http/errors.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { createCard, updateCard } from './edit-card.ts';
+import { currentForms } from './forms-repository.ts';
 import { categoryCounts, findCardById, findCardBySlug, listAllCards, listPublished, mostRequested } from './repository.ts';
 import { toAdminCard, toCatalogueItem, toServiceCard } from './views.ts';
 
@@ -49,8 +50,13 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           req.query.q || req.query.category ? Promise.resolve([]) : mostRequested(ctx.db, t.id, since, MOST_REQUESTED),
         ]);
         const byCategory = new Map(counts.map((c) => [c.category, Number(c.count)]));
+        const forms = await currentForms(
+          ctx.db,
+          t.id,
+          rows.map((r) => r.id),
+        );
         return {
-          services: rows.map((r) => toCatalogueItem(t.slug, r)),
+          services: rows.map((r) => toCatalogueItem(t.slug, r, forms.has(r.id))),
           categories: (Object.keys(SERVICE_CATEGORIES) as ServiceCategory[])
             .filter((slug) => byCategory.has(slug))
             .map((slug) => ({ slug, name: SERVICE_CATEGORIES[slug], count: byCategory.get(slug)! })),
@@ -67,7 +73,8 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => {
         const card = await findCardBySlug(ctx.db, req.tenant.id, req.params.slug, true);
         if (!card) throw notFound();
-        return toServiceCard(req.tenant.slug, req.tenant.time_zone, card);
+        const form = (await currentForms(ctx.db, req.tenant.id, [card.id])).get(card.id);
+        return toServiceCard(req.tenant.slug, req.tenant.time_zone, card, form);
       },
     );
   };
@@ -80,7 +87,7 @@ function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const view = async (tenant: { id: string; slug: string; time_zone: string }, id: string) => {
       const card = await findCardById(ctx.db, tenant.id, id);
       if (!card) throw notFound();
-      return toAdminCard(tenant.slug, tenant.time_zone, card);
+      return toAdminCard(tenant.slug, tenant.time_zone, card, (await currentForms(ctx.db, tenant.id, [card.id])).get(card.id));
     };
 
     app.get(
@@ -95,7 +102,13 @@ function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         assertAdmin(req.operator);
-        return { cards: (await listAllCards(ctx.db, req.tenant.id)).map((c) => toAdminCard(req.tenant.slug, req.tenant.time_zone, c)) };
+        const cards = await listAllCards(ctx.db, req.tenant.id);
+        const forms = await currentForms(
+          ctx.db,
+          req.tenant.id,
+          cards.map((c) => c.id),
+        );
+        return { cards: cards.map((c) => toAdminCard(req.tenant.slug, req.tenant.time_zone, c, forms.get(c.id))) };
       },
     );
 

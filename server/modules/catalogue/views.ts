@@ -1,16 +1,15 @@
 // Cards as the API gives them: the public list item, the whole card, and the admins' view.
 import { type AdminServiceCard, type CatalogueItem, SERVICE_CATEGORIES, type ServiceCard, type ServiceCategory } from '../../../contracts/service-cards.ts';
 import { formatInstant } from '../../platform/time/zoned-time.ts';
+import type { FormVersion } from './forms-repository.ts';
 import type { CardView } from './repository.ts';
 
 export const cardPath = (tenantSlug: string, slug: string) => `/${tenantSlug}/servizi/${slug}`;
 
-/** Online applications arrive with the guided forms; until then no card is "online". */
-const ONLINE = false;
-
 export function toCatalogueItem(
   tenantSlug: string,
   r: { slug: string; title: string; summary: string; category: string; active: boolean; booking_service_id: string | null },
+  online: boolean,
 ): CatalogueItem {
   return {
     slug: r.slug,
@@ -18,15 +17,15 @@ export function toCatalogueItem(
     summary: r.summary,
     category: r.category as ServiceCategory,
     status: r.active ? 'active' : 'inactive',
-    online: ONLINE,
+    online,
     bookable: r.booking_service_id !== null,
     url: cardPath(tenantSlug, r.slug),
   };
 }
 
-export function toServiceCard(tenantSlug: string, tz: string, c: CardView): ServiceCard {
+export function toServiceCard(tenantSlug: string, tz: string, c: CardView, form: FormVersion | undefined): ServiceCard {
   return {
-    ...toCatalogueItem(tenantSlug, { ...c, booking_service_id: c.booking_id }),
+    ...toCatalogueItem(tenantSlug, { ...c, booking_service_id: c.booking_id }, form !== undefined),
     categoryName: SERVICE_CATEGORIES[c.category as ServiceCategory] ?? c.category,
     inactiveReason: c.active ? null : c.inactive_reason,
     audience: c.audience,
@@ -46,10 +45,11 @@ export function toServiceCard(tenantSlug: string, tz: string, c: CardView): Serv
     topics: c.topics,
     office: { id: c.office_id, name: c.office_name, address: c.office_address, phone: c.office_phone, email: c.office_email, openingHours: c.office_hours },
     booking: c.booking_id && c.booking_office_id ? { officeId: c.booking_office_id, serviceId: c.booking_id, name: c.booking_name ?? '' } : null,
+    form: form ? { version: form.version, definition: form.definition } : null,
     updatedAt: formatInstant(new Date(c.updated_at).getTime(), tz),
   };
 }
 
-export function toAdminCard(tenantSlug: string, tz: string, c: CardView): AdminServiceCard {
-  return { ...toServiceCard(tenantSlug, tz, c), id: c.id, published: c.published, officeId: c.office_id, bookingServiceId: c.booking_service_id };
+export function toAdminCard(tenantSlug: string, tz: string, c: CardView, form: FormVersion | undefined): AdminServiceCard {
+  return { ...toServiceCard(tenantSlug, tz, c, form), id: c.id, published: c.published, officeId: c.office_id, bookingServiceId: c.booking_service_id };
 }

@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
+import { seedForms } from './demo-forms.ts';
 import { seedServiceCards } from './demo-service-cards.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-tenants.ts';
 
@@ -123,6 +124,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         }
       }
       await seedServiceCards(trx, { id: tenant.id, slug: t.slug }, officesByKey, allServices, new Date());
+      await seedForms(trx, { id: tenant.id, slug: t.slug, name: t.name });
       await seedCitizenInbox(trx, { id: tenant.id, slug: t.slug, name: t.name }, new Date());
       for (const op of t.operators) {
         const row = await trx

@@ -44,6 +44,8 @@ export function optionalCitizen(ctx: AppContext) {
 export function requireCitizen(ctx: AppContext) {
   const read = optionalCitizen(ctx);
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    // Already read for this request (a route that authenticates before reading an upload).
+    if (req.citizen) return;
     await read(req);
     if (!req.citizen) throw citizenUnauthenticated();
   };

@@ -15,6 +15,7 @@ import type {
   TestIdpKeysTable,
 } from './schema-identity.ts';
 import type { ServiceCardsTable } from './schema-catalogue.ts';
+import type { ApplicationAttachmentsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
@@ -359,4 +360,7 @@ export interface DB {
   protocol_annulments: ProtocolAnnulmentsTable;
   protocol_daily_registers: ProtocolDailyRegistersTable;
   service_cards: ServiceCardsTable;
+  service_forms: ServiceFormsTable;
+  applications: ApplicationsTable;
+  application_attachments: ApplicationAttachmentsTable;
 }
