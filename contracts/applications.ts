@@ -59,7 +59,9 @@ export type ApplicationDetail = Static<typeof ApplicationDetail>;
 
 export const ApplicationCreated = Type.Object({ id: Uuid, status: ApplicationStatus });
 export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationSummary) });
+export type ApplicationList = Static<typeof ApplicationList>;
 export const SubmittedApplication = Type.Object({ id: Uuid, status: ApplicationStatus, protocol: ProtocolStamp, receiptUrl: Type.String() });
+export type SubmittedApplication = Static<typeof SubmittedApplication>;
 
 export const ApplicationParams = Type.Intersect([TenantParams, Type.Object({ id: Uuid })]);
 export const AttachmentParams = Type.Intersect([TenantParams, Type.Object({ id: Uuid, attachmentId: Uuid })]);

@@ -20,7 +20,7 @@ const SECTION_PAGES: Record<string, LazyExoticComponent<ComponentType<SectionPro
   messaggi: lazy(() => import('./messages/MessagesSection.tsx')),
   attivita: lazy(() => import('./ActivitiesSection.tsx')),
   scadenze: lazy(() => import('./DeadlinesSection.tsx')),
-  pratiche: lazy(() => import('./ComingSoonSection.tsx').then((m) => ({ default: m.CasesSection }))),
+  pratiche: lazy(() => import('./CasesSection.tsx')),
   pagamenti: lazy(() => import('./ComingSoonSection.tsx').then((m) => ({ default: m.PaymentsSection }))),
   impostazioni: lazy(() => import('./settings/SettingsSection.tsx')),
 };

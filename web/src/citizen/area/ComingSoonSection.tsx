@@ -1,4 +1,4 @@
-// Pratiche and Pagamenti: not online yet at this comune. Said plainly, with what can be done today.
+// Pagamenti: not online yet at this comune. Said plainly, with what can be done today.
 import { Link } from '../../shared/router.tsx';
 import { bookingPath, useTenant } from '../tenant.ts';
 
@@ -13,10 +13,6 @@ function ComingSoon({ what }: { what: string }) {
       </p>
     </div>
   );
-}
-
-export function CasesSection() {
-  return <ComingSoon what="le tue pratiche" />;
 }
 
 export function PaymentsSection() {

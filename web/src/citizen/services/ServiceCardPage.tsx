@@ -9,6 +9,7 @@ import { Link } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { Breadcrumb } from '../Layout.tsx';
 import { bookingPath, useTenant } from '../tenant.ts';
+import { startApplicationPath } from '../applications/paths.ts';
 import { categoryPath, servicesPath } from './paths.ts';
 import { RichText } from './RichText.tsx';
 
@@ -81,6 +82,13 @@ function sectionsOf(card: ServiceCard, tenantSlug: string): Section[] {
     <>
       {card.status === 'inactive' ? <p>Il servizio al momento non è attivo{card.inactiveReason ? `: ${card.inactiveReason}` : ''}.</p> : null}
       {card.accessOnline ? <RichText text={card.accessOnline} /> : null}
+      {card.online && card.status === 'active' ? (
+        <p>
+          <Link href={startApplicationPath(tenantSlug, card.slug)} className="btn btn-primary" data-element="service-online-access">
+            Compila online
+          </Link>
+        </p>
+      ) : null}
       {card.booking ? (
         <p>
           <Link
