@@ -7,6 +7,7 @@ import os from 'node:os';
 import pg from 'pg';
 import type { Harness } from '../test/support/harness.ts';
 import { availability } from './availability.ts';
+import { applications } from './applications.ts';
 import { catalogue } from './catalogue.ts';
 import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
@@ -35,6 +36,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['queue estimate', queueEstimate],
   ['protocol', protocol],
   ['catalogue', catalogue],
+  ['applications', applications],
 ];
 
 async function runEngine(engine: Engine, title: string): Promise<void> {
