@@ -186,6 +186,7 @@ export const ACTIVITY = {
   // The service catalogue
   'service-card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
   'service-card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
+  'service-card.form-changed': { it: 'Modulo online modificato', en: 'Online form changed', entity: 'service_card' },
 
   // Online applications
   'application.started': {

@@ -300,6 +300,7 @@ export const ERRORS = {
   },
 
   // The service catalogue
+  FORM_DEFINITION_INVALID: { status: 400, it: 'Il modulo non si può salvare: {problems}', en: 'The form cannot be saved: {problems}' },
   SLUG_TAKEN: { status: 409, it: 'L’indirizzo "{slug}" è già usato da un’altra scheda.', en: 'The address "{slug}" is already used by another card.' },
 
   // Online applications

@@ -154,3 +154,8 @@ export const AdminServiceCard = Type.Object({ ...ServiceCard.properties, id: Uui
 export type AdminServiceCard = Static<typeof AdminServiceCard>;
 export const AdminServiceCardList = Type.Object({ cards: Type.Array(AdminServiceCard) });
 export const CardIdParams = Type.Intersect([TenantParams, Type.Object({ id: Uuid })]);
+
+/** An online service's form as admins edit it: saving makes a new version (drafts keep theirs). */
+export const CardForm = Type.Object({ version: Type.Integer(), definition: FormDefinition });
+export const CardFormResponse = Type.Object({ form: Type.Union([CardForm, Type.Null()]) });
+export const CardFormInput = Type.Object({ definition: FormDefinition }, { additionalProperties: false });

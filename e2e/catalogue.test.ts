@@ -120,4 +120,27 @@ describe('service catalogue', { skip }, () => {
     assert.match(await citizen.locator('[data-element="service-status"]').innerText(), /Bando chiuso fino al 2027/);
     await citizen.close();
   });
+
+  it('lets an admin build an online form with a live preview; the card then offers "Compila online"', async () => {
+    await page.getByRole('button', { name: 'Crea modulo online: Pubblicazioni di matrimonio' }).click();
+    await page.getByText('Modulo online: Pubblicazioni di matrimonio (nuovo)').waitFor();
+    await page.getByLabel('Titolo del passo').fill('Gli sposi');
+    await page.getByLabel('Nuovo campo').selectOption('fiscalCode');
+    await page.getByRole('button', { name: 'Aggiungi campo' }).click();
+    await page.getByLabel('Etichetta').fill('Codice fiscale del futuro coniuge');
+    await page.getByLabel('Obbligatorio').check({ force: true });
+    const preview = page.getByRole('region', { name: 'Anteprima: Gli sposi' });
+    await preview.getByLabel('Codice fiscale del futuro coniuge *').fill('RSSMRA85T10A562X');
+    await preview.getByRole('button', { name: 'Prova la verifica' }).click();
+    await preview.getByText('codice fiscale non valido').waitFor();
+    await expectAccessible(page, 'the form editor');
+    await page.getByRole('button', { name: 'Salva il modulo' }).click();
+    await page.getByRole('status').getByText('Modulo salvato: versione 1.').waitFor();
+
+    const citizen = await context.newPage();
+    await citizen.goto(`${portal.url}/bari/servizi/pubblicazioni-di-matrimonio`);
+    await citizen.locator('[data-element="service-online-access"]').waitFor();
+    assert.equal(await citizen.locator('[data-element="service-online-access"]').innerText(), 'Compila online');
+    await citizen.close();
+  });
 });

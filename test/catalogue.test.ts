@@ -130,5 +130,33 @@ for (const engine of ENGINES) {
       assert.equal((await clerk.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/service-cards/${id}`, payload: { published: false } })).statusCode, 403);
       assert.equal((await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/service-cards/${randomUUID()}`, payload: { published: false } })).statusCode, 404);
     });
+
+    it("lets admins save a card's online form as new versions, refusing an unusable one", async () => {
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const card = (await admin.request({ method: 'GET', url: '/api/v1/bari/operator/admin/service-cards' })).json().cards.find((c: { slug: string }) => c.slug === 'pubblicazioni-di-matrimonio');
+      const url = `/api/v1/bari/operator/admin/service-cards/${card.id}/form`;
+      assert.deepEqual((await admin.request({ method: 'GET', url })).json(), { form: null });
+      const definition = {
+        privacy: 'Informativa.',
+        steps: [{ id: 'sposi', title: 'Gli sposi', fields: [{ id: 'coniuge', label: 'Nome del futuro coniuge', type: 'text', required: true }] }],
+      };
+      const first = await admin.request({ method: 'PUT', url, payload: { definition } });
+      assert.equal(first.statusCode, 200, first.body);
+      assert.equal(first.json().form.version, 1);
+      assert.equal((await h.app.inject('/api/v1/bari/catalogue/pubblicazioni-di-matrimonio')).json().online, true, 'the card is now online');
+      const second = await admin.request({ method: 'PUT', url, payload: { definition: { ...definition, level: 3 } } });
+      assert.equal(second.json().form.version, 2);
+      const broken = { ...definition, steps: [{ ...definition.steps[0], fields: [{ id: 'x', label: 'X', type: 'text', showWhen: { field: 'manca', equals: 'si' } }] }] };
+      const refused = await admin.request({ method: 'PUT', url, payload: { definition: broken } });
+      assert.deepEqual([refused.statusCode, refused.json().code], [400, 'FORM_DEFINITION_INVALID']);
+      assert.equal((await admin.request({ method: 'PUT', url, payload: { definition: { steps: [] } } })).statusCode, 400, 'not a definition');
+      const clerk = await signIn(h.app, 'bari', 'urp.bari');
+      assert.equal((await clerk.request({ method: 'PUT', url, payload: { definition } })).statusCode, 403);
+      const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'service-card.form-changed').where('entity_id', '=', card.id).execute();
+      assert.deepEqual(
+        audited.map((a) => (a.details as { version: number }).version),
+        [1, 2],
+      );
+    });
   });
 }

@@ -2,11 +2,14 @@
 // entry, and "last updated" (what citizens read as "Pagina aggiornata il") keeps its date. The office
 // and the appointment service must be the comune's (the composite foreign keys guard it; a missing
 // one is a 404 here, not a 500); a taken address is a 409.
+import type { FormDefinition } from '../../../contracts/forms/definition.ts';
+import { definitionProblems } from '../../../contracts/forms/problems.ts';
 import type { NewServiceCard, ServiceCardPatch } from '../../../contracts/service-cards.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { findOffice, findService } from '../scheduling/index.ts';
+import { type FormVersion, insertFormVersion } from './forms-repository.ts';
 import { lockCard, type CardRow } from './repository.ts';
 
 const SECTIONS = {
@@ -126,5 +129,25 @@ export async function updateCard(ctx: AppContext, officer: OperatorPrincipal, id
       details: { slug: current.slug, fields },
     });
     return fields;
+  });
+}
+
+/** Saves a new version of the card's online form (never changes an old one: drafts keep theirs). */
+export async function saveCardForm(ctx: AppContext, officer: OperatorPrincipal, id: string, definition: FormDefinition): Promise<FormVersion> {
+  const problems = definitionProblems(definition);
+  if (problems.length) throw appError('FORM_DEFINITION_INVALID', { params: { problems: problems.join('; ') }, extra: { problems } });
+  return ctx.bus.transaction(ctx.db, async (trx) => {
+    const card = await lockCard(trx, officer.tenantId, id);
+    if (!card) throw appError('NOT_FOUND', { variant: 'serviceCard' });
+    const saved = await insertFormVersion(trx, officer.tenantId, id, definition, officer.id);
+    await ctx.bus.record(trx, {
+      tenantId: officer.tenantId,
+      actor: { type: 'operator', id: officer.id },
+      action: 'service-card.form-changed',
+      entityType: 'service_card',
+      entityId: id,
+      details: { slug: card.slug, version: saved.version, steps: definition.steps.length },
+    });
+    return saved;
   });
 }

@@ -5,6 +5,8 @@ import {
   AdminServiceCard,
   AdminServiceCardList,
   CardIdParams,
+  CardFormInput,
+  CardFormResponse,
   CardParams,
   CatalogueList,
   CatalogueQuery,
@@ -18,7 +20,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
-import { createCard, updateCard } from './edit-card.ts';
+import { createCard, saveCardForm, updateCard } from './edit-card.ts';
 import { currentForms } from './forms-repository.ts';
 import { categoryCounts, findCardById, findCardBySlug, listAllCards, listPublished, mostRequested } from './repository.ts';
 import { toAdminCard, toCatalogueItem, toServiceCard } from './views.ts';
@@ -150,9 +152,51 @@ function adminRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   };
 }
 
+function formRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    officerOnly(app, ctx);
+    const path = '/api/v1/:tenant/operator/admin/service-cards/:id/form';
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: "The card's online form, its current version (admins)",
+          params: CardIdParams,
+          response: { 200: CardFormResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        if (!(await findCardById(ctx.db, req.tenant.id, req.params.id))) throw notFound();
+        const form = (await currentForms(ctx.db, req.tenant.id, [req.params.id])).get(req.params.id);
+        return { form: form ? { version: form.version, definition: form.definition } : null };
+      },
+    );
+    app.put(
+      path,
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Save the online form as a new version (admins); applications keep the version they were started with',
+          params: CardIdParams,
+          body: CardFormInput,
+          response: { 200: CardFormResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        assertAdmin(req.operator);
+        const saved = await saveCardForm(ctx, req.operator, req.params.id, req.body.definition);
+        return { form: { version: saved.version, definition: saved.definition } };
+      },
+    );
+  };
+}
+
 export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(publicRoutes(ctx));
     await app.register(adminRoutes(ctx));
+    await app.register(formRoutes(ctx));
   };
 }

@@ -8,11 +8,13 @@ import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { useOperatorApi } from '../session.tsx';
 import { Heading, OutcomeAlert, type Outcome } from '../ui.tsx';
 import { CardForm } from './CardForm.tsx';
+import { FormEditor } from './FormEditor.tsx';
 
 export function ServiceCards() {
   const cards = useOperatorApi<{ cards: AdminServiceCard[] }>('admin/service-cards');
   const offices = useOperatorApi<{ offices: OperatorOffice[] }>('offices');
   const [editing, setEditing] = useState<AdminServiceCard | 'new' | null>(null);
+  const [formOf, setFormOf] = useState<AdminServiceCard | null>(null);
   const [outcome, setOutcome] = useState<Outcome>();
   const tenant = window.location.pathname.split('/')[1] ?? '';
 
@@ -27,6 +29,16 @@ export function ServiceCards() {
       <Heading title="Schede servizio" />
       <p>Le schede dei servizi del comune, come i cittadini le leggono nella pagina "Servizi". Solo le schede pubblicate sono visibili.</p>
       <OutcomeAlert outcome={outcome} />
+      {formOf ? (
+        <FormEditor
+          key={formOf.id}
+          card={formOf}
+          onClose={() => {
+            setFormOf(null);
+            cards.reload();
+          }}
+        />
+      ) : null}
       {editing === null ? (
         <button type="button" className="btn btn-primary mb-3" onClick={() => setEditing('new')}>
           Nuova scheda
@@ -67,9 +79,19 @@ export function ServiceCards() {
                   </td>
                   <td>{when(c.updatedAt)}</td>
                   <td>
-                    <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(c)} aria-label={`Modifica ${c.title}`}>
-                      Modifica
-                    </button>
+                    <div className="d-flex flex-wrap gap-2">
+                      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(c)} aria-label={`Modifica ${c.title}`}>
+                        Modifica
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-outline-primary btn-sm"
+                        onClick={() => setFormOf(c)}
+                        aria-label={`${c.online ? 'Modulo online' : 'Crea modulo online'}: ${c.title}`}
+                      >
+                        {c.online ? 'Modulo online' : 'Crea modulo online'}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
