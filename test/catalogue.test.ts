@@ -133,7 +133,9 @@ for (const engine of ENGINES) {
 
     it("lets admins save a card's online form as new versions, refusing an unusable one", async () => {
       const admin = await signIn(h.app, 'bari', 'admin.bari');
-      const card = (await admin.request({ method: 'GET', url: '/api/v1/bari/operator/admin/service-cards' })).json().cards.find((c: { slug: string }) => c.slug === 'pubblicazioni-di-matrimonio');
+      const card = (await admin.request({ method: 'GET', url: '/api/v1/bari/operator/admin/service-cards' }))
+        .json()
+        .cards.find((c: { slug: string }) => c.slug === 'pubblicazioni-di-matrimonio');
       const url = `/api/v1/bari/operator/admin/service-cards/${card.id}/form`;
       assert.deepEqual((await admin.request({ method: 'GET', url })).json(), { form: null });
       const definition = {
