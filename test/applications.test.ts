@@ -115,6 +115,7 @@ for (const engine of ENGINES) {
       const mails = (await outbox(h.app, mario.me.email ?? undefined)).filter((m) => m.subject.includes('Domanda presentata'));
       assert.equal(mails.length, 1, 'one email');
       assert.match(mails[0]!.text, /0000001\/2026/);
+      assert.ok((await h.app.inject('/api/v1/bari/catalogue')).json().mostRequested.includes('dichiarazione-di-cambio-di-residenza'), 'submitted applications count as requests');
       const listed = (await mario.request({ method: 'GET', url: '/api/v1/bari/me/applications' })).json().applications;
       assert.deepEqual([listed[0].status, listed[0].protocol.label], ['submitted', '0000001/2026']);
 
@@ -255,6 +256,21 @@ for (const engine of ENGINES) {
       assert.equal(left.length, 0);
       const filed = await h.ctx.db.selectFrom('applications').select('id').where('status', '=', 'submitted').execute();
       assert.ok(filed.length >= 1, 'submitted applications stay');
+    });
+
+    it('files a service with a fee: the amount is in the filed document, to be paid as the card says', async () => {
+      const luca = await loginAs(h.app, 'bitonto', 'FNLLCU65A60A662Q');
+      const card = (await h.app.inject('/api/v1/bitonto/catalogue/scia-avvio-attivita')).json();
+      assert.deepEqual(card.form.definition.fee, { amountCents: 5000, description: 'Diritti SUAP per la SCIA' });
+      const id = (await luca.request({ method: 'POST', url: '/api/v1/bitonto/me/applications', payload: { service: 'scia-avvio-attivita' } })).json().id;
+      const data = { richiesta: { partitaIva: '01234567890', descrizione: 'Bar con somministrazione in Piazza Cavour, avvio il 1 aprile.' }, dichiarazioni: { consapevole: true } };
+      assert.equal((await luca.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${id}`, payload: { data } })).statusCode, 200);
+      const done = await luca.request({ method: 'POST', url: `/api/v1/bitonto/me/applications/${id}/submit` });
+      assert.equal(done.statusCode, 200, done.body);
+      const entry = await h.ctx.db.selectFrom('protocol_entries').select('documents').where('application_id', '=', id).executeTakeFirstOrThrow();
+      const chunks: Buffer[] = [];
+      for await (const chunk of await h.ctx.storage.get(entry.documents[0]!.storageKey)) chunks.push(chunk as Buffer);
+      assert.match(await pdfTextOf(Buffer.concat(chunks)), /Importo dovuto: 50,00 euro \(Diritti SUAP per la SCIA\)/);
     });
   });
 }

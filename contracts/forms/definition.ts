@@ -112,6 +112,13 @@ export const FormDefinition = Type.Object(
     level: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)])),
     /** The service's privacy notice, shown on the summary before "Invia". */
     privacy: Type.String({ minLength: 1, maxLength: 5000 }),
+    /**
+     * A fee due with the application. The pagoPA capability will add its payment step between the
+     * summary and "Invia"; until then the summary says how much and points to the card's "Quanto costa".
+     */
+    fee: Type.Optional(
+      Type.Object({ amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }), description: Type.String({ minLength: 1, maxLength: 140 }) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -87,6 +87,14 @@ export async function filedApplicationPdf(a: {
       doc.moveDown(0.2);
       drawFields(doc, step.fields, a.data[step.id] ?? {}, a.attachments, 0);
     }
+    if (a.definition.fee) {
+      const amount = (a.definition.fee.amountCents / 100).toFixed(2).replace('.', ',');
+      doc.moveDown(0.8).fontSize(12).font('Helvetica-Bold').text('Pagamento');
+      doc
+        .fontSize(9)
+        .font('Helvetica')
+        .text(pdfText(`Importo dovuto: ${amount} euro (${a.definition.fee.description}), da pagare come indicato nella scheda del servizio.`));
+    }
     doc.moveDown(0.8).fontSize(12).font('Helvetica-Bold').text('Allegati');
     doc.fontSize(9).font('Helvetica');
     if (!a.attachments.size) doc.text('Nessun allegato.');

@@ -37,22 +37,26 @@ export async function categoryCounts(db: Db, tenantId: string) {
     .execute();
 }
 
-/** Published cards by the appointments booked for their service since `since` (held or cancelled ones aside). */
+/**
+ * Published cards by how often they were used since `since`: appointments booked for their service
+ * (held or cancelled ones aside) and applications submitted online.
+ */
 export async function mostRequested(db: Db, tenantId: string, since: Date, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('service_cards as c')
-    .innerJoin('bookings as b', (j) => j.onRef('b.service_id', '=', 'c.booking_service_id').onRef('b.tenant_id', '=', 'c.tenant_id'))
-    .select(['c.slug', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.published', '=', true)
-    .where('b.created_at', '>=', since)
-    .where('b.status', 'not in', ['held', 'cancelled'])
-    .groupBy('c.slug')
-    .orderBy('n', 'desc')
-    .orderBy('c.slug')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.slug);
+  const rows = await sql<{ slug: string }>`
+    select c.slug
+    from service_cards c
+    join lateral (
+      select count(*) as n from bookings b
+      where b.tenant_id = c.tenant_id and b.service_id = c.booking_service_id and b.created_at >= ${since} and b.status not in ('held', 'cancelled')
+    ) booked on true
+    join lateral (
+      select count(*) as n from applications a
+      where a.tenant_id = c.tenant_id and a.card_id = c.id and a.status <> 'draft' and a.submitted_at >= ${since}
+    ) applied on true
+    where c.tenant_id = ${tenantId} and c.published and booked.n + applied.n > 0
+    order by booked.n + applied.n desc, c.slug
+    limit ${limit}`.execute(db);
+  return rows.rows.map((r) => r.slug);
 }
 
 function cardWithOffice(db: Db, tenantId: string) {

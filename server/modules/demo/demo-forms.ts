@@ -293,10 +293,12 @@ const FORMS: Record<string, Forms> = {
       ]),
     'albo-scrutatori': (c) => pollWorkers(c, 'scrutatore'),
     'albo-presidenti-di-seggio': (c) => pollWorkers(c, 'presidente di seggio'),
-    'scia-avvio-attivita': (c) =>
-      simpleRequest(c, 'SUAP', "Descrivi l'attività, i locali e la data di avvio", [
+    'scia-avvio-attivita': (c) => ({
+      ...simpleRequest(c, 'SUAP', "Descrivi l'attività, i locali e la data di avvio", [
         { id: 'partitaIva', label: 'Partita IVA', type: 'text', required: true, minLength: 11, maxLength: 11 },
       ]),
+      fee: { amountCents: 5000, description: 'Diritti SUAP per la SCIA' },
+    }),
     'occupazione-suolo-pubblico': (c) => simpleRequest(c, 'SUAP', "Dove, per quanti metri quadrati e per quale periodo chiedi l'occupazione"),
     'tari-dichiarazione': (c) =>
       simpleRequest(c, 'Tributi', "Dati catastali, superficie e data di inizio, variazione o cessazione dell'occupazione", [

@@ -33,6 +33,27 @@ function updateAt(data: FormValues, valuePath: string, update: (old: unknown) =>
 
 const time = (d: Date) => d.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
 
+const euro = (cents: number) => (cents / 100).toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
+
+/** Where the payment step will come: the amount, and how to pay until pagoPA is here. */
+function FeeNotice({ fee, slug }: { fee: { amountCents: number; description: string }; slug: string }) {
+  const t = useTenant();
+  return (
+    <section aria-labelledby="fee-title" className="callout note mt-4" data-testid="application-fee">
+      <h3 className="callout-title" id="fee-title">
+        Pagamento
+      </h3>
+      <p>
+        Questo servizio costa <strong>{euro(fee.amountCents)}</strong> ({fee.description}).
+      </p>
+      <p className="mb-0">
+        Il pagamento con pagoPA direttamente dalla domanda non è ancora attivo: paga come indicato nella{' '}
+        <Link href={`${cardPagePath(t.slug, slug)}#quanto-costa`}>scheda del servizio, sezione «Quanto costa»</Link>.
+      </p>
+    </section>
+  );
+}
+
 function Submitted({ app }: { app: ApplicationDetail }) {
   const t = useTenant();
   const ref = useRef<HTMLDivElement>(null);
@@ -227,6 +248,7 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
         <>
           <p>Controlla i dati: dopo l’invio la domanda non si può più modificare.</p>
           <Answers definition={def} data={cleanData(def, data)} attachments={attachments} />
+          {def.fee ? <FeeNotice fee={def.fee} slug={initial.service.slug} /> : null}
           <section aria-labelledby="privacy-title" className="mt-4">
             <h3 className="h5" id="privacy-title">
               Informativa sul trattamento dei dati personali

@@ -489,6 +489,26 @@ export function FormEditor({ card, onClose }: { card: AdminServiceCard; onClose(
             ]}
             className="mb-4"
           />
+          <TextField
+            id="form-fee"
+            label="Costo in euro (facoltativo)"
+            type="number"
+            min={0}
+            value={def.fee ? String(def.fee.amountCents / 100) : ''}
+            onChange={(v) =>
+              setDef({ ...def, fee: Number(v) > 0 ? { amountCents: Math.round(Number(v) * 100), description: def.fee?.description ?? 'Diritti di istruttoria' } : undefined })
+            }
+            hint="Il pagamento con pagoPA dalla domanda arriverà con il servizio pagamenti; finché non c'è, il riepilogo dice quanto costa e rimanda alla scheda."
+          />
+          {def.fee ? (
+            <TextField
+              id="form-fee-description"
+              label="Causale del pagamento"
+              value={def.fee.description}
+              onChange={(v) => setDef({ ...def, fee: { ...def.fee!, description: v } })}
+              maxLength={140}
+            />
+          ) : null}
           <TextArea label="Informativa privacy del servizio" value={def.privacy} onChange={(v) => setDef({ ...def, privacy: v })} maxLength={5000} rows={4} />
         </div>
         <div className="col-lg-6">
