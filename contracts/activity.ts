@@ -184,9 +184,9 @@ export const ACTIVITY = {
   'audit.verified': { it: 'Verifica del registro', en: 'Audit log verified', legacy: ['audit.verify'] },
 
   // The service catalogue
-  'service-card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
-  'service-card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
-  'service-card.form-changed': { it: 'Modulo online modificato', en: 'Online form changed', entity: 'service_card' },
+  'card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
+  'card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
+  'card.form-changed': { it: 'Modulo online modificato', en: 'Online form changed', entity: 'service_card' },
 
   // Online applications
   'application.started': {

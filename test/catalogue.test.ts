@@ -114,7 +114,7 @@ for (const engine of ENGINES) {
       assert.equal(unchanged.json().updatedAt, firstUpdate, 'nothing changed, the date stays');
       const changed = await patch({ costs: 'Il servizio è gratuito.' });
       assert.notEqual(changed.json().updatedAt, firstUpdate);
-      const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'service-card.updated').where('entity_id', '=', id).execute();
+      const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'card.updated').where('entity_id', '=', id).execute();
       assert.deepEqual(
         audited.map((a) => (a.details as { fields: string[] }).fields),
         [['published'], ['costs']],
@@ -154,7 +154,7 @@ for (const engine of ENGINES) {
       assert.equal((await admin.request({ method: 'PUT', url, payload: { definition: { steps: [] } } })).statusCode, 400, 'not a definition');
       const clerk = await signIn(h.app, 'bari', 'urp.bari');
       assert.equal((await clerk.request({ method: 'PUT', url, payload: { definition } })).statusCode, 403);
-      const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'service-card.form-changed').where('entity_id', '=', card.id).execute();
+      const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'card.form-changed').where('entity_id', '=', card.id).execute();
       assert.deepEqual(
         audited.map((a) => (a.details as { version: number }).version),
         [1, 2],

@@ -88,7 +88,7 @@ export async function createCard(ctx: AppContext, officer: OperatorPrincipal, bo
       await ctx.bus.record(trx, {
         tenantId: officer.tenantId,
         actor: { type: 'operator', id: officer.id },
-        action: 'service-card.created',
+        action: 'card.created',
         entityType: 'service_card',
         entityId: row.id,
         details: { slug: body.slug, title: body.title, published: body.published ?? false },
@@ -123,7 +123,7 @@ export async function updateCard(ctx: AppContext, officer: OperatorPrincipal, id
     await ctx.bus.record(trx, {
       tenantId: officer.tenantId,
       actor: { type: 'operator', id: officer.id },
-      action: 'service-card.updated',
+      action: 'card.updated',
       entityType: 'service_card',
       entityId: id,
       details: { slug: current.slug, fields },
@@ -143,7 +143,7 @@ export async function saveCardForm(ctx: AppContext, officer: OperatorPrincipal, 
     await ctx.bus.record(trx, {
       tenantId: officer.tenantId,
       actor: { type: 'operator', id: officer.id },
-      action: 'service-card.form-changed',
+      action: 'card.form-changed',
       entityType: 'service_card',
       entityId: id,
       details: { slug: card.slug, version: saved.version, steps: definition.steps.length },
