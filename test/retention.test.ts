@@ -50,8 +50,14 @@ async function startFakeSmtp(): Promise<FakeSmtp> {
 
 describe('retention configuration', () => {
   it('has documented defaults and takes other periods from the environment', () => {
-    assert.deepEqual(loadConfig({}).retention, { jobsDays: 7, eventsDays: 30, mailDays: 90 });
-    assert.deepEqual(loadConfig({ RETENTION_JOBS_DAYS: '2', RETENTION_EVENTS_DAYS: '14', RETENTION_MAIL_DAYS: '30' }).retention, { jobsDays: 2, eventsDays: 14, mailDays: 30 });
+    assert.deepEqual(loadConfig({}).retention, { jobsDays: 7, eventsDays: 30, mailDays: 90, draftDays: 90 });
+    assert.deepEqual(loadConfig({ RETENTION_JOBS_DAYS: '2', RETENTION_EVENTS_DAYS: '14', RETENTION_MAIL_DAYS: '30', RETENTION_DRAFT_DAYS: '60' }).retention, {
+      jobsDays: 2,
+      eventsDays: 14,
+      mailDays: 30,
+      draftDays: 60,
+    });
+    assert.throws(() => loadConfig({ RETENTION_DRAFT_DAYS: '0' }), /RETENTION_DRAFT_DAYS/);
     assert.throws(() => loadConfig({ RETENTION_MAIL_DAYS: '0' }), /RETENTION_MAIL_DAYS/);
   });
 });
