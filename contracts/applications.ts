@@ -53,7 +53,13 @@ export const ApplicationDetail = Type.Object({
   data: FormDataSchema,
   attachments: Type.Array(ApplicationAttachment),
   /** The identity's data, shown read-only and never asked (once-only). */
-  applicant: Type.Object({ fiscalCode: Type.String(), givenName: Type.String(), familyName: Type.String(), email: Type.Union([Type.String(), Type.Null()]) }),
+  applicant: Type.Object({
+    fiscalCode: Type.String(),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String(), Type.Null()]),
+  }),
 });
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
 

@@ -45,7 +45,8 @@ export const TenantParams = Type.Object({
   tenant: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$', description: 'Comune slug, e.g. bari' }),
 });
 
-export const Uuid = Type.String({ format: 'uuid' });
+// The pattern too: the uuid format of ajv-formats also takes a "urn:uuid:" prefix, which PostgreSQL refuses.
+export const Uuid = Type.String({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with offset' });
 

@@ -92,7 +92,11 @@ describe('service catalogue', { skip }, () => {
     await page.getByLabel('Descrizione breve *').fill('Chiedere un contributo per le attività sportive dilettantistiche.');
     await page.getByLabel('Categoria').selectOption('cultura-e-tempo-libero');
     await page.getByLabel('A chi è rivolto').fill('Associazioni sportive dilettantistiche con sede a Bari.');
+    await page.getByLabel('Come fare').fill('Presenta la domanda entro il 31 marzo.');
     await page.getByLabel('Cosa serve').fill('- Statuto\n- Programma delle attività');
+    await page.getByLabel('Cosa si ottiene').fill('Un contributo fino a 2.000 euro.');
+    await page.getByLabel('Durata massima del procedimento (giorni)').fill('60');
+    await page.getByLabel('Argomenti').fill('Sport, Associazioni');
     await expectAccessible(page, 'the card form');
     await page.getByRole('button', { name: 'Crea la scheda' }).click();
     await page.getByRole('status').getByText('Scheda "Contributi alle associazioni sportive" salvata (non pubblicata).').waitFor();

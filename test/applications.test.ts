@@ -126,6 +126,8 @@ for (const engine of ENGINES) {
       assert.equal((await mario.request({ method: 'DELETE', url: `/api/v1/bari/me/applications/${id}` })).statusCode, 409);
       await assert.rejects(sql`update applications set data = '{}' where id = ${id}`.execute(h.ctx.db), /not edited/);
       await assert.rejects(sql`delete from application_attachments where application_id = ${id}`.execute(h.ctx.db), /never change/);
+      await assert.rejects(sql`update applications set status = 'draft' where id = ${id}`.execute(h.ctx.db), /not edited/, 'never back to a draft');
+      await assert.rejects(sql`delete from applications where id = ${id}`.execute(h.ctx.db), /never deleted/);
     });
 
     it('refuses a submission that breaks a rule of the form, naming each field', async () => {
@@ -191,6 +193,15 @@ for (const engine of ENGINES) {
       assert.equal((await save(anna, id, {})).statusCode, 404);
       assert.equal((await submit(anna, id)).statusCode, 404);
       assert.equal((await anna.request({ method: 'DELETE', url: `/api/v1/bari/me/applications/${id}` })).statusCode, 404);
+      const pdf = await renderPdf({ title: 'x', author: 'x', createdAt: new Date() }, (d) => d.text('x'));
+      const marios = await attach(mario, id, 'richiesta.documenti', 'x.pdf', pdf);
+      const own = marios.statusCode === 201 ? marios.json().id : null;
+      assert.equal((await attach(anna, id, 'richiesta.documenti', 'x.pdf', pdf)).statusCode, 404, "uploading to another's application");
+      for (const path of [`/attachments/${own ?? '0b6f3a56-5c1e-4a8e-9d51-2f7c1a1e9b10'}`, '/receipt']) {
+        assert.equal((await anna.request({ method: 'GET', url: `/api/v1/bari/me/applications/${id}${path}` })).statusCode, 404, `reading ${path}`);
+      }
+      if (own) assert.equal((await anna.request({ method: 'DELETE', url: `/api/v1/bari/me/applications/${id}/attachments/${own}` })).statusCode, 404);
+      assert.equal((await mario.request({ method: 'GET', url: `/api/v1/bari/me/applications/urn:uuid:${id}` })).statusCode, 400, 'a urn: id is refused, not a 500');
       assert.ok(!(await anna.request({ method: 'GET', url: '/api/v1/bari/me/applications' })).json().applications.some((a: { id: string }) => a.id === id));
       assert.equal((await h.app.inject({ method: 'GET', url: `/api/v1/bari/me/applications/${id}` })).statusCode, 401, 'no session');
       assert.equal((await mario.request({ method: 'PUT', url: `/api/v1/bari/me/applications/${id}`, payload: { data: {} }, csrf: false })).statusCode, 403, 'no CSRF header');

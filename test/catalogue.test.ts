@@ -88,6 +88,18 @@ for (const engine of ENGINES) {
       };
       const created = await create({ ...base, audience: 'Associazioni sportive dilettantistiche.', topics: ['Sport'] });
       assert.equal(created.statusCode, 201, created.body);
+      const incomplete = await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/service-cards/${created.json().id}`, payload: { published: true } });
+      assert.equal(incomplete.statusCode, 400, 'a card without its sections is not published');
+      assert.deepEqual(
+        incomplete.json().fields.map((f: { field: string }) => f.field),
+        ['howTo', 'whatYouNeed', 'whatYouGet', 'timesAndDeadlines'],
+      );
+      await admin.request({
+        method: 'PATCH',
+        url: `/api/v1/bari/operator/admin/service-cards/${created.json().id}`,
+        payload: { howTo: 'Presenta la domanda online.', whatYouNeed: 'Lo statuto.', whatYouGet: 'Il contributo.', maxDays: 60 },
+      });
+      assert.equal(created.statusCode, 201, created.body);
       const id = created.json().id;
       assert.equal(created.json().published, false);
       assert.ok(!(await list('bari')).services.some((s) => s.slug === 'contributo-sport'), 'unpublished: not public');
@@ -117,7 +129,7 @@ for (const engine of ENGINES) {
       const audited = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'card.updated').where('entity_id', '=', id).execute();
       assert.deepEqual(
         audited.map((a) => (a.details as { fields: string[] }).fields),
-        [['published'], ['costs']],
+        [['howTo', 'whatYouNeed', 'whatYouGet', 'maxDays'], ['published'], ['costs']],
       );
 
       assert.equal((await patch({ active: false })).statusCode, 400, 'suspended without a reason');

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { protocolModule } from '../server/modules/protocol/index.ts';
+import { protocolModule, protocolSystem } from '../server/modules/protocol/index.ts';
 import { renderPdf } from '../server/platform/pdf.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
 import { multipart } from './support/multipart.ts';
@@ -224,6 +224,8 @@ for (const engine of ENGINES) {
       await refused(sql`truncate protocol_entries cascade`);
       await refused(sql`update protocol_annulments set reason = 'altro'`);
       await refused(sql`delete from protocol_annulments`);
+      await refused(sql`update protocol_daily_registers set entries = 0`);
+      await refused(sql`delete from protocol_daily_registers`);
       const n = (await sql<{ n: number }>`select count(*)::int as n from protocol_entries where subject = 'altro'`.execute(h.ctx.db)).rows[0]!.n;
       assert.equal(n, 0);
     });
@@ -238,6 +240,42 @@ for (const engine of ENGINES) {
       const first = (await register(clerk, 'bari', letter)).json();
       assert.deepEqual([first.label, first.registeredAt], ['0000001/2027', '2027-01-01T00:00:00+01:00']);
       assert.equal((await register(clerk, 'bari', letter)).json().label, '0000002/2027');
+    });
+
+    it('gives the old year its number back when a registration waited across midnight', async () => {
+      // The first read of the clock (before the counter) is still 31 December, the second (once the
+      // counter is held) already 1 January in Rome: the entry is the new year's, and the old year
+      // keeps no hole.
+      h.clock.set('2027-12-31T22:59:59.990Z');
+      clerk = await signIn(h.app, 'bari', 'urp.bari');
+      const before = (await register(clerk, 'bari', letter)).json();
+      assert.equal(before.year, 2027);
+      const tenant = await h.ctx.db.selectFrom('tenants').select(['id', 'time_zone']).where('slug', '=', 'bari').executeTakeFirstOrThrow();
+      const realNow = h.ctx.clock.now.bind(h.ctx.clock);
+      const reads = ['2027-12-31T22:59:59.999Z', '2027-12-31T23:00:00.001Z'];
+      h.ctx.clock.now = () => (reads.length ? new Date(reads.shift()!) : realNow());
+      const across = await h.ctx.bus
+        .transaction(h.ctx.db, (trx) =>
+          protocolSystem(h.ctx).register(trx, {
+            tenantId: tenant.id,
+            timeZone: tenant.time_zone,
+            direction: 'internal',
+            correspondent: 'Ufficio',
+            subject: 'Nota',
+            documents: [],
+            by: { type: 'system' },
+          }),
+        )
+        .finally(() => {
+          h.ctx.clock.now = realNow;
+        });
+      assert.deepEqual([across.year, across.number, across.label], [2028, 1, '0000001/2028']);
+      const old = await h.ctx.db.selectFrom('counters').select('value').where('name', '=', 'protocol').where('period', '=', 2027).executeTakeFirstOrThrow();
+      assert.equal(old.value, before.number, 'the number taken for 2027 was given back: no hole');
+      h.clock.set('2027-12-31T23:00:00.500Z');
+      const next = (await register(clerk, 'bari', letter)).json();
+      assert.deepEqual([next.year, next.number], [2028, 2]);
+      assert.equal((await clerk.request({ method: 'GET', url: '/api/v1/bari/operator/protocol/urn:uuid:0b6f3a56-5c1e-4a8e-9d51-2f7c1a1e9b10' })).statusCode, 400);
     });
   });
 

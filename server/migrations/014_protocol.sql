@@ -58,15 +58,10 @@ begin
 end
 $$;
 
-create trigger protocol_entries_write_once before update or delete on protocol_entries
-  for each row execute function protocol_write_once();
-create trigger protocol_entries_no_truncate before truncate on protocol_entries
+-- Statement triggers: any UPDATE, DELETE or TRUNCATE is refused, even one that would touch no row.
+create trigger protocol_entries_write_once before update or delete or truncate on protocol_entries
   for each statement execute function protocol_write_once();
-create trigger protocol_annulments_write_once before update or delete on protocol_annulments
-  for each row execute function protocol_write_once();
-create trigger protocol_annulments_no_truncate before truncate on protocol_annulments
+create trigger protocol_annulments_write_once before update or delete or truncate on protocol_annulments
   for each statement execute function protocol_write_once();
-create trigger protocol_daily_registers_write_once before update or delete on protocol_daily_registers
-  for each row execute function protocol_write_once();
-create trigger protocol_daily_registers_no_truncate before truncate on protocol_daily_registers
+create trigger protocol_daily_registers_write_once before update or delete or truncate on protocol_daily_registers
   for each statement execute function protocol_write_once();

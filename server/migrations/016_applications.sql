@@ -77,7 +77,8 @@ begin
     return old;
   end if;
   if old.status <> 'draft' and (
-       new.data is distinct from old.data or new.form_id is distinct from old.form_id or new.card_id is distinct from old.card_id
+       new.status = 'draft'
+    or new.data is distinct from old.data or new.form_id is distinct from old.form_id or new.card_id is distinct from old.card_id
     or new.citizen_id is distinct from old.citizen_id or new.submitted_at is distinct from old.submitted_at
     or new.protocol_entry_id is distinct from old.protocol_entry_id or new.summary_key is distinct from old.summary_key
     or new.summary_sha256 is distinct from old.summary_sha256) then

@@ -126,3 +126,19 @@ export async function readAttachmentUpload(req: FastifyRequest): Promise<{ field
   }
   throw appError('VALIDATION', { params: { fields: 'file' }, extra: { fields: [{ field: 'file', message: 'campo obbligatorio' }] } });
 }
+
+/** Removes an attachment from a draft, under the application's lock; returns its storage key. */
+export async function removeAttachment(ctx: AppContext, c: CitizenPrincipal, tenantId: string, applicationId: string, attachmentId: string): Promise<string | null> {
+  return ctx.bus.transaction(ctx.db, async (trx) => {
+    const app = await lockApplication(trx, tenantId, c.citizen.id, applicationId);
+    if (!app) throw applicationNotFound();
+    if (app.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
+    const removed = await trx
+      .deleteFrom('application_attachments')
+      .where('application_id', '=', applicationId)
+      .where('id', '=', attachmentId)
+      .returning('storage_key')
+      .executeTakeFirst();
+    return removed?.storage_key ?? null;
+  });
+}

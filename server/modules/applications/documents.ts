@@ -70,6 +70,8 @@ export async function filedApplicationPdf(a: {
   tz: string;
   serviceTitle: string;
   applicant: Applicant;
+  /** The contacts of the citizen's profile (never asked again in the form). */
+  contacts: { email: string | null; phone: string | null };
   at: Date;
   definition: FormDefinition;
   data: FormData;
@@ -81,6 +83,8 @@ export async function filedApplicationPdf(a: {
     doc.moveDown(0.3).fontSize(16).font('Helvetica-Bold').text(pdfText(title));
     doc.moveDown(0.3).fontSize(10).font('Helvetica');
     doc.text(pdfText(`Richiedente: ${a.applicant.givenName} ${a.applicant.familyName}, codice fiscale ${a.applicant.fiscalCode}`));
+    const contacts = [a.contacts.email ? `email ${a.contacts.email}` : '', a.contacts.phone ? `telefono ${a.contacts.phone}` : ''].filter(Boolean).join(', ');
+    if (contacts) doc.text(pdfText(`Contatti (dal profilo): ${contacts}`));
     doc.text(`Presentata online il ${italianWhen(a.at, a.tz)}, con identificazione SPID o CIE (CAD art. 65, c. 1, lett. b).`);
     for (const step of a.definition.steps) {
       doc.moveDown(0.8).fontSize(12).font('Helvetica-Bold').text(pdfText(step.title));

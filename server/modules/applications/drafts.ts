@@ -34,7 +34,7 @@ export async function startApplication(ctx: AppContext, c: CitizenPrincipal, ten
   if (!form) throw appError('SERVICE_NOT_ONLINE');
   if (!card.active) throw appError('SERVICE_NOT_ACTIVE');
   assertLevel(c, form.definition);
-  const { data, errors } = validateForm(form.definition, raw ?? {}, 'draft');
+  const { data, errors } = validateForm(form.definition, raw ?? {}, 'draft', form.id);
   if (errors.length) throw invalid(errors);
   const now = ctx.clock.now();
   return ctx.bus.transaction(ctx.db, async (trx) => {
@@ -71,7 +71,7 @@ export async function saveDraft(ctx: AppContext, c: CitizenPrincipal, tenantId: 
     if (app.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
     const form = await formById(trx, tenantId, app.form_id);
     if (!form) throw applicationNotFound();
-    const { data, errors } = validateForm(form.definition, raw, 'draft');
+    const { data, errors } = validateForm(form.definition, raw, 'draft', form.id);
     if (errors.length) throw invalid(errors);
     const now = ctx.clock.now();
     await trx

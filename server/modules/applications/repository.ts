@@ -23,6 +23,8 @@ const APPLICATION_COLUMNS = [
   'c.slug as card_slug',
   'c.title as card_title',
   'c.office_id',
+  'c.active as card_active',
+  'c.published as card_published',
   'p.year as protocol_year',
   'p.number as protocol_number',
   'p.registered_at as protocol_registered_at',

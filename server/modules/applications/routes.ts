@@ -29,7 +29,7 @@ import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { resolveTenantBeforeValidation } from '../../platform/tenants/resolve.ts';
 import { formById } from '../catalogue/index.ts';
 import { protocolLabel } from '../protocol/index.ts';
-import { addAttachment, readAttachmentUpload } from './attachments.ts';
+import { addAttachment, readAttachmentUpload, removeAttachment } from './attachments.ts';
 import { receiptPdf } from './documents.ts';
 import { applicationNotFound, deleteDraft, saveDraft, startApplication } from './drafts.ts';
 import { findApplication, listApplications, listAttachments } from './repository.ts';
@@ -57,7 +57,13 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         form: { version: form.version, definition: form.definition },
         data: a.data,
         attachments: attachments.map((x) => toAttachment(req.tenant.slug, x)),
-        applicant: { fiscalCode: c.citizen.fiscal_code, givenName: c.citizen.given_name, familyName: c.citizen.family_name, email: c.citizen.email ?? c.citizen.identity_email },
+        applicant: {
+          fiscalCode: c.citizen.fiscal_code,
+          givenName: c.citizen.given_name,
+          familyName: c.citizen.family_name,
+          email: c.citizen.email ?? c.citizen.identity_email,
+          phone: c.citizen.phone,
+        },
       };
     };
 
@@ -148,7 +154,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           await authenticate(req, reply);
           const upload = await readAttachmentUpload(req);
           const id = (req.params as { id: string }).id;
-          if (!/^[0-9a-f-]{36}$/i.test(id)) throw applicationNotFound();
+          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw applicationNotFound();
           const row = await addAttachment(ctx, req.citizen!, req.tenant.id, id, upload);
           uploaded.set(req, toAttachment(req.tenant.slug, row));
           req.body = { field: upload.field };
@@ -208,17 +214,9 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const a = await findApplication(ctx.db, req.tenant.id, req.citizen!.citizen.id, req.params.id);
-        if (!a) throw applicationNotFound();
-        if (a.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
-        const removed = await ctx.db
-          .deleteFrom('application_attachments')
-          .where('application_id', '=', a.id)
-          .where('id', '=', req.params.attachmentId)
-          .returning('storage_key')
-          .executeTakeFirst();
-        if (!removed) throw fileNotFound();
-        await ctx.storage.remove(removed.storage_key).catch(() => undefined);
+        const key = await removeAttachment(ctx, req.citizen!, req.tenant.id, req.params.id, req.params.attachmentId);
+        if (!key) throw fileNotFound();
+        await ctx.storage.remove(key).catch(() => undefined);
         return reply.status(204).send(null);
       },
     );

@@ -49,39 +49,42 @@ function checkFiles(def: FormDefinition, data: FormData, attachments: Attachment
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, tenant: Tenant, id: string): Promise<SubmitOutcome> {
-  const app = await findApplication(ctx.db, tenant.id, c.citizen.id, id);
-  if (!app) throw applicationNotFound();
-  if (app.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
-  const form = await formById(ctx.db, tenant.id, app.form_id);
-  if (!form) throw applicationNotFound();
-  assertLevel(c, form.definition);
-  const { data, errors } = validateForm(form.definition, app.data, 'submit');
-  const attachments = await listAttachments(ctx.db, id);
-  const files = checkFiles(form.definition, data, attachments);
-  if (errors.length || files.errors.length) throw fieldErrors([...errors, ...files.errors]);
-
-  const at = ctx.clock.now();
-  const applicant = { givenName: c.citizen.given_name, familyName: c.citizen.family_name, fiscalCode: c.citizen.fiscal_code };
-  const filed = new Map<string, FiledDocument>(files.used.map((a) => [a.id, { name: a.name, sha256: a.sha256, size: a.size }]));
-  const pdf = await filedApplicationPdf({
-    tenantName: tenant.name,
-    tz: tenant.time_zone,
-    serviceTitle: app.card_title,
-    applicant,
-    at,
-    definition: form.definition,
-    data,
-    attachments: filed,
-  });
-  const summaryKey = `${tenant.id}/applications/${randomUUID()}`;
-  const summary = { name: `domanda-${app.card_slug}.pdf`, sha256: sha256(pdf), size: pdf.length };
-  await ctx.storage.put(summaryKey, Readable.from([pdf]), { maxBytes: pdf.length });
-
+  let summaryKey: string | undefined;
   try {
     return await ctx.bus.transaction(ctx.db, async (trx) => {
+      // Everything is read under the application's lock: an attachment removed or added meanwhile
+      // (those take the same lock) cannot slip between the check and the registration.
       const locked = await lockApplication(trx, tenant.id, c.citizen.id, id);
       if (!locked) throw applicationNotFound();
       if (locked.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
+      const app = await findApplication(trx, tenant.id, c.citizen.id, id);
+      if (!app) throw applicationNotFound();
+      if (!app.card_active || !app.card_published) throw appError('SERVICE_NOT_ACTIVE');
+      const form = await formById(trx, tenant.id, app.form_id);
+      if (!form) throw applicationNotFound();
+      assertLevel(c, form.definition);
+      const { data, errors } = validateForm(form.definition, app.data, 'submit', form.id);
+      const files = checkFiles(form.definition, data, await listAttachments(trx, id));
+      if (errors.length || files.errors.length) throw fieldErrors([...errors, ...files.errors]);
+
+      const at = ctx.clock.now();
+      const applicant = { givenName: c.citizen.given_name, familyName: c.citizen.family_name, fiscalCode: c.citizen.fiscal_code };
+      const filed = new Map<string, FiledDocument>(files.used.map((a) => [a.id, { name: a.name, sha256: a.sha256, size: a.size }]));
+      const pdf = await filedApplicationPdf({
+        tenantName: tenant.name,
+        tz: tenant.time_zone,
+        serviceTitle: app.card_title,
+        applicant,
+        contacts: { email: c.citizen.email ?? c.citizen.identity_email, phone: c.citizen.phone },
+        at,
+        definition: form.definition,
+        data,
+        attachments: filed,
+      });
+      summaryKey = `${tenant.id}/applications/${randomUUID()}`;
+      const summary = { name: `domanda-${app.card_slug}.pdf`, sha256: sha256(pdf), size: pdf.length };
+      await ctx.storage.put(summaryKey, Readable.from([pdf]), { maxBytes: pdf.length });
+
       const receipt = await protocolSystem(ctx).register(trx, {
         tenantId: tenant.id,
         timeZone: tenant.time_zone,
@@ -156,7 +159,7 @@ export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, te
       return { id, protocol: { number: receipt.number, year: receipt.year, label: receipt.label, registeredAt: receipt.registeredAt } };
     });
   } catch (err) {
-    await ctx.storage.remove(summaryKey).catch(() => undefined);
+    if (summaryKey) await ctx.storage.remove(summaryKey).catch(() => undefined);
     throw err;
   }
 }

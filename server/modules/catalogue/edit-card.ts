@@ -69,6 +69,26 @@ function inactiveNeedsReason(row: { active: boolean; inactive_reason: string | n
   }
 }
 
+/** A published card must carry what the Modello Comuni card shows (and its checker reads). */
+const NEEDED_TO_PUBLISH: Array<[string, string]> = [
+  ['audience', 'audience'],
+  ['how_to', 'howTo'],
+  ['what_you_need', 'whatYouNeed'],
+  ['what_you_get', 'whatYouGet'],
+];
+
+function publishable(row: Record<string, unknown>): void {
+  if (!row.published) return;
+  const missing = NEEDED_TO_PUBLISH.filter(([column]) => !String(row[column] ?? '').trim()).map(([, field]) => field);
+  if (!String(row.times_and_deadlines ?? '').trim() && !row.max_days) missing.push('timesAndDeadlines');
+  if (!Array.isArray(row.topics) || !row.topics.length) missing.push('topics');
+  if (missing.length)
+    throw appError('VALIDATION', {
+      params: { fields: missing.join(', ') },
+      extra: { fields: missing.map((field) => ({ field, message: 'obbligatorio per pubblicare la scheda' })) },
+    });
+}
+
 function slugTaken(err: unknown, slug: string): unknown {
   return (err as { code?: string }).code === '23505' ? appError('SLUG_TAKEN', { params: { slug } }) : err;
 }
@@ -76,6 +96,7 @@ function slugTaken(err: unknown, slug: string): unknown {
 export async function createCard(ctx: AppContext, officer: OperatorPrincipal, body: NewServiceCard): Promise<string> {
   const columns = toColumns(body);
   inactiveNeedsReason({ active: (columns.active as boolean | undefined) ?? true, inactive_reason: (columns.inactive_reason as string | null | undefined) ?? null });
+  publishable(columns);
   await assertReferences(ctx, officer.tenantId, columns);
   const now = ctx.clock.now();
   try {
@@ -111,6 +132,7 @@ export async function updateCard(ctx: AppContext, officer: OperatorPrincipal, id
     const changed = Object.keys(changes);
     if (!changed.length) return [];
     inactiveNeedsReason({ ...current, ...(changes as Partial<CardRow>) });
+    publishable({ ...current, ...changes });
     await trx
       .updateTable('service_cards')
       .set({ ...(changes as object), updated_at: ctx.clock.now() } as never)
@@ -140,6 +162,8 @@ export async function saveCardForm(ctx: AppContext, officer: OperatorPrincipal, 
     const card = await lockCard(trx, officer.tenantId, id);
     if (!card) throw appError('NOT_FOUND', { variant: 'serviceCard' });
     const saved = await insertFormVersion(trx, officer.tenantId, id, definition, officer.id);
+    // The form is part of what citizens read on the card: its "last updated" moves too.
+    await trx.updateTable('service_cards').set({ updated_at: ctx.clock.now() }).where('tenant_id', '=', officer.tenantId).where('id', '=', id).execute();
     await ctx.bus.record(trx, {
       tenantId: officer.tenantId,
       actor: { type: 'operator', id: officer.id },

@@ -198,7 +198,6 @@ const simpleRequest = (comune: string, office: string, what: string, extra: Fiel
       fields: [
         ...extra,
         { id: 'descrizione', label: what, type: 'textarea', required: true, minLength: 10, maxLength: 4000 },
-        { id: 'telefono', label: 'Telefono per essere ricontattato', type: 'phone' },
         { id: 'documenti', label: 'Documenti', type: 'file', accept: ['pdf', 'jpeg', 'png', 'p7m', 'docx', 'odt'], maxFiles: 5, maxMb: 10 },
       ],
     },

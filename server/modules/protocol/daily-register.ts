@@ -14,6 +14,11 @@ import { annulmentsBetween, entriesBetween, type EntryView, insertDailyRegister,
 /** Days produced per comune in one round: a long outage is caught up over a few rounds. */
 const MAX_DAYS_PER_ROUND = 31;
 export const DAILY_REGISTER_EVERY_MS = 10 * 60_000;
+/**
+ * A day is produced only this long after its midnight: an entry or annulment stamped 23:59:59 by a
+ * transaction still committing at midnight is in the register, which can never be changed after.
+ */
+const GRACE_MS = 5 * 60_000;
 
 const DIRECTIONS = { incoming: 'In entrata', outgoing: 'In uscita', internal: 'Interno' } as const;
 
@@ -156,7 +161,7 @@ async function produceDay(ctx: AppContext, tenant: { id: string; name: string; t
 /** Produces every missing daily register up to yesterday; returns how many it produced. */
 export async function produceDailyRegisters(ctx: AppContext): Promise<number> {
   let produced = 0;
-  const now = ctx.clock.now().getTime();
+  const now = ctx.clock.now().getTime() - GRACE_MS;
   for (const p of await registerProgress(ctx.db)) {
     const tz = p.time_zone;
     const yesterday = addDays(localDate(now, tz), -1);

@@ -157,6 +157,19 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
   };
 
   const files = useMemo(() => new Map(attachments.map((a) => [a.id, a])), [attachments]);
+
+  // As the citizen corrects a field, its error goes (or changes) at once: the fields already shown
+  // with an error are checked again on every change; the others wait for "Avanti".
+  useEffect(() => {
+    if (!Object.keys(errors).length || onSummary) return;
+    const now = stepErrors(step);
+    const next = Object.fromEntries(
+      Object.keys(errors)
+        .filter((path) => now[path])
+        .map((path) => [path, now[path]!]),
+    );
+    if (JSON.stringify(next) !== JSON.stringify(errors)) setErrors(next);
+  }, [data]);
   const ctx = {
     errors,
     attachments: files,
@@ -222,7 +235,17 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
           <p className="mb-0">
             {initial.applicant.givenName} {initial.applicant.familyName} · codice fiscale <span className="font-monospace">{initial.applicant.fiscalCode}</span>
           </p>
-          <p className="small mb-0">Dati presi da SPID o CIE: non devi inserirli.</p>
+          {initial.applicant.email || initial.applicant.phone ? (
+            <p className="mb-0">
+              {[initial.applicant.email ? `Email ${initial.applicant.email}` : '', initial.applicant.phone ? `telefono ${initial.applicant.phone}` : '']
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          ) : null}
+          <p className="small mb-0">
+            Dati presi da SPID o CIE e dal tuo profilo: non devi inserirli. Puoi cambiare i contatti nelle{' '}
+            <Link href={areaPath(t.slug, 'impostazioni')}>impostazioni dell’area personale</Link>.
+          </p>
         </div>
       </section>
       <h2 className="h3" id="step-title" tabIndex={-1}>

@@ -58,7 +58,7 @@ function Address({ f, path, value, onChange, ctx }: { f: LeafFieldDef; path: str
   ];
   const own = ctx.errors[path];
   return (
-    <fieldset className="mb-4">
+    <fieldset className="mb-4" id={domId(path)} tabIndex={-1}>
       <legend className="h6">
         {f.label}
         {mark(f)}
@@ -117,8 +117,8 @@ function Files({
   const accepted = f.accept.map((k) => (k === 'p7m' ? '.p7m' : `.${k === 'jpeg' ? 'jpg' : k}`)).join(',');
   const hint = `${f.hint ? `${f.hint} ` : ''}Formati: ${f.accept.map((k) => k.toUpperCase()).join(', ')}; al massimo ${max} ${max === 1 ? 'file' : 'file'} di ${f.maxMb ?? 10} MB.${f.signed ? ' Serve un documento firmato digitalmente.' : ''}`;
   return (
-    <div className="form-group mb-4">
-      <label htmlFor={id} className="active d-block">
+    <div className="form-group mb-4" id={ids.length < max ? undefined : id} tabIndex={ids.length < max ? undefined : -1}>
+      <label htmlFor={ids.length < max ? id : undefined} className="active d-block">
         {f.label}
         {mark(f)}
       </label>
@@ -190,7 +190,7 @@ function Leaf({ f, path, fieldPath, value, onChange, ctx }: { f: LeafFieldDef; p
       const many = f.type === 'checkboxes';
       const chosen = many ? ((value as string[] | undefined) ?? []) : [];
       return (
-        <fieldset className="mb-4" aria-describedby={describedBy(id, f.hint, error)}>
+        <fieldset className="mb-4" id={id} tabIndex={-1} aria-describedby={describedBy(id, f.hint, error)}>
           <legend className="h6">
             {f.label}
             {mark(f)}
