@@ -7,6 +7,7 @@ export const CitizenProvider = Type.Union([Type.Literal('spid'), Type.Literal('c
 
 export const LoginQuery = Type.Object({
   provider: CitizenProvider,
+  level: Type.Optional(Type.Union([Type.Literal(2), Type.Literal(3)], { description: 'The level of assurance to ask for (3: a service that needs it); 2 by default' })),
   returnTo: Type.Optional(CheckedByHandler({ maxLength: 500, description: 'A page of this comune to come back to, e.g. /bari/prenota-appuntamento' })),
 });
 

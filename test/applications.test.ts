@@ -221,8 +221,15 @@ for (const engine of ENGINES) {
         .execute();
       const refused = await start(mario, 'iscrizione-albo-scrutatori');
       assert.deepEqual([refused.statusCode, refused.json().code], [403, 'LOGIN_LEVEL_TOO_LOW']);
-      const withCie = await loginAs(h.app, 'bari', 'FRRMRC78P02A893Y', { provider: 'cie' });
-      assert.equal((await start(withCie, 'iscrizione-albo-scrutatori')).statusCode, 201, 'CIE counts as level 3');
+      const cieAtTwo = await loginAs(h.app, 'bari', 'FRRMRC78P02A893Y', { provider: 'cie', level: 2 });
+      assert.equal((await start(cieAtTwo, 'iscrizione-albo-scrutatori')).statusCode, 403, 'a CIE login counts at the level it asserted');
+      const cieAtThree = await loginAs(h.app, 'bari', 'FRRMRC78P02A893Y', { provider: 'cie', level: 3 });
+      assert.equal((await start(cieAtThree, 'iscrizione-albo-scrutatori')).statusCode, 201);
+      // The way to level 3: the login asks the gateway for it.
+      const stepUp = await h.app.inject(`/api/v1/bari/auth/login?provider=spid&level=3&returnTo=${encodeURIComponent('/bari/servizi/iscrizione-albo-scrutatori/domanda')}`);
+      assert.equal(new URL(stepUp.headers.location as string).searchParams.get('acr_values'), 'https://www.spid.gov.it/SpidL3');
+      const spidAtThree = await loginAs(h.app, 'bari', 'FNLLCU65A60A662Q', { level: 3 });
+      assert.equal((await start(spidAtThree, 'iscrizione-albo-scrutatori')).statusCode, 201);
       assert.equal((await start(mario, 'carta-di-identita-elettronica')).json().code, 'SERVICE_NOT_ONLINE');
       assert.equal((await start(mario, 'non-esiste')).statusCode, 404);
     });

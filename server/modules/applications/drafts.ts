@@ -11,9 +11,9 @@ import { lockApplication } from './repository.ts';
 
 export const applicationNotFound = () => appError('NOT_FOUND', { variant: 'application' });
 
-/** The login's level: CIE counts as level 3; SPID as the level the identity provider asserted. */
+/** The login's level of assurance as the identity provider asserted it (SPID or CIE). */
 export function loginLevel(c: CitizenPrincipal): number {
-  return c.provider === 'cie' ? 3 : (c.spidLevel ?? 1);
+  return c.level ?? c.spidLevel ?? 1;
 }
 
 export function assertLevel(c: CitizenPrincipal, def: FormDefinition): void {

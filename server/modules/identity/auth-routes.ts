@@ -91,7 +91,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           nonce,
           code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
           code_challenge_method: 'S256',
-          acr_values: MIN_ACR,
+          // A service may need level 3 (the citizen is sent back here to log in again at it).
+          acr_values: req.query.level === 3 ? 'https://www.spid.gov.it/SpidL3' : MIN_ACR,
         });
         reply.setCookie(AUTH_BINDING_COOKIE, binding, {
           path: `/api/v1/${req.tenant.slug}/auth`,
@@ -171,7 +172,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         }
         const session = await ctx.bus.transaction(ctx.db, async (trx) => {
           const citizen = await upsertCitizen(trx, req.tenant.id, identity, pending.provider, now);
-          const s = await createCitizenSession(trx, { tenantId: req.tenant.id, citizenId: citizen.id, provider: pending.provider, spidLevel: identity.spidLevel, idToken, now });
+          const s = await createCitizenSession(trx, {
+            tenantId: req.tenant.id,
+            citizenId: citizen.id,
+            provider: pending.provider,
+            spidLevel: identity.spidLevel,
+            level: identity.level,
+            idToken,
+            now,
+          });
           await ctx.bus.record(trx, {
             actor: { type: 'citizen', id: citizen.id },
             tenantId: req.tenant.id,

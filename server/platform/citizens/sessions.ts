@@ -21,12 +21,14 @@ export interface CitizenPrincipal {
   csrfToken: string;
   provider: CitizenProvider;
   spidLevel: number | null;
+  /** The login's level of assurance (SPID or CIE), when known. */
+  level: number | null;
   idToken: string | null;
 }
 
 export async function createCitizenSession(
   db: Q,
-  s: { tenantId: string; citizenId: string; provider: CitizenProvider; spidLevel: number | null; idToken: string | null; now: Date },
+  s: { tenantId: string; citizenId: string; provider: CitizenProvider; spidLevel: number | null; level?: number | null; idToken: string | null; now: Date },
 ) {
   const sessionId = newSecret();
   const csrfToken = newSecret();
@@ -40,6 +42,7 @@ export async function createCitizenSession(
       csrf_token: csrfToken,
       provider: s.provider,
       spid_level: s.spidLevel,
+      level: s.level ?? s.spidLevel,
       id_token: s.idToken,
       created_at: s.now,
       last_seen_at: s.now,
@@ -64,7 +67,7 @@ export async function findCitizenPrincipal(db: Q, tenantId: string, sessionId: s
   const citizen = await findCitizen(db, tenantId, s.citizen_id);
   if (!citizen) return null;
   if (now.getTime() - s.last_seen_at.getTime() > 60_000) await db.updateTable('citizen_sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
-  return { citizen, sessionHash: idHash, csrfToken: s.csrf_token, provider: s.provider, spidLevel: s.spid_level, idToken: s.id_token };
+  return { citizen, sessionHash: idHash, csrfToken: s.csrf_token, provider: s.provider, spidLevel: s.spid_level, level: s.level, idToken: s.id_token };
 }
 
 export async function deleteCitizenSession(db: Q, idHash: string): Promise<void> {

@@ -44,6 +44,8 @@ export interface CitizenSessionsTable {
   csrf_token: string;
   provider: CitizenProvider;
   spid_level: number | null;
+  /** The level of assurance, SPID or CIE (migration 017; null for sessions made before it). */
+  level: number | null;
   id_token: string | null;
   created_at: Timestamp;
   last_seen_at: Timestamp;

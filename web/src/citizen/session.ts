@@ -83,7 +83,7 @@ export function safeReturnTo(tenant: string, returnTo: string | null | undefined
 }
 
 /** The login page, coming back to `returnTo` (a path of this comune, with its query). */
-export const loginPath = (tenant: string, returnTo: string) => `/${tenant}/accedi?${new URLSearchParams({ returnTo })}`;
+export const loginPath = (tenant: string, returnTo: string, level3 = false) => `/${tenant}/accedi?${new URLSearchParams({ returnTo, ...(level3 ? { livello: '3' } : {}) })}`;
 
 /** Where the browser is now, to come back to after logging in. */
 export const currentPath = () => window.location.pathname + window.location.search;

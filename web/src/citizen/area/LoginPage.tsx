@@ -25,7 +25,9 @@ export default function LoginPage() {
   const citizen = useCitizen();
   const returnTo = safeReturnTo(t.slug, useQueryParam('returnTo'));
   const failure = useQueryParam('errore');
-  const loginUrl = (provider: 'spid' | 'cie') => `/api/v1/${t.slug}/auth/login?${new URLSearchParams({ provider, returnTo })}`;
+  // A service that needs level 3 sends the citizen here with livello=3: the gateway is asked for it.
+  const level3 = useQueryParam('livello') === '3';
+  const loginUrl = (provider: 'spid' | 'cie') => `/api/v1/${t.slug}/auth/login?${new URLSearchParams({ provider, returnTo, ...(level3 ? { level: '3' } : {}) })}`;
   return (
     <>
       <Breadcrumb items={[{ label: 'Home', href: `/${t.slug}` }, { label: 'Accedi' }]} />
@@ -36,7 +38,12 @@ export default function LoginPage() {
           <p className="mb-0">{FAILURES[failure] ?? "L'accesso non è riuscito. Riprova."}</p>
         </div>
       ) : null}
-      {citizen.status === 'signed-in' ? (
+      {level3 ? (
+        <div className="alert alert-warning" role="status">
+          Il servizio che hai scelto richiede un accesso con SPID di livello 3 o con la Carta d'Identità Elettronica (CIE).
+        </div>
+      ) : null}
+      {citizen.status === 'signed-in' && !level3 ? (
         <div className="alert alert-info" role="status">
           Hai già effettuato l'accesso come {citizen.me.citizen.givenName} {citizen.me.citizen.familyName}. <Link href={returnTo}>Continua</Link>
         </div>
