@@ -35,7 +35,12 @@ create table applications (
   -- a draft nobody touched until then is removed (APPLICATION_DRAFT_DAYS)
   expires_at timestamptz,
   submitted_at timestamptz,
-  protocol_entry_id uuid references protocol_entries(id),
+  -- The protocol receipt as the protocol system gave it (internal register or an external one): the
+  -- rest of Sportello reads it here, never from the register's own tables.
+  protocol_entry_id uuid,
+  protocol_year int,
+  protocol_number int,
+  protocol_registered_at timestamptz,
   -- the PDF of what was filed (data and the list of attachments with their digests)
   summary_key text,
   summary_sha256 text,
@@ -43,7 +48,7 @@ create table applications (
   unique (tenant_id, id),
   foreign key (tenant_id, card_id) references service_cards (tenant_id, id),
   foreign key (tenant_id, form_id) references service_forms (tenant_id, id),
-  check (status = 'draft' or (submitted_at is not null and protocol_entry_id is not null and summary_key is not null))
+  check (status = 'draft' or (submitted_at is not null and protocol_entry_id is not null and protocol_number is not null and summary_key is not null))
 );
 create index applications_citizen on applications (tenant_id, citizen_id, created_at desc);
 create index applications_expiring on applications (expires_at) where status = 'draft';
@@ -80,7 +85,9 @@ begin
        new.status = 'draft'
     or new.data is distinct from old.data or new.form_id is distinct from old.form_id or new.card_id is distinct from old.card_id
     or new.citizen_id is distinct from old.citizen_id or new.submitted_at is distinct from old.submitted_at
-    or new.protocol_entry_id is distinct from old.protocol_entry_id or new.summary_key is distinct from old.summary_key
+    or new.protocol_entry_id is distinct from old.protocol_entry_id or new.protocol_number is distinct from old.protocol_number
+    or new.protocol_year is distinct from old.protocol_year or new.protocol_registered_at is distinct from old.protocol_registered_at
+    or new.summary_key is distinct from old.summary_key
     or new.summary_sha256 is distinct from old.summary_sha256) then
     raise exception 'applications: a submitted application is not edited' using errcode = 'insufficient_privilege';
   end if;

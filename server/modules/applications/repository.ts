@@ -25,16 +25,15 @@ const APPLICATION_COLUMNS = [
   'c.office_id',
   'c.active as card_active',
   'c.published as card_published',
-  'p.year as protocol_year',
-  'p.number as protocol_number',
-  'p.registered_at as protocol_registered_at',
+  'a.protocol_year',
+  'a.protocol_number',
+  'a.protocol_registered_at',
 ] as const;
 
 function applications(db: Db, tenantId: string, citizenId: string) {
   return db
     .selectFrom('applications as a')
     .innerJoin('service_cards as c', 'c.id', 'a.card_id')
-    .leftJoin('protocol_entries as p', 'p.id', 'a.protocol_entry_id')
     .select(APPLICATION_COLUMNS)
     .where('a.tenant_id', '=', tenantId)
     .where('a.citizen_id', '=', citizenId);

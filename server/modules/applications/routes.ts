@@ -34,7 +34,7 @@ import { receiptPdf } from './documents.ts';
 import { applicationNotFound, deleteDraft, saveDraft, startApplication } from './drafts.ts';
 import { findApplication, listApplications, listAttachments } from './repository.ts';
 import { submitApplication } from './submit.ts';
-import { applicationUrl, toAttachment, toSummary } from './views.ts';
+import { applicationUrl, toAttachment, toSummary, usedAttachments } from './views.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
 const uploaded = new WeakMap<FastifyRequest, ReturnType<typeof toAttachment>>();
@@ -257,7 +257,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const a = await findApplication(ctx.db, req.tenant.id, c.citizen.id, req.params.id);
         if (a?.status !== 'submitted' || a.protocol_number === null || a.protocol_year === null || !a.protocol_registered_at) throw applicationNotFound();
         const attachments = await listAttachments(ctx.db, a.id);
-        const entry = await ctx.db.selectFrom('protocol_entries').select('documents').where('id', '=', a.protocol_entry_id!).executeTakeFirstOrThrow();
+        const summary = { name: `domanda-${a.card_slug}.pdf`, sha256: a.summary_sha256 ?? '', size: a.summary_size ?? 0 };
         const pdf = await receiptPdf({
           tenantName: req.tenant.name,
           tz: req.tenant.time_zone,
@@ -265,7 +265,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           applicant: { givenName: c.citizen.given_name, familyName: c.citizen.family_name, fiscalCode: c.citizen.fiscal_code },
           protocolLabel: protocolLabel(a.protocol_number, a.protocol_year),
           registeredAt: new Date(a.protocol_registered_at),
-          documents: entry.documents.length ? entry.documents : attachments,
+          documents: [summary, ...usedAttachments(a.data, attachments)],
         });
         return reply
           .type('application/pdf')

@@ -37,3 +37,15 @@ export function toAttachment(tenantSlug: string, a: AttachmentRow): ApplicationA
     url: `${applicationUrl(tenantSlug, a.application_id)}/attachments/${a.id}`,
   };
 }
+
+/** The attachments the data names (the filed ones), in upload order; others were uploaded and left out. */
+export function usedAttachments(data: unknown, attachments: AttachmentRow[]): AttachmentRow[] {
+  const named = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') named.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(data);
+  return attachments.filter((a) => named.has(a.id));
+}

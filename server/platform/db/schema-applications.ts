@@ -28,6 +28,9 @@ export interface ApplicationsTable {
   expires_at: Timestamp | null;
   submitted_at: Timestamp | null;
   protocol_entry_id: string | null;
+  protocol_year: number | null;
+  protocol_number: number | null;
+  protocol_registered_at: Timestamp | null;
   summary_key: string | null;
   summary_sha256: string | null;
   summary_size: number | null;
