@@ -18,6 +18,17 @@ import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
 
+/**
+ * Ticks (or unticks) a radio or checkbox by its label, as a person does: Bootstrap Italia keeps the
+ * native input off-screen and draws it on the label. Waits until the input has the wanted state.
+ */
+async function clickLabel(page: Page, label: string | RegExp, checked: boolean): Promise<void> {
+  const input = page.getByLabel(label);
+  if ((await input.isChecked()) !== checked) await page.locator('label', { hasText: label }).first().click();
+  for (let i = 0; i < 20 && (await input.isChecked()) !== checked; i++) await page.waitForTimeout(100);
+  assert.equal(await input.isChecked(), checked, `"${String(label)}" ${checked ? 'ticked' : 'unticked'}`);
+}
+
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
@@ -67,7 +78,7 @@ describe('online application', { skip }, () => {
     await next();
     await page.getByRole('alert').getByText('campo obbligatorio').first().waitFor();
     await expectAccessible(page, 'a step with errors');
-    await page.getByLabel('Da un altro comune italiano').check({ force: true });
+    await clickLabel(page, 'Da un altro comune italiano', true);
     await page.getByLabel('Comune di provenienza *').fill('Modugno');
     await next();
 
@@ -77,7 +88,7 @@ describe('online application', { skip }, () => {
     await page.getByLabel('CAP *').fill('701');
     await page.getByLabel('Comune *', { exact: true }).fill('Bari');
     await page.getByLabel('Provincia (sigla) *').fill('BA');
-    await page.getByLabel('Locatario (affitto)').check({ force: true });
+    await clickLabel(page, 'Locatario (affitto)', true);
     await page.getByLabel('Estremi del contratto registrato (ufficio, data e numero) *').fill('Agenzia Entrate Bari, 3/2/2026, n. 1234');
     await next();
     await page.getByRole('alert').getByRole('link', { name: 'CAP non valido (5 cifre)' }).click();
@@ -114,7 +125,7 @@ describe('online application', { skip }, () => {
       await stepTitle(title);
       if (title.startsWith('Familiari')) assert.equal(await page.getByLabel('Nome *', { exact: true }).inputValue(), 'Lucia', 'the draft kept the family member');
     }
-    await page.getByLabel(/Dichiaro di essere consapevole/).check({ force: true });
+    await clickLabel(page, /Dichiaro di essere consapevole/, true);
     await next();
     await stepTitle('Riepilogo');
     const summary = await page.locator('main').innerText();
@@ -148,8 +159,12 @@ describe('online application', { skip }, () => {
   });
 
   it("files one of Bitonto's online services the same way", async () => {
-    await page.goto(`${portal.url}/bitonto/servizi/segnalazione-disservizio`);
+    await page.goto(`${portal.url}/bitonto`);
+    await page.getByLabel('Cerca un servizio').fill('disservizio');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('link', { name: 'Segnalazione di un disservizio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Segnalazione di un disservizio' }).waitFor();
+    await expectAccessible(page, "a Bitonto service's card");
     await page.locator('[data-element="service-online-access"]').click();
     await page.getByRole('link', { name: 'Entra con SPID' }).click();
     await logInAtTestProvider(page, 'Mario Rossi', { level: '2' });
@@ -162,11 +177,17 @@ describe('online application', { skip }, () => {
     await page.getByLabel('Descrivi il problema e il luogo esatto *').fill('Lampione spento davanti al numero 1 da una settimana.');
     await next();
     await stepTitle('Dichiarazioni');
-    await page.getByLabel(/Dichiaro di essere consapevole/).check({ force: true });
+    await clickLabel(page, /Dichiaro di essere consapevole/, true);
     await next();
     await stepTitle('Riepilogo');
     await page.getByRole('button', { name: 'Invia' }).click();
     await page.getByTestId('application-submitted').waitFor();
     assert.equal(await page.getByTestId('protocol-number').innerText(), '0000001/2026', "Bitonto's own register");
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica la ricevuta (PDF)' }).click()]);
+    const text = await pdfTextOf(fs.readFileSync((await download.path())!));
+    for (const expected of ['Comune di Bitonto', '0000001/2026', 'Mario Rossi', 'Segnalazione di un disservizio'])
+      assert.ok(text.includes(expected), `the receipt shows ${expected}`);
+    await portal.worker.drain();
+    assert.equal((await outbox(portal.app)).filter((m) => m.subject.startsWith('Domanda presentata: Segnalazione di un disservizio')).length, 1);
   });
 });

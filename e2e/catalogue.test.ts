@@ -10,6 +10,17 @@ import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
 
+/**
+ * Ticks (or unticks) a radio or checkbox by its label, as a person does: Bootstrap Italia keeps the
+ * native input off-screen and draws it on the label. Waits until the input has the wanted state.
+ */
+async function clickLabel(page: Page, label: string | RegExp, checked: boolean): Promise<void> {
+  const input = page.getByLabel(label);
+  if ((await input.isChecked()) !== checked) await page.locator('label', { hasText: label }).first().click();
+  for (let i = 0; i < 20 && (await input.isChecked()) !== checked; i++) await page.waitForTimeout(100);
+  assert.equal(await input.isChecked(), checked, `"${String(label)}" ${checked ? 'ticked' : 'unticked'}`);
+}
+
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
@@ -106,7 +117,7 @@ describe('service catalogue', { skip }, () => {
     await citizen.getByRole('heading', { level: 1, name: 'Servizio non trovato' }).waitFor();
 
     await page.getByRole('button', { name: 'Modifica Contributi alle associazioni sportive' }).click();
-    await page.getByLabel('Pubblicata sul sito').check({ force: true });
+    await clickLabel(page, 'Pubblicata sul sito', true);
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByRole('status').getByText('salvata e pubblicata').waitFor();
     await citizen.reload();
@@ -115,7 +126,7 @@ describe('service catalogue', { skip }, () => {
     assert.equal(await citizen.locator('[data-element="service-status"]').innerText(), 'Servizio attivo');
 
     await page.getByRole('button', { name: 'Modifica Contributi alle associazioni sportive' }).click();
-    await page.getByLabel('Servizio attivo').uncheck({ force: true });
+    await clickLabel(page, 'Servizio attivo', false);
     await page.getByLabel('Perché non è attivo *').fill('Bando chiuso fino al 2027');
     await page.getByRole('button', { name: 'Salva le modifiche' }).click();
     await page.getByRole('status').getByText('salvata e pubblicata').waitFor();
@@ -132,7 +143,7 @@ describe('service catalogue', { skip }, () => {
     await page.getByLabel('Nuovo campo').selectOption('fiscalCode');
     await page.getByRole('button', { name: 'Aggiungi campo' }).click();
     await page.getByLabel('Etichetta').fill('Codice fiscale del futuro coniuge');
-    await page.getByLabel('Obbligatorio').check({ force: true });
+    await clickLabel(page, 'Obbligatorio', true);
     const preview = page.getByRole('region', { name: 'Anteprima: Gli sposi' });
     await preview.getByLabel('Codice fiscale del futuro coniuge *').fill('RSSMRA85T10A562X');
     await preview.getByRole('button', { name: 'Prova la verifica' }).click();
