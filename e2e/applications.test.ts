@@ -12,22 +12,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderPdf } from '../server/platform/pdf.ts';
 import { outbox } from '../test/support/fixtures.ts';
 import { pdfTextOf } from '../test/support/pdf-text.ts';
-import { axeViolations, browserSkipReason, launchBrowser } from './support/browser.ts';
+import { axeViolations, browserSkipReason, clickLabel, launchBrowser } from './support/browser.ts';
 import { logInAtTestProvider } from './support/citizen-steps.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
-
-/**
- * Ticks (or unticks) a radio or checkbox by its label, as a person does: Bootstrap Italia keeps the
- * native input off-screen and draws it on the label. Waits until the input has the wanted state.
- */
-async function clickLabel(page: Page, label: string | RegExp, checked: boolean): Promise<void> {
-  const input = page.getByLabel(label);
-  if ((await input.isChecked()) !== checked) await page.locator('label', { hasText: label }).first().click();
-  for (let i = 0; i < 20 && (await input.isChecked()) !== checked; i++) await page.waitForTimeout(100);
-  assert.equal(await input.isChecked(), checked, `"${String(label)}" ${checked ? 'ticked' : 'unticked'}`);
-}
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Browser journeys drive the system Chromium (Debian's package) with playwright-core, which never
 // downloads a browser. Outside CI a missing Chromium skips the journeys loudly; in CI it fails.
 import fs from 'node:fs';
@@ -48,4 +49,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
   );
+}
+
+/**
+ * Ticks (or unticks) a radio or checkbox by its label, as a person does: Bootstrap Italia keeps the
+ * native input off-screen and draws it on the label. Waits until the input has the wanted state.
+ */
+export async function clickLabel(page: Page, label: string | RegExp, checked: boolean): Promise<void> {
+  const input = page.getByLabel(label);
+  if ((await input.isChecked()) !== checked) await page.locator('label', { hasText: label }).first().click();
+  for (let i = 0; i < 20 && (await input.isChecked()) !== checked; i++) await page.waitForTimeout(100);
+  assert.equal(await input.isChecked(), checked, `"${String(label)}" ${checked ? 'ticked' : 'unticked'}`);
 }

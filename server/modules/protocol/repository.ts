@@ -3,7 +3,7 @@
 // deletes: the database refuses it (migration 014).
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { ProtocolDirection, ProtocolEntriesTable, RegisteredDocument } from '../../platform/db/schema-protocol.ts';
+import type { ProtocolDailyRegistersTable, ProtocolDirection, ProtocolEntriesTable, RegisteredDocument } from '../../platform/db/schema-protocol.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -138,21 +138,7 @@ export async function registerProgress(db: Db) {
     .execute();
 }
 
-export interface DailyRegisterRow {
-  tenant_id: string;
-  day: string;
-  entries: number;
-  annulments: number;
-  first_number: number | null;
-  last_number: number | null;
-  pdf_key: string;
-  pdf_sha256: string;
-  pdf_size: number;
-  json_key: string;
-  json_sha256: string;
-  json_size: number;
-  produced_at: Date;
-}
+export type DailyRegisterRow = Selectable<ProtocolDailyRegistersTable>;
 
 /** false when another node produced that day's register first. */
 export async function insertDailyRegister(trx: Transaction<DB>, r: DailyRegisterRow): Promise<boolean> {
