@@ -24,7 +24,8 @@ export type EntityType =
   | 'tenant'
   | 'protocol_entry'
   | 'service_card'
-  | 'application';
+  | 'application'
+  | 'faq_entry';
 
 /** How the personal area tells an entry: by the citizen themself, or by the office on their behalf. `{what}` is the service and reference. */
 export interface CitizenWording {
@@ -187,6 +188,12 @@ export const ACTIVITY = {
   'card.created': { it: 'Scheda servizio creata', en: 'Service card created', entity: 'service_card' },
   'card.updated': { it: 'Scheda servizio modificata', en: 'Service card changed', entity: 'service_card' },
   'card.form-changed': { it: 'Modulo online modificato', en: 'Online form changed', entity: 'service_card' },
+
+  // The comune's site shell
+  'site.updated': { it: 'Impostazioni del sito modificate', en: 'Site settings changed', entity: 'tenant' },
+  'faq.created': { it: 'Domanda frequente aggiunta', en: 'FAQ entry added', entity: 'faq_entry' },
+  'faq.updated': { it: 'Domanda frequente modificata', en: 'FAQ entry changed', entity: 'faq_entry' },
+  'faq.deleted': { it: 'Domanda frequente eliminata', en: 'FAQ entry deleted', entity: 'faq_entry' },
 
   // Online applications
   'application.started': {

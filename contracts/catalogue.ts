@@ -1,3 +1,4 @@
+import { SiteProfile } from './site.ts';
 import { Type, type Static } from 'typebox';
 
 export const Office = Type.Object({
@@ -38,5 +39,7 @@ export const TenantInfo = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   branding: Type.Object({ primaryColor: Type.Optional(Type.String()), region: Type.Optional(Type.String()), website: Type.Optional(Type.String()) }),
+  /** The site shell's settings: contacts, the institutional site's pages, social links, statements. */
+  site: SiteProfile,
 });
 export type TenantInfo = Static<typeof TenantInfo>;

@@ -1,6 +1,7 @@
 // The comune's service catalogue ("scheda servizio" of the Modello Comuni): the public list and
 // card, and the admins' editing in the console. Sections are plain text: paragraphs separated by a
 // blank line, lines starting with "- " as a list.
+import { Topic } from './topics.ts';
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Line, Name, TenantParams, Text, Uuid } from './common.ts';
 import { FormDefinition } from './forms/definition.ts';
@@ -32,9 +33,14 @@ export const CatalogueQuery = Type.Object(
   {
     q: Type.Optional(Line({ minLength: 1, maxLength: 200, description: 'Words of the title, summary, topics or description (Italian stemming)' })),
     category: Type.Optional(ServiceCategory),
+    topic: Type.Optional(Topic),
   },
   { additionalProperties: false },
 );
+
+/** The topics the comune's published cards use, with how many cards each ("Argomenti"). */
+export const TopicList = Type.Object({ topics: Type.Array(Type.Object({ topic: Type.String(), slug: Type.String(), count: Type.Integer() })) });
+export type TopicList = Static<typeof TopicList>;
 
 export const CatalogueItem = Type.Object({
   slug: Type.String(),
@@ -128,7 +134,7 @@ const editable = {
   moreInfo: section(),
   specialCases: section(),
   conditions: section(),
-  topics: Type.Array(Name({ minLength: 2, maxLength: 60 }), { maxItems: 10 }),
+  topics: Type.Array(Topic, { maxItems: 10, uniqueItems: true }),
   officeId: Uuid,
   bookingServiceId: Type.Union([Uuid, Type.Null()]),
 };

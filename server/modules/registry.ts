@@ -13,9 +13,11 @@ import { operatorsModule } from './operators/index.ts';
 import { protocolModule } from './protocol/index.ts';
 import { queueModule } from './queue/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
+import { siteModule } from './site/index.ts';
 import { videoModule } from './video/index.ts';
 
 export const MODULES: readonly SportelloModule[] = [
+  siteModule,
   schedulingModule,
   catalogueModule,
   bookingModule,

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { actionSpellings, canonicalAction } from '../../../contracts/activity.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ChainEntry, SealedEntry } from './chain.ts';
+import { likeEscape } from '../../platform/db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,8 +31,6 @@ export interface AuditFilter {
   before?: string;
   limit: number;
 }
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function browseAudit(db: Db, f: AuditFilter) {
   let q = db

@@ -4,17 +4,17 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ServiceCardsTable } from '../../platform/db/schema-catalogue.ts';
+import { likeEscape } from '../../platform/db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type CardRow = Selectable<ServiceCardsTable>;
 
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const LIST_COLUMNS = ['c.id', 'c.slug', 'c.title', 'c.summary', 'c.category', 'c.active', 'c.booking_service_id', 'c.position'] as const;
 
-export async function listPublished(db: Db, tenantId: string, f: { q?: string; category?: string }) {
+export async function listPublished(db: Db, tenantId: string, f: { q?: string; category?: string; topic?: string }) {
   let q = db.selectFrom('service_cards as c').select(LIST_COLUMNS).where('c.tenant_id', '=', tenantId).where('c.published', '=', true);
   if (f.category) q = q.where('c.category', '=', f.category);
+  if (f.topic) q = q.where(sql<boolean>`c.topics @> array[${f.topic}]::text[]`);
   if (f.q) {
     const query = sql`websearch_to_tsquery('italian', ${f.q})`;
     const typed = `%${likeEscape(f.q)}%`;
@@ -25,6 +25,17 @@ export async function listPublished(db: Db, tenantId: string, f: { q?: string; c
       .execute();
   }
   return q.orderBy('c.title').execute();
+}
+
+/** The topics of the published cards, with how many cards carry each. */
+export async function topicCounts(db: Db, tenantId: string) {
+  const rows = await sql<{ topic: string; count: number | string }>`
+    select t.topic, count(*) as count
+      from service_cards c, unnest(c.topics) as t(topic)
+     where c.tenant_id = ${tenantId} and c.published
+     group by t.topic
+     order by t.topic`.execute(db);
+  return rows.rows.map((r) => ({ topic: r.topic, count: Number(r.count) }));
 }
 
 export async function categoryCounts(db: Db, tenantId: string) {

@@ -15,6 +15,7 @@ import {
   type ServiceCategory,
   ServiceCard,
   ServiceCardPatch,
+  TopicList,
 } from '../../../contracts/service-cards.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
@@ -22,7 +23,8 @@ import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
 import { createCard, saveCardForm, updateCard } from './edit-card.ts';
 import { currentForms } from './forms-repository.ts';
-import { categoryCounts, findCardById, findCardBySlug, listAllCards, listPublished, mostRequested } from './repository.ts';
+import { topicSlug } from '../../../contracts/topics.ts';
+import { categoryCounts, topicCounts, findCardById, findCardBySlug, listAllCards, listPublished, mostRequested } from './repository.ts';
 import { toAdminCard, toCatalogueItem, toServiceCard } from './views.ts';
 
 const MOST_REQUESTED = 6;
@@ -47,9 +49,9 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const t = req.tenant;
         const since = new Date(ctx.clock.now().getTime() - MOST_REQUESTED_DAYS * 86_400_000);
         const [rows, counts, popular] = await Promise.all([
-          listPublished(ctx.db, t.id, { q: req.query.q?.trim() || undefined, category: req.query.category }),
+          listPublished(ctx.db, t.id, { q: req.query.q?.trim() || undefined, category: req.query.category, topic: req.query.topic }),
           categoryCounts(ctx.db, t.id),
-          req.query.q || req.query.category ? Promise.resolve([]) : mostRequested(ctx.db, t.id, since, MOST_REQUESTED),
+          req.query.q || req.query.category || req.query.topic ? Promise.resolve([]) : mostRequested(ctx.db, t.id, since, MOST_REQUESTED),
         ]);
         const byCategory = new Map(counts.map((c) => [c.category, Number(c.count)]));
         const forms = await currentForms(
@@ -65,6 +67,19 @@ function publicRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           mostRequested: popular,
         };
       },
+    );
+
+    app.get(
+      '/api/v1/:tenant/topics',
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: "The topics of the comune's services (Modello Comuni vocabulary), with how many services each",
+          params: TenantParams,
+          response: { 200: TopicList, ...errorResponses },
+        },
+      },
+      async (req) => ({ topics: (await topicCounts(ctx.db, req.tenant.id)).map((t) => ({ ...t, slug: topicSlug(t.topic) })) }),
     );
 
     app.get(

@@ -14,7 +14,7 @@ export const BARI: CardSeed[] = [
     maxDays: 6,
     costs: '€ 22,21 da pagare allo sportello con pagoPA (€ 27,37 in caso di smarrimento).',
     booking: "Carta d'identità elettronica",
-    topics: ['Documenti di identità', 'Anagrafe'],
+    topics: ['Anagrafe'],
   },
   {
     slug: 'dichiarazione-di-cambio-di-residenza',
@@ -57,7 +57,7 @@ export const BARI: CardSeed[] = [
     maxDays: 30,
     costs: 'La visione è gratuita; le copie cartacee costano € 0,25 a pagina.',
     booking: 'Informazioni generali',
-    topics: ['Trasparenza'],
+    topics: ['Trasparenza amministrativa'],
     online: true,
   },
   {
@@ -71,7 +71,7 @@ export const BARI: CardSeed[] = [
     get: 'Il certificato richiesto, subito allo sportello o online da ANPR.',
     maxDays: 1,
     costs: '€ 16,00 di imposta di bollo, salvo esenzione, più € 0,52 di diritti di segreteria.',
-    topics: ['Certificati', 'Anagrafe'],
+    topics: ['Anagrafe'],
   },
   {
     slug: 'pubblicazioni-di-matrimonio',
@@ -84,7 +84,7 @@ export const BARI: CardSeed[] = [
     get: "La pubblicazione all'albo pretorio online per 8 giorni e il certificato di eseguite pubblicazioni.",
     maxDays: 30,
     costs: '€ 16,00 di imposta di bollo (€ 32,00 se gli sposi risiedono in comuni diversi).',
-    topics: ['Matrimonio', 'Stato civile'],
+    topics: ['Matrimonio', 'Anagrafe'],
   },
   {
     slug: 'disposizioni-anticipate-di-trattamento',
@@ -97,7 +97,7 @@ export const BARI: CardSeed[] = [
     get: 'La ricevuta del deposito; le DAT sono trasmesse alla banca dati nazionale.',
     maxDays: 1,
     costs: FREE,
-    topics: ['Salute'],
+    topics: ['Igiene pubblica'],
   },
   {
     slug: 'scia-emissioni-in-atmosfera-ristorazione',
@@ -111,7 +111,7 @@ export const BARI: CardSeed[] = [
     maxDays: 60,
     costs: 'Diritti di istruttoria: € 50,00.',
     booking: 'SCIA ambientale per emissioni fumi da ristorazione',
-    topics: ['Imprese', 'Ambiente'],
+    topics: ['Imprese', 'Sviluppo sostenibile'],
   },
   {
     slug: 'autorizzazione-scarico-acque-reflue',
@@ -125,7 +125,7 @@ export const BARI: CardSeed[] = [
     maxDays: 90,
     costs: 'Diritti di istruttoria: € 100,00.',
     booking: 'Autorizzazione scarico acque reflue domestiche e assimilate',
-    topics: ['Ambiente', 'Acqua'],
+    topics: ['Sviluppo sostenibile', 'Acqua'],
   },
   {
     slug: 'piani-di-lottizzazione',
@@ -139,7 +139,7 @@ export const BARI: CardSeed[] = [
     maxDays: 180,
     costs: 'Diritti di segreteria secondo la tabella comunale.',
     booking: 'Piani di lottizzazione',
-    topics: ['Urbanistica', 'Edilizia'],
+    topics: ['Urbanizzazione'],
   },
   {
     slug: 'autorizzazione-paesaggistica',
@@ -153,7 +153,7 @@ export const BARI: CardSeed[] = [
     maxDays: 120,
     costs: 'Diritti di segreteria: € 100,00.',
     booking: 'Paesaggio',
-    topics: ['Urbanistica', 'Paesaggio'],
+    topics: ['Urbanizzazione', 'Spazio Verde'],
   },
   {
     slug: 'segnalazione-abusivismo-edilizio',
@@ -167,7 +167,7 @@ export const BARI: CardSeed[] = [
     maxDays: 60,
     costs: FREE,
     booking: 'Controllo del territorio e abusivismo edilizio',
-    topics: ['Edilizia', 'Segnalazioni'],
+    topics: ['Urbanizzazione', 'Comunicazione istituzionale'],
   },
   {
     slug: 'iscrizione-albo-scrutatori',

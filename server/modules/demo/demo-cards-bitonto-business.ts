@@ -29,7 +29,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     'Canone unico patrimoniale secondo tariffa.',
     'Consulenza SUAP in videochiamata',
-    ['Imprese', 'Suolo pubblico'],
+    ['Imprese', 'Commercio ambulante'],
     true,
   ],
   [
@@ -44,7 +44,7 @@ export const BITONTO_BUSINESS: Row[] = [
     90,
     'Diritti SUAP: € 50,00.',
     null,
-    ['Imprese', 'Mercati'],
+    ['Imprese', 'Mercato'],
     false,
   ],
   [
@@ -59,7 +59,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     FREE,
     'TARI - informazioni e rettifiche',
-    ['Tributi', 'Rifiuti'],
+    ['Imposte', 'Gestione rifiuti'],
     true,
   ],
   [
@@ -74,7 +74,7 @@ export const BITONTO_BUSINESS: Row[] = [
     180,
     FREE,
     'TARI - informazioni e rettifiche',
-    ['Tributi'],
+    ['Imposte'],
     true,
   ],
   [
@@ -89,7 +89,7 @@ export const BITONTO_BUSINESS: Row[] = [
     1,
     FREE,
     'IMU - assistenza al calcolo',
-    ['Tributi', 'Casa'],
+    ['Imposte'],
     false,
   ],
   [
@@ -104,7 +104,7 @@ export const BITONTO_BUSINESS: Row[] = [
     180,
     FREE,
     'IMU - assistenza al calcolo',
-    ['Tributi', 'Casa'],
+    ['Imposte'],
     true,
   ],
   [
@@ -119,7 +119,7 @@ export const BITONTO_BUSINESS: Row[] = [
     210,
     FREE,
     null,
-    ['Multe'],
+    ['Polizia'],
     false,
   ],
   [
@@ -134,7 +134,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     FREE,
     'TARI - informazioni e rettifiche',
-    ['Tributi'],
+    ['Imposte'],
     true,
   ],
   [
@@ -149,7 +149,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     FREE,
     null,
-    ['Disabilità', 'Mobilità'],
+    ['Assistenza agli invalidi', 'Mobilità sostenibile'],
     false,
   ],
   [
@@ -164,7 +164,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     '€ 20,00 annui.',
     null,
-    ['Mobilità'],
+    ['Mobilità sostenibile'],
     false,
   ],
   [
@@ -179,7 +179,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     '€ 16,00 di bollo e diritti di segreteria.',
     null,
-    ['Urbanistica'],
+    ['Urbanizzazione'],
     false,
   ],
   [
@@ -194,7 +194,7 @@ export const BITONTO_BUSINESS: Row[] = [
     90,
     'Contributo di costruzione e diritti di segreteria.',
     null,
-    ['Edilizia'],
+    ['Urbanizzazione'],
     false,
   ],
   [
@@ -209,7 +209,7 @@ export const BITONTO_BUSINESS: Row[] = [
     15,
     FREE,
     null,
-    ['Rifiuti'],
+    ['Gestione rifiuti'],
     true,
   ],
   [
@@ -224,7 +224,7 @@ export const BITONTO_BUSINESS: Row[] = [
     30,
     FREE,
     null,
-    ['Rifiuti', 'Tributi'],
+    ['Gestione rifiuti', 'Imposte'],
     false,
   ],
 ];

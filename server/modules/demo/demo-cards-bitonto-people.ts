@@ -14,7 +14,7 @@ export const BITONTO_PEOPLE: Row[] = [
     6,
     '€ 22,21 da pagare con pagoPA.',
     "Carta d'identità elettronica",
-    ['Documenti di identità'],
+    ['Anagrafe'],
     false,
   ],
   [
@@ -44,7 +44,7 @@ export const BITONTO_PEOPLE: Row[] = [
     1,
     '€ 16,00 di bollo salvo esenzione.',
     null,
-    ['Certificati'],
+    ['Anagrafe'],
     true,
   ],
   [
@@ -74,7 +74,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     FREE,
     null,
-    ['Stato civile'],
+    ['Anagrafe'],
     false,
   ],
   [
@@ -89,7 +89,7 @@ export const BITONTO_PEOPLE: Row[] = [
     10,
     FREE,
     null,
-    ['Famiglia', 'Stato civile'],
+    ['Nascita', 'Anagrafe'],
     false,
   ],
   [
@@ -104,7 +104,7 @@ export const BITONTO_PEOPLE: Row[] = [
     1,
     FREE,
     null,
-    ['Salute'],
+    ['Igiene pubblica'],
     false,
   ],
   [
@@ -164,7 +164,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     '€ 16,00 di bollo.',
     null,
-    ['Eventi'],
+    ['Tempo libero'],
     false,
   ],
   [
@@ -179,7 +179,7 @@ export const BITONTO_PEOPLE: Row[] = [
     60,
     'Retta mensile secondo la fascia ISEE.',
     null,
-    ['Scuola', 'Famiglia'],
+    ['Istruzione', 'Nascita'],
     true,
   ],
   [
@@ -194,7 +194,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     'Costo del pasto secondo la fascia ISEE.',
     null,
-    ['Scuola'],
+    ['Istruzione'],
     true,
   ],
   [
@@ -209,7 +209,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     'Quota annuale secondo la fascia ISEE.',
     null,
-    ['Scuola', 'Trasporti'],
+    ['Istruzione', 'Trasporto pubblico'],
     false,
   ],
   [
@@ -224,7 +224,7 @@ export const BITONTO_PEOPLE: Row[] = [
     90,
     FREE,
     null,
-    ['Scuola', 'Contributi'],
+    ['Istruzione', 'Assistenza sociale'],
     false,
   ],
   [
@@ -239,7 +239,7 @@ export const BITONTO_PEOPLE: Row[] = [
     60,
     FREE,
     null,
-    ['Famiglia', 'Contributi'],
+    ['Nascita', 'Assistenza sociale'],
     false,
   ],
   [
@@ -254,7 +254,7 @@ export const BITONTO_PEOPLE: Row[] = [
     120,
     FREE,
     null,
-    ['Casa', 'Contributi'],
+    ['Assistenza sociale'],
     false,
   ],
   [
@@ -269,7 +269,7 @@ export const BITONTO_PEOPLE: Row[] = [
     60,
     'Compartecipazione secondo la fascia ISEE.',
     null,
-    ['Anziani'],
+    ['Assistenza sociale'],
     false,
   ],
   [
@@ -284,7 +284,7 @@ export const BITONTO_PEOPLE: Row[] = [
     1,
     FREE,
     null,
-    ['Cultura'],
+    ['Patrimonio culturale'],
     false,
   ],
   [
@@ -299,7 +299,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     FREE,
     null,
-    ['Eventi'],
+    ['Tempo libero'],
     false,
   ],
   [
@@ -314,7 +314,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     'Visione gratuita; copie € 0,25 a pagina.',
     'Informazioni e accesso agli atti',
-    ['Trasparenza'],
+    ['Trasparenza amministrativa'],
     true,
   ],
   [
@@ -329,7 +329,7 @@ export const BITONTO_PEOPLE: Row[] = [
     30,
     FREE,
     'Informazioni e accesso agli atti',
-    ['Segnalazioni'],
+    ['Comunicazione istituzionale'],
     true,
   ],
 ];

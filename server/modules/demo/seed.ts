@@ -6,6 +6,7 @@ import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
 import { seedForms } from './demo-forms.ts';
 import { seedServiceCards } from './demo-service-cards.ts';
+import { seedSite } from './demo-site.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-tenants.ts';
 
 /** Seeds the demo comuni once; a database that already has them is left alone. */
@@ -124,6 +125,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
         }
       }
       await seedServiceCards(trx, { id: tenant.id, slug: t.slug }, officesByKey, allServices, new Date());
+      await seedSite(trx, { id: tenant.id, slug: t.slug }, new Date());
       await seedForms(trx, { id: tenant.id, slug: t.slug, name: t.name });
       await seedCitizenInbox(trx, { id: tenant.id, slug: t.slug, name: t.name }, new Date());
       for (const op of t.operators) {

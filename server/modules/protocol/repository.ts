@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ProtocolDailyRegistersTable, ProtocolDirection, ProtocolEntriesTable, RegisteredDocument } from '../../platform/db/schema-protocol.ts';
+import { likeEscape } from '../../platform/db/like.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -82,8 +83,6 @@ export interface EntryFilter {
   before?: { year: number; number: number };
   limit: number;
 }
-
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest first: by year, then number (the register's own order). */
 export async function searchEntries(db: Db, f: EntryFilter): Promise<EntryView[]> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { OfficeList, ServiceList, TenantInfo } from '../../../contracts/catalogue.ts';
+import { OfficeList, ServiceList } from '../../../contracts/catalogue.ts';
 import { errorResponses, TenantParams, Uuid } from '../../../contracts/common.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
@@ -9,14 +9,6 @@ import { toOffice, toService } from './catalogue-mappers.ts';
 
 export function catalogueRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get(
-      '/api/v1/:tenant',
-      {
-        schema: { tags: ['catalogue'], summary: 'The comune', params: TenantParams, response: { 200: TenantInfo, ...errorResponses } },
-      },
-      async (req) => ({ slug: req.tenant.slug, name: req.tenant.name, timeZone: req.tenant.time_zone, branding: req.tenant.branding ?? {} }),
-    );
-
     app.get(
       '/api/v1/:tenant/offices',
       {

@@ -15,6 +15,7 @@ import type {
   TestIdpKeysTable,
 } from './schema-identity.ts';
 import type { ServiceCardsTable } from './schema-catalogue.ts';
+import type { FaqEntriesTable, PageRatingsTable, SiteProfilesTable } from './schema-site.ts';
 import type { ApplicationAttachmentsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
@@ -363,4 +364,7 @@ export interface DB {
   service_forms: ServiceFormsTable;
   applications: ApplicationsTable;
   application_attachments: ApplicationAttachmentsTable;
+  site_profiles: SiteProfilesTable;
+  faq_entries: FaqEntriesTable;
+  page_ratings: PageRatingsTable;
 }

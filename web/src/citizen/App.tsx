@@ -17,6 +17,7 @@ import { TenantContext } from './tenant.ts';
 import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
 import { areaRoute } from './area/routes.tsx';
 import { servicesRoute } from './services/routes.tsx';
+import { siteRoute } from './site/routes.tsx';
 import { loadCitizen } from './session.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
@@ -95,6 +96,8 @@ function TenantRoute({ path }: { path: string }) {
   if (area) return area;
   const services = servicesRoute(path);
   if (services) return services;
+  const site = siteRoute(path);
+  if (site) return site;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;
   if (matchPath('/:tenant/accessibilita', path)) return <AccessibilityPage />;
   return <PageHeading title="Pagina non trovata" />;

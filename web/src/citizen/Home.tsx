@@ -65,11 +65,16 @@ function ServicesSearch() {
           Cerca
         </button>
       </form>
-      <p className="mt-3">
-        <Link href={servicesPath(t.slug)} data-element="all-services">
-          Vedi tutti i servizi
-        </Link>
-      </p>
+      <ul className="list-inline mt-3">
+        <li className="list-inline-item me-4">
+          <Link href={servicesPath(t.slug)}>Vedi tutti i servizi</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link href={`/${t.slug}/argomenti`} data-element="all-topics">
+            Esplora per argomento
+          </Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,99 @@
+// The official Modello Comuni checker (italia/pa-website-validator-ng, the copy in
+// ../shared/tools or MODELLO_COMUNI_CHECKER) against a running Sportello, in its "online" scope: it
+// visits the home, the first- and second-level pages, the services, the booking and the login, as
+// the assessment for PNRR measure 1.4.1 does. Criteria split in two: those Sportello owns must pass;
+// those that depend on where a comune deploys (its HTTPS certificate, its comune.… domain, hosting in
+// the EU, its statement on AgID's form service) are listed for information (README, "Deployment").
+//
+//   node scripts/modello-comuni.mjs http://127.0.0.1:3000/bari [OUTDIR]   exits 1 when an owned criterion fails
+//
+// The checker is built once into a cache (MCC_CACHE, default ~/.cache/modello-comuni-check; the same
+// one ../shared/tools/modello-comuni-check uses) with the npm registry; Chromium from CHROMIUM_PATH or
+// /usr/bin/chromium.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Criteria that no code of Sportello can pass: they judge the deployment. */
+export const DEPLOYMENT_CRITERIA = {
+  'C.SI.3.2': "the accessibility statement is read from AgID's form.agid.gov.it and must name the portal's domain",
+  'C.SI.3.3': 'the privacy notice must be served over HTTPS',
+  'C.SI.5.1': 'a valid HTTPS certificate',
+  'C.SI.5.2': "a domain of the comune's own (comune.<name>.<province>.it)",
+  'Localizzazione IP': 'servers hosted in the European Union',
+};
+
+export function checkerSource() {
+  const candidates = [process.env.MODELLO_COMUNI_CHECKER, path.resolve(ROOT, '../shared/tools/pa-website-validator-ng')].filter(Boolean);
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'package.json')));
+}
+
+/** Builds the checker into its cache when its sources changed; returns the cache folder. */
+export function buildChecker(src) {
+  const cache = process.env.MCC_CACHE || path.join(os.homedir(), '.cache/modello-comuni-check');
+  const stamp = createHash('sha256')
+    .update(fs.readFileSync(path.join(src, 'package-lock.json')))
+    .update(fs.readFileSync(path.join(src, 'package.json')))
+    .digest('hex')
+    .slice(0, 16);
+  if (fs.existsSync(path.join(cache, `.built-${stamp}`))) return cache;
+  fs.rmSync(cache, { recursive: true, force: true });
+  fs.mkdirSync(cache, { recursive: true });
+  fs.cpSync(src, cache, { recursive: true });
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: cache, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
+  run('npx', ['tsc']);
+  run('npx', ['copyfiles', '-u', '1', 'src/**/*.{ejs,json,scss,css,map}', 'dist/']);
+  fs.writeFileSync(path.join(cache, `.built-${stamp}`), '');
+  return cache;
+}
+
+/** Runs the checker; returns one row per criterion: { code, title, pass, owned, why }. */
+export function runChecker(url, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcc-'))) {
+  const src = checkerSource();
+  if (!src) throw new Error('the Modello Comuni checker is not on this machine (set MODELLO_COMUNI_CHECKER)');
+  const cache = buildChecker(src);
+  fs.mkdirSync(outDir, { recursive: true });
+  const args = ['dist/index.js', '--type', 'municipality', '--scope', 'online', '--website', url, '--destination', outDir, '--report', 'report', '--view', 'false'];
+  const run = spawnSync(process.execPath, args, {
+    cwd: cache,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
+  });
+  fs.writeFileSync(path.join(outDir, 'run.log'), `${run.stdout ?? ''}\n${run.stderr ?? ''}`);
+  if (run.status !== 0) throw new Error(`the checker failed (exit ${run.status}): ${path.join(outDir, 'run.log')}`);
+  const { audits } = JSON.parse(fs.readFileSync(path.join(outDir, 'report.json'), 'utf8'));
+  const rows = [];
+  for (const a of Object.values(audits)) {
+    // The checker's own rule (src/report/Renderer.ts): a criterion passes at score ≥ 0.5; a null score is informative.
+    if (!a.code || a.score === null || a.score === undefined) continue;
+    const why = a.pagesInError?.pages?.[0]?.result || a.errorMessage || '';
+    rows.push({ code: a.code, title: a.mainTitle ?? a.title, pass: a.score >= 0.5, owned: !(a.code in DEPLOYMENT_CRITERIA), why: String(why).slice(0, 200) });
+  }
+  return { rows, report: path.join(outDir, 'report.html') };
+}
+
+export function formatRows(rows) {
+  return rows
+    .map((r) => `${r.pass ? 'PASS' : 'FAIL'} ${r.code.padEnd(18)} ${r.title}${r.owned ? '' : ` (deployment: ${DEPLOYMENT_CRITERIA[r.code]})`}${!r.pass && r.why ? ` — ${r.why}` : ''}`)
+    .join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const url = process.argv[2];
+  if (!url) {
+    console.error('usage: node scripts/modello-comuni.mjs URL [OUTDIR]');
+    process.exit(2);
+  }
+  const { rows, report } = runChecker(url, process.argv[3]);
+  console.log(formatRows(rows));
+  const failed = rows.filter((r) => r.owned && !r.pass);
+  console.log(`${rows.filter((r) => r.owned && r.pass).length} of ${rows.filter((r) => r.owned).length} criteria Sportello owns pass (report: ${report})`);
+  process.exit(failed.length ? 1 : 0);
+}

@@ -1,0 +1,69 @@
+// Admins change the site shell: the profile and the FAQ. Each change is one transaction with its
+// audit entry; a save that changes nothing records nothing.
+import type { FaqInput, SiteProfile } from '../../../contracts/site.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { appError } from '../../platform/http/errors.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { faqColumns, saveSiteProfile } from './repository.ts';
+
+const actorOf = (o: OperatorPrincipal) => ({ type: 'operator' as const, id: o.id });
+const faqNotFound = () => appError('NOT_FOUND', { variant: 'faq' });
+
+/** Empty texts are absent fields: the footer leaves out what the comune has not given. */
+function tidy(profile: SiteProfile): SiteProfile {
+  const contacts = Object.fromEntries(
+    Object.entries(profile.contacts)
+      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
+      .filter(([, v]) => v),
+  );
+  return { ...profile, contacts };
+}
+
+export async function updateSiteProfile(ctx: AppContext, officer: OperatorPrincipal, input: SiteProfile): Promise<void> {
+  const profile = tidy(input);
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    if (!(await saveSiteProfile(trx, officer.tenantId, profile, ctx.clock.now()))) return;
+    await ctx.bus.record(trx, { tenantId: officer.tenantId, actor: actorOf(officer), action: 'site.updated', entityId: officer.tenantId, details: profile });
+  });
+}
+
+export async function createFaq(ctx: AppContext, officer: OperatorPrincipal, input: FaqInput): Promise<string> {
+  return ctx.bus.transaction(ctx.db, async (trx) => {
+    const row = await trx
+      .insertInto('faq_entries')
+      .values({ ...faqColumns(input), tenant_id: officer.tenantId, updated_at: ctx.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.bus.record(trx, {
+      tenantId: officer.tenantId,
+      actor: actorOf(officer),
+      action: 'faq.created',
+      entityId: row.id,
+      details: { topic: input.topic, question: input.question },
+    });
+    return row.id;
+  });
+}
+
+export async function updateFaq(ctx: AppContext, officer: OperatorPrincipal, id: string, input: FaqInput): Promise<void> {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    const columns = faqColumns(input);
+    const row = await trx
+      .updateTable('faq_entries')
+      .set({ ...columns, updated_at: ctx.clock.now() })
+      .where('tenant_id', '=', officer.tenantId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw faqNotFound();
+    await ctx.bus.record(trx, { tenantId: officer.tenantId, actor: actorOf(officer), action: 'faq.updated', entityId: id, details: columns });
+  });
+}
+
+export async function deleteFaq(ctx: AppContext, officer: OperatorPrincipal, id: string): Promise<void> {
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    const row = await trx.deleteFrom('faq_entries').where('tenant_id', '=', officer.tenantId).where('id', '=', id).returning(['id', 'question']).executeTakeFirst();
+    if (!row) throw faqNotFound();
+    await ctx.bus.record(trx, { tenantId: officer.tenantId, actor: actorOf(officer), action: 'faq.deleted', entityId: id, details: { question: row.question } });
+  });
+}
