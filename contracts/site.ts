@@ -5,7 +5,8 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Line, Name, TenantParams, Text, Uuid } from './common.ts';
 
-const Url = Line({ maxLength: 500, pattern: '^https://[^\\s]+$', description: 'An https:// address' });
+// Line() sets its own pattern; fields with a stricter one are plain strings (the pattern refuses control characters too).
+const Url = Type.String({ maxLength: 500, pattern: '^https://[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$', description: 'An https:// address' });
 
 /**
  * The first-level menu's sections that live on the comune's institutional site: Sportello shows a
@@ -42,6 +43,11 @@ export const SITE_SECTIONS = {
 } as const;
 export type SiteSectionKey = keyof typeof SITE_SECTIONS;
 
+/** `management.uffici`, `live.eventi`…: a second-level page of the sections above. */
+const SECTION_LINK_KEY = `^(${Object.entries(SITE_SECTIONS)
+  .map(([key, spec]) => `${key}\\.(${Object.keys(spec.pages).join('|')})`)
+  .join('|')})$`;
+
 export const SOCIAL_NETWORKS = {
   facebook: 'Facebook',
   instagram: 'Instagram',
@@ -60,16 +66,16 @@ export const SiteProfile = Type.Object(
     contacts: Type.Object(
       {
         address: Type.Optional(Name({ maxLength: 200 })),
-        phone: Type.Optional(Line({ maxLength: 40, pattern: '^\\+?[0-9 ./-]{5,40}$' })),
+        phone: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\+?[0-9 ./-]{5,40}$' })),
         email: Type.Optional(Line({ maxLength: 200, format: 'email' })),
         pec: Type.Optional(Line({ maxLength: 200, format: 'email' })),
-        fiscalCode: Type.Optional(Line({ pattern: '^[0-9]{11}$', description: "The comune's fiscal code (11 digits)" })),
+        fiscalCode: Type.Optional(Type.String({ pattern: '^[0-9]{11}$', description: "The comune's fiscal code (11 digits)" })),
         openingHours: Type.Optional(Text({ maxLength: 500 })),
       },
       { additionalProperties: false },
     ),
     /** Second-level pages of Amministrazione, Novità and Vivere: `management.uffici` → its address on the institutional site. */
-    sectionLinks: Type.Record(Line({ pattern: '^(management|news|live)\\.[a-z-]+$' }), Url, { maxProperties: 20 }),
+    sectionLinks: Type.Record(Type.String({ pattern: SECTION_LINK_KEY }), Url, { maxProperties: 20, additionalProperties: false }),
     social: Type.Array(Type.Object({ network: Type.Unsafe<SocialNetwork>(Type.String({ enum: Object.keys(SOCIAL_NETWORKS) })), url: Url }, { additionalProperties: false }), {
       maxItems: 8,
     }),
@@ -121,7 +127,7 @@ const ALL_ASPECTS = [...PAGE_RATING.positive.answers, ...PAGE_RATING.negative.an
 
 export const PageRatingInput = Type.Object(
   {
-    page: Line({ minLength: 1, maxLength: 200, pattern: '^/[^\\s\\u0000-\\u001F\\u007F?#]*$', description: "The page's path, without query or fragment" }),
+    page: Type.String({ minLength: 1, maxLength: 200, pattern: '^/[^\\s\\u0000-\\u001F\\u007F-\\u009F?#]*$', description: "The page's path, without query or fragment" }),
     rating: Type.Integer({ minimum: 1, maximum: 5 }),
     aspect: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ALL_ASPECTS, description: 'The follow-up answer chosen' }))),
     comment: Type.Optional(Text({ maxLength: 200 })),

@@ -81,7 +81,9 @@ export function runChecker(url, outDir = fs.mkdtempSync(path.join(os.tmpdir(), '
 
 export function formatRows(rows) {
   return rows
-    .map((r) => `${r.pass ? 'PASS' : 'FAIL'} ${r.code.padEnd(18)} ${r.title}${r.owned ? '' : ` (deployment: ${DEPLOYMENT_CRITERIA[r.code]})`}${!r.pass && r.why ? ` — ${r.why}` : ''}`)
+    .map(
+      (r) => `${r.pass ? 'PASS' : 'FAIL'} ${r.code.padEnd(18)} ${r.title}${r.owned ? '' : ` (deployment: ${DEPLOYMENT_CRITERIA[r.code]})`}${!r.pass && r.why ? ` — ${r.why}` : ''}`,
+    )
     .join('\n');
 }
 

@@ -1,5 +1,6 @@
 // The site shell's rows: the comune's profile, its FAQ (searched with Italian stemming, as the
 // catalogue), and the page ratings with their summary per page.
+import { isDeepStrictEqual } from 'node:util';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { EMPTY_SITE_PROFILE, type FaqInput, type SiteProfile } from '../../../contracts/site.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -15,7 +16,8 @@ export async function siteProfile(db: Db, tenantId: string): Promise<SiteProfile
 /** Writes the profile; false when it was already so (no change, no audit entry). */
 export async function saveSiteProfile(db: Db, tenantId: string, profile: SiteProfile, now: Date): Promise<boolean> {
   const before = await db.selectFrom('site_profiles').select('profile').where('tenant_id', '=', tenantId).forUpdate().executeTakeFirst();
-  if (before && JSON.stringify({ ...EMPTY_SITE_PROFILE, ...before.profile }) === JSON.stringify(profile)) return false;
+  // jsonb keeps its own key order: compare values, not texts.
+  if (before && isDeepStrictEqual({ ...EMPTY_SITE_PROFILE, ...before.profile }, profile)) return false;
   await db
     .insertInto('site_profiles')
     .values({ tenant_id: tenantId, profile: JSON.stringify(profile), updated_at: now })

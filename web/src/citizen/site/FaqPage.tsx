@@ -26,7 +26,7 @@ export default function FaqPage() {
     <>
       <Breadcrumb items={[{ label: 'Home', href: `/${t.slug}` }, { label: 'Domande frequenti' }]} />
       <PageHeading title="Domande frequenti (FAQ)" />
-      <form className="mb-4" aria-label="Cerca tra le domande frequenti" onSubmit={(e) => e.preventDefault()}>
+      <form className="mb-4" onSubmit={(e) => e.preventDefault()}>
         <div className="form-group mb-0">
           <label htmlFor="faq-q" className="active">
             Cerca tra le domande frequenti

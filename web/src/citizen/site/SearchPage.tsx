@@ -70,7 +70,7 @@ export default function SearchPage() {
     <>
       <Breadcrumb items={[{ label: 'Home', href: `/${t.slug}` }, { label: 'Cerca' }]} />
       <PageHeading title="Cerca nel sito" />
-      <form className="mb-4" aria-label="Cerca nel sito" onSubmit={(e) => e.preventDefault()}>
+      <form className="mb-4" onSubmit={(e) => e.preventDefault()}>
         <div className="form-group mb-0">
           <label htmlFor="site-q" className="active">
             Cerca servizi, uffici, domande frequenti e pagine

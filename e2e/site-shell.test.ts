@@ -1,0 +1,99 @@
+// The comune's site shell in Chromium, as a citizen moves around it: the first-level menu and a
+// second-level page that leads to the institutional site, the FAQ found from the footer and searched,
+// the site search, the legal notes with the content licence, and the page rating at the end of a
+// service card (a low rating asks what was hard, and the answer reaches the admins' summary).
+// axe-core runs on every page.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, browserSkipReason, clickLabel, launchBrowser } from './support/browser.ts';
+import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
+
+const skip = browserSkipReason();
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
+}
+
+describe('site shell', { skip }, () => {
+  let portal: Portal;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    context.setDefaultTimeout(10_000);
+    await fixBrowserClock(context);
+    page = await context.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('shows the first-level menu in the model\'s order and reaches "Uffici" on the institutional site', async () => {
+    await page.goto(`${portal.url}/bari`);
+    const menu = page.getByRole('navigation', { name: 'Menu principale' });
+    assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Amministrazione', 'Novità', 'Servizi', 'Vivere Bari']);
+    await menu.getByRole('link', { name: 'Amministrazione' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amministrazione' }).waitFor();
+    await expectAccessible(page, 'Amministrazione');
+    await page.getByRole('link', { name: 'Uffici', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uffici' }).waitFor();
+    const out = page.getByRole('link', { name: 'Vai a Uffici sul sito istituzionale' });
+    assert.equal(await out.getAttribute('href'), 'https://www.comune.bari.it/web/egov/uffici');
+    assert.equal((await page.getByRole('navigation', { name: 'Percorso di navigazione' }).innerText()).replace(/\s+/g, ''), 'Home/Amministrazione/Uffici');
+    await expectAccessible(page, 'a second-level page');
+  });
+
+  it('finds an answer in the FAQ from the footer, searching as one types', async () => {
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Leggi le FAQ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Domande frequenti (FAQ)' }).waitFor();
+    await expectAccessible(page, 'the FAQ');
+    await page.getByLabel('Cerca tra le domande frequenti').fill('spostare');
+    await page.getByRole('status').filter({ hasText: '1 domanda trovata' }).waitFor({ state: 'attached' });
+    await page.getByText('Posso spostare o annullare un appuntamento?').click();
+    await page.getByText("apri il link nell'email di conferma").waitFor();
+    await page.getByLabel('Cerca tra le domande frequenti').fill('zzzz');
+    await page.getByText('Nessuna domanda corrisponde a «zzzz»').waitFor();
+    await expectAccessible(page, 'the FAQ with no result');
+  });
+
+  it('searches services, offices and pages from the header', async () => {
+    await page.getByRole('link', { name: 'Cerca nel sito' }).click();
+    await page.getByLabel('Cerca servizi, uffici, domande frequenti e pagine').fill('anagrafe');
+    await page.getByRole('heading', { level: 2, name: 'Servizi' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Uffici' }).waitFor();
+    assert.ok(await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).isVisible());
+    assert.match(page.url(), /\/bari\/cerca\?q=anagrafe$/);
+    await expectAccessible(page, 'the search');
+  });
+
+  it('shows the content licence in the legal notes', async () => {
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Note legali' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Licenza dei contenuti' }).waitFor();
+    assert.ok(await page.getByText('sono rilasciati con licenza CC-BY 4.0').isVisible());
+    await expectAccessible(page, 'the legal notes');
+  });
+
+  it('rates a service card: two stars ask what was hard, and the answer reaches the admins', async () => {
+    await page.goto(`${portal.url}/bari/servizi/carta-di-identita-elettronica`);
+    const rating = page.locator('[data-element="feedback"]');
+    await rating.getByRole('heading', { name: 'Quanto sono chiare le informazioni su questa pagina?' }).waitFor();
+    assert.equal(await rating.getByText('Dove hai incontrato le maggiori difficoltà?').isVisible(), false, 'no follow-up before rating');
+    await clickLabel(page, '2 stelle', true);
+    await rating.getByText('Dove hai incontrato le maggiori difficoltà?').waitFor();
+    assert.equal(await rating.getByText('Quali sono stati gli aspetti che hai preferito?').isVisible(), false);
+    await expectAccessible(page, 'the rating with its follow-up');
+    await clickLabel(page, /^Ho avuto problemi tecnici$/, true);
+    await rating.getByLabel(/Vuoi aggiungere altri dettagli/).fill('Il link non si apriva');
+    await rating.getByRole('button', { name: 'Invia' }).click();
+    await rating.getByText('Grazie, il tuo parere ci aiuterà a migliorare il servizio!').waitFor();
+    const saved = await portal.ctx.db.selectFrom('page_ratings').selectAll().where('comment', '=', 'Il link non si apriva').executeTakeFirstOrThrow();
+    assert.deepEqual([saved.page, saved.rating, saved.aspect], ['/bari/servizi/carta-di-identita-elettronica', 2, 'Ho avuto problemi tecnici']);
+  });
+});
