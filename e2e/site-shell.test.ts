@@ -96,4 +96,38 @@ describe('site shell', { skip }, () => {
     const saved = await portal.ctx.db.selectFrom('page_ratings').selectAll().where('comment', '=', 'Il link non si apriva').executeTakeFirstOrThrow();
     assert.deepEqual([saved.page, saved.rating, saved.aspect], ['/bari/servizi/carta-di-identita-elettronica', 2, 'Ho avuto problemi tecnici']);
   });
+
+  it("lets Bari's admin add a FAQ entry citizens then find, change the footer's phone, and read the ratings", async () => {
+    await page.goto(`${portal.url}/bari/operatore`);
+    await page.getByRole('heading', { level: 1, name: 'Accesso area operatori' }).waitFor();
+    await page.getByLabel('Nome utente').fill('admin.bari');
+    await page.getByLabel('Password').fill('sportello-demo');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('link', { name: 'Sito del Comune' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sito del Comune' }).waitFor();
+    await expectAccessible(page, "the console's site page");
+
+    await page.getByRole('button', { name: 'Nuova domanda' }).click();
+    await page.getByLabel('Argomento *').fill('Tributi');
+    await page.getByLabel('Domanda *').fill('Quando si paga la TARI?');
+    await page.getByLabel('Risposta *').fill('In tre rate: aprile, luglio e ottobre.');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await page.getByText('Domanda "Quando si paga la TARI?" salvata.').waitFor();
+
+    await page.getByLabel('Telefono').fill('080 123 4567');
+    await page.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await page.getByText('Impostazioni del sito salvate.').waitFor();
+
+    const row = page.getByRole('row', { name: /\/bari\/servizi\/carta-di-identita-elettronica/ });
+    assert.equal(await row.getByRole('cell').nth(0).innerText(), '1');
+    await row.getByText(/1 risposte, 1 commenti/).click();
+    await row.getByText('«Il link non si apriva» (2/5', { exact: false }).waitFor();
+    await expectAccessible(page, 'the ratings with a comment open');
+
+    await page.goto(`${portal.url}/bari/faq`);
+    await page.getByLabel('Cerca tra le domande frequenti').fill('TARI');
+    await page.getByText('Quando si paga la TARI?').click();
+    await page.getByText('In tre rate: aprile, luglio e ottobre.').waitFor();
+    assert.ok(await page.getByRole('contentinfo').getByRole('link', { name: '080 123 4567' }).isVisible(), "the footer's new phone");
+  });
 });

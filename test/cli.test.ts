@@ -184,6 +184,8 @@ for (const setup of SETUPS) {
           name: 'Comune di Esempio',
           timeZone: 'Europe/Rome',
           branding: { primaryColor: '#8a1538', region: 'Puglia', website: 'https://www.comune.esempio.it' },
+          // A new comune's site settings are empty until its admin fills them in: the footer leaves them out.
+          site: { contacts: {}, sectionLinks: {}, social: [] },
         });
         const tenant = await ctx.db.selectFrom('tenants').selectAll().where('slug', '=', 'esempio').executeTakeFirstOrThrow();
         assert.deepEqual(

@@ -26,6 +26,7 @@ import { Protocol } from './protocol/Protocol.tsx';
 import { ServiceCards } from './catalogue/ServiceCards.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
+import { SitePage } from './site/SitePage.tsx';
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
 const RoomPage = lazy(() => import('../video/RoomPage.tsx'));
@@ -160,6 +161,8 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
     ) : (
       <Forbidden title="Schede servizio" reason="Le schede dei servizi sono gestite dagli amministratori del comune." />
     );
+  if (matchPath('/:tenant/operatore/sito', path))
+    return session.operator.role === 'admin' ? <SitePage /> : <Forbidden title="Sito del Comune" reason="Il sito del Comune è gestito dagli amministratori." />;
   if (matchPath('/:tenant/operatore/coda', path)) return <DeskChoice />;
   if (matchPath('/:tenant/operatore/coda/statistiche', path)) return <QueueStats />;
   const desk = matchPath('/:tenant/operatore/coda/:deskId', path);

@@ -30,6 +30,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
           ...(session.operator.role === 'admin'
             ? [{ href: `${session.base}/schede-servizio`, label: 'Schede servizio', active: (p: string) => p.startsWith(`${session.base}/schede-servizio`) }]
             : []),
+          ...(session.operator.role === 'admin' ? [{ href: `${session.base}/sito`, label: 'Sito del Comune', active: (p: string) => p.startsWith(`${session.base}/sito`) }] : []),
           ...(session.operator.role === 'admin'
             ? [{ href: `${session.base}/registro`, label: 'Registro attività', active: (p: string) => p.startsWith(`${session.base}/registro`) }]
             : []),
