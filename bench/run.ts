@@ -1,4 +1,4 @@
-// npm run bench: the booking race, availability latency, booking throughput, video signalling, the
+// npm run bench: Lighthouse on the citizen pages (PGlite only), the booking race, availability latency, booking throughput, video signalling, the
 // time to a call's first video frame, the queue's call-next latency, live fan-out and wait estimate, on PGlite in
 // memory and on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local default;
 // BENCH_DATABASE_URL=off skips it). Figures that miss a goal are printed as such; the exit code
@@ -20,6 +20,7 @@ import { videoSignalling } from './video-signalling.ts';
 import { queueCalls } from './queue-calls.ts';
 import { queueEstimate } from './queue-estimate.ts';
 import { queueFanout } from './queue-fanout.ts';
+import { lighthousePages } from './lighthouse.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -37,6 +38,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['protocol', protocol],
   ['catalogue', catalogue],
   ['applications', applications],
+  ['lighthouse', lighthousePages],
 ];
 
 async function runEngine(engine: Engine, title: string): Promise<void> {

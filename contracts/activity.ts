@@ -191,6 +191,7 @@ export const ACTIVITY = {
 
   // The comune's site shell
   'site.updated': { it: 'Impostazioni del sito modificate', en: 'Site settings changed', entity: 'tenant' },
+  'site.coat-of-arms-changed': { it: 'Stemma del Comune cambiato', en: 'Coat of arms changed', entity: 'tenant' },
   'faq.created': { it: 'Domanda frequente aggiunta', en: 'FAQ entry added', entity: 'faq_entry' },
   'faq.updated': { it: 'Domanda frequente modificata', en: 'FAQ entry changed', entity: 'faq_entry' },
   'faq.deleted': { it: 'Domanda frequente eliminata', en: 'FAQ entry deleted', entity: 'faq_entry' },

@@ -41,5 +41,7 @@ export const TenantInfo = Type.Object({
   branding: Type.Object({ primaryColor: Type.Optional(Type.String()), region: Type.Optional(Type.String()), website: Type.Optional(Type.String()) }),
   /** The site shell's settings: contacts, the institutional site's pages, social links, statements. */
   site: SiteProfile,
+  /** The coat of arms' address (it changes when the image does), or null for the neutral emblem. */
+  coatOfArmsUrl: Type.Union([Type.String(), Type.Null()]),
 });
 export type TenantInfo = Static<typeof TenantInfo>;

@@ -55,6 +55,7 @@ export const ERRORS = {
       serviceCard: t('Scheda servizio non trovata.', 'Service card not found.'),
       application: t('Domanda non trovata.', 'Application not found.'),
       faq: t('Domanda frequente non trovata.', 'FAQ entry not found.'),
+      coatOfArms: t('Il Comune non ha caricato uno stemma.', 'The municipality has no coat of arms.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },

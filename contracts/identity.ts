@@ -33,6 +33,8 @@ export type CitizenProfile = Static<typeof CitizenProfile>;
 
 export const CitizenMe = Type.Object({ csrfToken: Type.String(), citizen: CitizenProfile, unreadMessages: Type.Integer() });
 export type CitizenMe = Static<typeof CitizenMe>;
+export const CitizenSession = Type.Object({ me: Type.Union([CitizenMe, Type.Null()]) });
+export type CitizenSession = Static<typeof CitizenSession>;
 
 export const ContactsInput = Type.Object(
   {

@@ -51,6 +51,8 @@ export const TicketView = Type.Object({
   estimatedWait: Type.Union([WaitRange, Type.Null()]),
   /** True while waiting with few tickets ahead (the office's alert threshold). */
   almostYourTurn: Type.Boolean(),
+  /** Desks (or video officers) of the ticket's line with an officer now: with none, nobody is called yet. */
+  openDesks: Type.Integer(),
   /** The desk that called the ticket, while called or being served. */
   desk: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
   calledAt: Type.Union([IsoDateTime, Type.Null()]),

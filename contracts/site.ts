@@ -100,6 +100,14 @@ export const CONTENT_LICENCE = {
     'Gli utenti sono quindi liberi di condividere (riprodurre, distribuire, comunicare al pubblico, esporre in pubblico), rappresentare, eseguire e recitare questo materiale con qualsiasi mezzo e formato e modificare (trasformare il materiale e utilizzarlo per opere derivate) per qualsiasi fine, anche commerciale con il solo onere di attribuzione, senza apporre restrizioni aggiuntive.',
 } as const;
 
+/** The coat of arms, as an admin uploads it: a PNG, JPEG or WebP of at most 128 KB, base64-encoded. */
+export const COAT_OF_ARMS_MAX_BYTES = 128 * 1024;
+export const CoatOfArmsInput = Type.Object(
+  { imageBase64: Type.String({ minLength: 16, maxLength: Math.ceil(COAT_OF_ARMS_MAX_BYTES / 3) * 4, pattern: '^[A-Za-z0-9+/]+={0,2}$' }) },
+  { additionalProperties: false },
+);
+export type CoatOfArmsInput = Static<typeof CoatOfArmsInput>;
+
 // ---- Page rating ("Quanto sono chiare le informazioni su questa pagina?") ----
 
 /** The page rating's questions and answers, as the model words them (C.SI.2.5, C.SI.2.6). */

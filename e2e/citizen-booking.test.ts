@@ -51,10 +51,13 @@ for (const engine of ENGINES) {
       await expectAccessible(page, 'step 1 (Luogo)');
       await page.getByRole('button', { name: /Avanti/ }).click();
 
-      // Step 2, Data e orario: only days with free slots, the first free one offered.
+      // Step 2, Data e orario: only days with free slots; the first free one offered, not chosen.
       await page.getByRole('heading', { name: /Data e orario/ }).waitFor();
       await page.getByRole('radio', { name: '10:00' }).waitFor();
-      assert.ok(await page.getByRole('radio', { name: '10:00' }).isChecked(), 'first free slot pre-selected (08:00 + 2 h notice)');
+      assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'no time chosen for the citizen');
+      await page.getByText('Il primo orario libero è lunedì 2 marzo 2026 alle 10:00.').waitFor(); // 08:00 + 2 h notice
+      await page.getByRole('button', { name: /Avanti/ }).click();
+      await page.getByText('Seleziona un giorno e un orario.').waitFor();
       const days = await page.getByLabel('Giorno', { exact: true }).locator('option').allTextContents();
       assert.match(days[0]!, /^lunedì 2 marzo 2026/);
       assert.ok(!days.some((d) => /sabato|domenica/.test(d)), 'no closed days listed');

@@ -157,7 +157,8 @@ describe('officer console', { skip }, () => {
     await page.getByRole('heading', { level: 1, name: 'Nuova prenotazione' }).waitFor();
     assert.equal(await focusedHeading(page), 'Nuova prenotazione');
     await page.getByRole('radio', { name: '10:00' }).waitFor();
-    assert.ok(await page.getByRole('radio', { name: '10:00' }).isChecked(), 'first free slot offered');
+    assert.equal(await page.getByRole('radio', { name: '10:00' }).isChecked(), false, 'the time is the officer’s choice');
+    await page.getByText('Il primo orario libero è lunedì 2 marzo 2026 alle 10:00.').waitFor();
     await expectAccessible(page, 'the phone booking form');
     await page.getByRole('button', { name: 'Conferma prenotazione' }).click();
     await page.getByText('Inserisci il nome.').waitFor();

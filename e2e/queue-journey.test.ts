@@ -68,7 +68,9 @@ describe('virtual queue in the browser: phone, kiosk, board and desk', { skip },
     await phone.getByRole('heading', { level: 1, name: 'Il tuo numero' }).waitFor();
     const walkIn = (await phone.getByTestId('ticket-number').innerText()).trim();
     assert.match(walkIn, /^A\d{3}$/);
-    await phone.getByText(/Sei il prossimo/).waitFor();
+    // No desk is open yet: first in line, but nobody is called until a desk opens (and no made-up wait).
+    await phone.getByText('Sei il primo in fila: sarai chiamato appena apre uno sportello').waitFor();
+    await phone.getByText('Attesa stimata: si potrà stimare quando apre uno sportello').waitFor();
     await expectAccessible(phone, "the phone's ticket page while waiting");
 
     // The display board of the office, on a TV.

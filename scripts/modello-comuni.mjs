@@ -28,6 +28,8 @@ export const DEPLOYMENT_CRITERIA = {
   'Localizzazione IP': 'servers hosted in the European Union',
 };
 
+const RUN_LIMIT_MS = 8 * 60_000;
+
 export function checkerSource() {
   const candidates = [process.env.MODELLO_COMUNI_CHECKER, path.resolve(ROOT, '../shared/tools/pa-website-validator-ng')].filter(Boolean);
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'package.json')));
@@ -80,8 +82,13 @@ async function runOnce(url, outDir) {
       stdio: ['ignore', log, log],
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
     });
+    // A run takes about a minute; one that hangs (a page that never settles) must not hold CI.
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
     child.once('error', reject);
-    child.once('exit', (code) => resolve(code));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ? `killed after ${RUN_LIMIT_MS / 60_000} minutes` : code);
+    });
   });
   fs.closeSync(log);
   if (status !== 0) throw new Error(`the checker failed (exit ${status}): ${path.join(outDir, 'run.log')}`);

@@ -22,7 +22,7 @@ import { clientErrorHandler, guardRequestSurface, MAX_SEGMENT_LENGTH } from './p
 import { requestValidatorFactory } from './platform/http/validation.ts';
 import { enabledModules, type SportelloModule } from './platform/module.ts';
 import { platformSubscribers } from './platform/subscribers.ts';
-import { listTenants } from './platform/tenants/repository.ts';
+import { findTenantBySlug, listTenants } from './platform/tenants/repository.ts';
 import { tenantResolver } from './platform/tenants/resolve.ts';
 
 /** TRUST_PROXY as a hop count: believe that many proxies in front (X-Forwarded-For, right to left). */
@@ -142,7 +142,13 @@ export async function buildApp(ctx: AppContext, modules: readonly SportelloModul
   });
   for (const m of active) if (m.globalRoutes) await app.register(withTag(m, m.globalRoutes(ctx)));
 
-  if (!(await registerWebClient(app, { devPages: ctx.config.mode !== 'production', notFound: surface.notFound })))
+  if (
+    !(await registerWebClient(app, {
+      devPages: ctx.config.mode !== 'production',
+      notFound: surface.notFound,
+      tenantExists: async (slug) => /^[a-z][a-z0-9-]{1,40}$/.test(slug) && Boolean(await findTenantBySlug(ctx.db, slug)),
+    }))
+  )
     ctx.log.warn('web/dist not found: run "npm run build:web" to serve the web client');
 
   return app;

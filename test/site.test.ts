@@ -105,6 +105,36 @@ for (const engine of ENGINES) {
       assert.equal((await h.app.inject('/api/v1/bitonto')).json().site.contacts.phone, '080 999 0000', 'nothing changed');
     });
 
+    it('lets admins upload the coat of arms (typed by its bytes), served under an address that changes with it', async () => {
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const put = (imageBase64: string) => admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/site/coat-of-arms', payload: { imageBase64 } });
+      const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+      assert.equal((await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl, null, 'none yet');
+      assert.equal((await h.app.inject('/api/v1/bari/coat-of-arms')).statusCode, 404);
+      assert.equal((await put(png)).statusCode, 204);
+      const url = (await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl as string;
+      assert.match(url, /^\/api\/v1\/bari\/coat-of-arms\?v=[0-9a-f]{16}$/);
+      const image = await h.app.inject(url);
+      assert.equal(image.statusCode, 200);
+      assert.equal(image.headers['content-type'], 'image/png');
+      assert.equal(image.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.deepEqual(image.rawPayload, Buffer.from(png, 'base64'));
+      assert.equal((await h.app.inject('/api/v1/bitonto')).json().coatOfArmsUrl, null, "Bitonto's stays its own");
+
+      const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
+      assert.equal((await put(svg)).statusCode, 415, 'an SVG (a page with scripts) is no image here');
+      assert.equal((await put(Buffer.from('%PDF-1.7 not an image at all').toString('base64'))).statusCode, 415, 'a PDF');
+      assert.equal((await put('A'.repeat(200_000))).statusCode, 400, 'over 128 KB');
+      assert.equal((await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl, url, 'unchanged by the refusals');
+
+      const clerk = await signIn(h.app, 'bari', 'urp.bari');
+      assert.equal((await clerk.request({ method: 'DELETE', url: '/api/v1/bari/operator/admin/site/coat-of-arms' })).statusCode, 403);
+      assert.equal((await admin.request({ method: 'DELETE', url: '/api/v1/bari/operator/admin/site/coat-of-arms' })).statusCode, 204);
+      assert.equal((await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl, null);
+      const tenantId = (await h.ctx.db.selectFrom('tenants').select('id').where('slug', '=', 'bari').executeTakeFirstOrThrow()).id;
+      assert.equal(await auditCount('site.coat-of-arms-changed', tenantId), 2, 'uploaded, removed');
+    });
+
     it("lists the topics of the comune's services, all from the Modello Comuni vocabulary, and each topic's services", async () => {
       const res = await h.app.inject('/api/v1/bitonto/topics');
       assert.equal(res.statusCode, 200, res.body);

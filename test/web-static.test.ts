@@ -104,3 +104,28 @@ describe('web client files', { skip: built ? undefined : 'web/dist missing: run 
     }
   });
 });
+
+describe('citizen pages and the 404', { skip: built ? undefined : 'web/dist missing: run npm run build:web' }, () => {
+  let h: Harness;
+  before(async () => (h = await startHarness()));
+  after(async () => h.close());
+  const status = async (url: string) => (await h.app.inject({ url, headers: { accept: 'text/html' } })).statusCode;
+
+  it('opens every page of the web client with 200', async () => {
+    const { CITIZEN_PAGES } = await import('../contracts/citizen-pages.ts');
+    for (const pattern of CITIZEN_PAGES) {
+      const url = pattern.replace(':tenant', 'bari').replace(/:[a-zA-Z]+/g, 'x1');
+      assert.equal(await status(url), 200, url);
+    }
+    assert.equal(await status('/bari/operatore/agenda'), 200, "the officers' console");
+    assert.equal(await status('/bari/servizi/'), 200, 'a trailing slash');
+  });
+
+  it('answers an address that leads nowhere with the "page not found" page and status 404', async () => {
+    for (const url of ['/bari/pagina-che-non-esiste', '/bari/servizi/a/b/c', '/nessuno', '/nessuno/faq', '/Bari']) {
+      const res = await h.app.inject({ url, headers: { accept: 'text/html' } });
+      assert.equal(res.statusCode, 404, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, `${url}: the page that explains, not a JSON error`);
+    }
+  });
+});

@@ -15,7 +15,8 @@ export async function seedCitizenInbox(trx: Transaction<DB>, tenant: { id: strin
         fiscal_code: fiscalCode,
         subject: `Benvenuto nella Scrivania virtuale del ${tenant.name}`,
         body: `Qui trovi i messaggi del ${tenant.name}, i tuoi appuntamenti, le scadenze e tutto ciò che hai fatto online. I dati della tua identità digitale non ti verranno chiesti di nuovo.`,
-        link: `/${tenant.slug}/prenota-appuntamento`,
+        // The identity card's own service (its card leads to the booking with the service chosen), not the generic start.
+        link: `/${tenant.slug}/servizi/carta-di-identita-elettronica`,
         created_at: new Date(now.getTime() - 2 * DAY),
       })),
     )
@@ -39,7 +40,8 @@ export async function seedCitizenInbox(trx: Transaction<DB>, tenant: { id: strin
         fiscal_code: 'RSSMRA85T10A562S',
         title: "La tua carta d'identità scade: prenota il rinnovo",
         due_at: new Date(now.getTime() + 45 * DAY),
-        link: `/${tenant.slug}/prenota-appuntamento`,
+        // The identity card's own service (its card leads to the booking with the service chosen), not the generic start.
+        link: `/${tenant.slug}/servizi/carta-di-identita-elettronica`,
       },
       {
         tenant_id: tenant.id,

@@ -6,11 +6,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as oidc from 'openid-client';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, Line, TenantParams } from '../../../contracts/common.ts';
-import { CitizenMe, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
+import { CitizenMe, CitizenSession, LoginQuery, LogoutResponse } from '../../../contracts/identity.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { hashSecret, newSecret, safeEqual } from '../../platform/security/tokens.ts';
-import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, citizenOnly } from '../../platform/citizens/auth.ts';
+import { AUTH_BINDING_COOKIE, CITIZEN_COOKIE, citizenCookieOptions, citizenOnly, optionalCitizen } from '../../platform/citizens/auth.ts';
 import { createCitizenSession, deleteCitizenSession, findCitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import { upsertCitizen } from './citizens-repository.ts';
 import { identityFromClaims } from './domain/claims.ts';
@@ -193,6 +193,26 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         });
         reply.setCookie(CITIZEN_COOKIE, session.sessionId, citizenCookieOptions(ctx));
         return reply.redirect(returnTo, 302);
+      },
+    );
+
+    // What every page asks first: who is logged in, if anyone. Always 200, so an anonymous visit logs
+    // no error in the browser's console (GET /me stays 401 for API clients that need a session).
+    app.get(
+      '/api/v1/:tenant/auth/session',
+      {
+        preHandler: optionalCitizen(ctx),
+        schema: {
+          tags: ['identity'],
+          summary: 'Who is logged in: the citizen with the CSRF token for writes, or null',
+          params: TenantParams,
+          response: { 200: CitizenSession, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        const p = req.citizen;
+        return { me: p ? toCitizenMe(p, (await countMessages(ctx.db, req.tenant.id, p.citizen.fiscal_code)).unread) : null };
       },
     );
 

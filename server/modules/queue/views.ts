@@ -57,6 +57,7 @@ export function ticketView(s: OfficeSnapshot, t: LineRow, config: Config, token:
     position: waitingToday ? (place?.position ?? null) : null,
     estimatedWait: waitingToday && place ? waitFor(s, t, place) : null,
     almostYourTurn: place !== undefined && waitingToday && place.position - 1 <= s.office.queue_alert_ahead,
+    openDesks: t.target_desk_id ? (s.desks.find((d) => d.id === t.target_desk_id)?.operator ? 1 : 0) : desksFor(s, t.queue_id).open,
     desk: desk ? { name: desk.name } : null,
     calledAt: iso(s, t.last_called_at),
     callCount: t.call_count,

@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse, errorResponses, TenantParams } from '../../../contracts/common.ts';
-import { FaqEntry, FaqIdParams, FaqInput, FaqList, PageRatingQuery, PageRatingSummary, SiteProfile } from '../../../contracts/site.ts';
+import { CoatOfArmsInput, FaqEntry, FaqIdParams, FaqInput, FaqList, PageRatingQuery, PageRatingSummary, SiteProfile } from '../../../contracts/site.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
-import { createFaq, deleteFaq, updateFaq, updateSiteProfile } from './edit-site.ts';
+import { changeCoatOfArms, createFaq, deleteFaq, updateFaq, updateSiteProfile } from './edit-site.ts';
 import { groupFaq } from './faq-view.ts';
 import { findFaq, listFaq, ratingSummary, siteProfile } from './repository.ts';
 
@@ -47,6 +47,40 @@ export function adminSiteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         assertAdmin(req.operator);
         await updateSiteProfile(ctx, req.operator, req.body);
         return siteProfile(ctx.db, req.tenant.id);
+      },
+    );
+
+    app.put(
+      `${base}/site/coat-of-arms`,
+      {
+        schema: {
+          tags: ['site'],
+          summary: "Upload the comune's coat of arms (admins): a PNG, JPEG or WebP of at most 128 KB, typed by its bytes",
+          params: TenantParams,
+          body: CoatOfArmsInput,
+          response: { 204: Type.Null(), 413: ErrorResponse, 415: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        assertAdmin(req.operator);
+        await changeCoatOfArms(ctx, req.operator, req.body.imageBase64);
+        return reply.status(204).send(null);
+      },
+    );
+    app.delete(
+      `${base}/site/coat-of-arms`,
+      {
+        schema: {
+          tags: ['site'],
+          summary: 'Remove the coat of arms: the neutral emblem again (admins)',
+          params: TenantParams,
+          response: { 204: Type.Null(), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        assertAdmin(req.operator);
+        await changeCoatOfArms(ctx, req.operator, null);
+        return reply.status(204).send(null);
       },
     );
 

@@ -4,7 +4,11 @@ import type { FaqInput, SiteProfile } from '../../../contracts/site.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
-import { faqColumns, saveSiteProfile } from './repository.ts';
+import { createHash } from 'node:crypto';
+import { COAT_OF_ARMS_MAX_BYTES } from '../../../contracts/site.ts';
+import { detectFileType } from '../../platform/files/content-type.ts';
+import { fileTooLarge, fileTypeNotAllowed } from '../../platform/files/errors.ts';
+import { faqColumns, saveCoatOfArms, saveSiteProfile } from './repository.ts';
 
 const actorOf = (o: OperatorPrincipal) => ({ type: 'operator' as const, id: o.id });
 const faqNotFound = () => appError('NOT_FOUND', { variant: 'faq' });
@@ -65,5 +69,29 @@ export async function deleteFaq(ctx: AppContext, officer: OperatorPrincipal, id:
     const row = await trx.deleteFrom('faq_entries').where('tenant_id', '=', officer.tenantId).where('id', '=', id).returning(['id', 'question']).executeTakeFirst();
     if (!row) throw faqNotFound();
     await ctx.bus.record(trx, { tenantId: officer.tenantId, actor: actorOf(officer), action: 'faq.deleted', entityId: id, details: { question: row.question } });
+  });
+}
+
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+/** Sets the coat of arms from the uploaded bytes (typed by content), or removes it with null. */
+export async function changeCoatOfArms(ctx: AppContext, officer: OperatorPrincipal, imageBase64: string | null): Promise<void> {
+  let image: { bytes: Buffer; type: string; hash: string } | null = null;
+  if (imageBase64 !== null) {
+    const bytes = Buffer.from(imageBase64, 'base64');
+    if (bytes.length > COAT_OF_ARMS_MAX_BYTES) throw fileTooLarge(COAT_OF_ARMS_MAX_BYTES);
+    const detected = detectFileType(bytes);
+    if (!detected || !IMAGE_TYPES.has(detected.mediaType)) throw fileTypeNotAllowed('immagini PNG, JPEG o WebP');
+    image = { bytes, type: detected.mediaType, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+  }
+  await ctx.bus.transaction(ctx.db, async (trx) => {
+    if (!(await saveCoatOfArms(trx, officer.tenantId, image, ctx.clock.now()))) return;
+    await ctx.bus.record(trx, {
+      tenantId: officer.tenantId,
+      actor: actorOf(officer),
+      action: 'site.coat-of-arms-changed',
+      entityId: officer.tenantId,
+      details: image ? { type: image.type, bytes: image.bytes.length, hash: image.hash } : { removed: true },
+    });
   });
 }

@@ -104,3 +104,26 @@ export async function ratingSummary(db: Db, tenantId: string, since: Date) {
     };
   });
 }
+
+export async function coatOfArms(db: Db, tenantId: string) {
+  const row = await db.selectFrom('site_profiles').select(['coat_of_arms', 'coat_of_arms_type', 'coat_of_arms_hash']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row?.coat_of_arms && row.coat_of_arms_type && row.coat_of_arms_hash ? { bytes: row.coat_of_arms, type: row.coat_of_arms_type, hash: row.coat_of_arms_hash } : undefined;
+}
+
+export async function coatOfArmsHash(db: Db, tenantId: string): Promise<string | null> {
+  const row = await db.selectFrom('site_profiles').select('coat_of_arms_hash').where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row?.coat_of_arms_hash ?? null;
+}
+
+/** Sets (or, with null, removes) the coat of arms; false when it was already so. */
+export async function saveCoatOfArms(db: Db, tenantId: string, image: { bytes: Buffer; type: string; hash: string } | null, now: Date): Promise<boolean> {
+  const before = await coatOfArmsHash(db, tenantId);
+  if (before === (image?.hash ?? null)) return false;
+  const columns = { coat_of_arms: image?.bytes ?? null, coat_of_arms_type: image?.type ?? null, coat_of_arms_hash: image?.hash ?? null, updated_at: now };
+  await db
+    .insertInto('site_profiles')
+    .values({ tenant_id: tenantId, ...columns })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(columns))
+    .execute();
+  return true;
+}

@@ -3,13 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TenantInfo } from '../../../contracts/catalogue.ts';
-import { errorResponses, TenantParams } from '../../../contracts/common.ts';
+import { errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
 import { FaqList, FaqQuery, PageRatingInput } from '../../../contracts/site.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { groupFaq } from './faq-view.ts';
-import { insertRating, listFaq, siteProfile } from './repository.ts';
+import { coatOfArms, coatOfArmsHash, insertRating, listFaq, siteProfile } from './repository.ts';
 
 export function publicSiteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -24,7 +24,30 @@ export function publicSiteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         timeZone: req.tenant.time_zone,
         branding: req.tenant.branding ?? {},
         site: await siteProfile(ctx.db, req.tenant.id),
+        coatOfArmsUrl: await coatOfArmsHash(ctx.db, req.tenant.id).then((hash) => (hash ? `/api/v1/${req.tenant.slug}/coat-of-arms?v=${hash}` : null)),
       }),
+    );
+
+    app.get(
+      '/api/v1/:tenant/coat-of-arms',
+      {
+        schema: {
+          tags: ['site'],
+          summary: "The comune's coat of arms (PNG, JPEG or WebP); under its `?v=` address it is cached for a year",
+          params: TenantParams,
+          querystring: Type.Object({ v: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$' })) }),
+          response: { 200: FileResponse('The image', ['image/png', 'image/jpeg', 'image/webp']), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const image = await coatOfArms(ctx.db, req.tenant.id);
+        if (!image) throw appError('NOT_FOUND', { variant: 'coatOfArms' });
+        return reply
+          .type(image.type)
+          .header('etag', `"${image.hash}"`)
+          .header('cache-control', req.query.v === image.hash ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .send(image.bytes);
+      },
     );
 
     app.get(

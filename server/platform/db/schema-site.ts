@@ -4,8 +4,11 @@ import type { SiteProfile } from '../../../contracts/site.ts';
 
 export interface SiteProfilesTable {
   tenant_id: string;
-  profile: ColumnType<Partial<SiteProfile>, string, string>;
+  profile: ColumnType<Partial<SiteProfile>, string | undefined, string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  coat_of_arms: Buffer | null;
+  coat_of_arms_type: string | null;
+  coat_of_arms_hash: string | null;
 }
 
 export interface FaqEntriesTable {

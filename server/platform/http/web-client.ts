@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { citizenPageTenant } from '../../../contracts/citizen-pages.ts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appError, sendAppError } from './errors.ts';
@@ -28,7 +29,12 @@ const REVALIDATE = 'no-cache';
 
 export async function registerWebClient(
   app: FastifyInstance,
-  opts: { devPages: boolean; notFound?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply },
+  opts: {
+    devPages: boolean;
+    notFound?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+    /** Whether a comune has this slug: a citizen page of an unknown comune is a 404. */
+    tenantExists?: (slug: string) => Promise<boolean>;
+  },
 ): Promise<boolean> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return false;
   await app.register(fastifyStatic, {
@@ -56,7 +62,13 @@ export async function registerWebClient(
         return opts.notFound ? opts.notFound(req, reply) : sendAppError(req, reply, appError('NOT_FOUND'));
       }
       // sendFile negotiates the compressed copy and sets the headers above, like any static file.
-      return reply.sendFile(/^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url) ? operatorPage : 'index.html');
+      if (/^\/[a-z][a-z0-9-]*\/operatore(\/|$)/.test(url)) return reply.sendFile(operatorPage);
+      // The same page for an address that leads nowhere, with the status that says so: the client
+      // shows "Pagina non trovata" with a search and the way home.
+      const tenant = url.startsWith('/dev/') ? '' : citizenPageTenant(url);
+      const found = tenant === '' || (tenant !== null && (await (opts.tenantExists?.(tenant) ?? true)));
+      if (!found) reply.status(404);
+      return reply.sendFile('index.html');
     }),
   );
 }

@@ -3,7 +3,7 @@
 // the booking flow.
 import { lazy, Suspense, useEffect } from 'react';
 import type { TenantInfo } from '../../../contracts/catalogue.ts';
-import { Loading, PageHeading } from '../shared/Page.tsx';
+import { Loading, PageHeading, setSiteName } from '../shared/Page.tsx';
 import { matchPath, useLocation } from '../shared/router.tsx';
 import { useApi } from '../shared/useApi.ts';
 import { BookingWizard } from './booking/BookingWizard.tsx';
@@ -17,6 +17,7 @@ import { TenantContext } from './tenant.ts';
 import { isBareQueuePath, queueRoute } from '../queue/routes.tsx';
 import { areaRoute } from './area/routes.tsx';
 import { servicesRoute } from './services/routes.tsx';
+import { NotFoundPage } from './site/NotFoundPage.tsx';
 import { siteRoute } from './site/routes.tsx';
 import { loadCitizen } from './session.ts';
 
@@ -64,6 +65,8 @@ function TenantPages({ slug, path }: { slug: string; path: string }) {
     );
   }
   if (!tenant.data) return <NotFound />;
+  setSiteName(tenant.data.name);
+  showFavicon(tenant.data.coatOfArmsUrl);
   if (bare) {
     return <TenantContext.Provider value={tenant.data}>{queueRoute(path)?.page}</TenantContext.Provider>;
   }
@@ -100,7 +103,14 @@ function TenantRoute({ path }: { path: string }) {
   if (site) return site;
   if (matchPath('/:tenant/privacy', path)) return <PrivacyPage />;
   if (matchPath('/:tenant/accessibilita', path)) return <AccessibilityPage />;
-  return <PageHeading title="Pagina non trovata" />;
+  return <NotFoundPage slug={path.split('/')[1]!} />;
+}
+
+/** The comune's coat of arms as the tab's icon, once known (the build's neutral icon otherwise). */
+function showFavicon(url: string | null): void {
+  if (!url) return;
+  const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]') ?? document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'icon' }));
+  if (link.getAttribute('href') !== url) link.href = url;
 }
 
 function NotFound() {

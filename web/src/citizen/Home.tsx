@@ -105,8 +105,9 @@ function OfficeCard({ office }: { office: Office }) {
         {services.loading && !services.data ? <Loading /> : null}
         <ul className="list-unstyled mt-3 mb-0">
           {services.data?.services.map((s) => (
-            <li key={s.id} className="border-top py-2 d-flex flex-wrap justify-content-between align-items-center gap-2">
-              <div>
+            // The button keeps its place at the end of the row however long the service's name.
+            <li key={s.id} className="border-top py-2 d-flex justify-content-between align-items-center gap-3">
+              <div className="flex-grow-1">
                 <span className="fw-semibold">{s.name}</span>
                 <br />
                 <span className="small">
@@ -115,7 +116,7 @@ function OfficeCard({ office }: { office: Office }) {
               </div>
               <Link
                 href={bookingPath(t.slug, { officeId: office.id, serviceId: s.id })}
-                className="btn btn-outline-primary btn-sm"
+                className="btn btn-outline-primary btn-sm flex-shrink-0"
                 data-element="service-booking-access"
                 aria-label={`Prenota: ${s.name}`}
               >

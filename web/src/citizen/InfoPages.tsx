@@ -22,6 +22,24 @@ export function PrivacyPage() {
         Ogni servizio ha anche la sua informativa: <Link href={`/${t.slug}/privacy/servizi`}>leggi le informative dei servizi</Link>. Se accedi con SPID o CIE, nell'area personale
         puoi scaricare tutti i dati che ti riguardano.
       </p>
+      <h2 className="h4 mt-4" id="cookie">
+        Cookie
+      </h2>
+      <p>
+        Questi servizi usano solo cookie tecnici, necessari a farli funzionare: nessun cookie di profilazione o di statistica, nessun cookie di terze parti. Per questo non ti
+        chiediamo il consenso (Linee guida del Garante per la protezione dei dati personali, 10 giugno 2021).
+      </p>
+      <ul>
+        <li>
+          <code>sportello_cit</code>: la sessione dell'area personale dopo l'accesso con SPID o CIE; scade dopo poche ore o quando esci.
+        </li>
+        <li>
+          <code>sportello_auth</code>: lega la richiesta di accesso al tuo browser per pochi minuti, durante l'accesso con SPID o CIE.
+        </li>
+        <li>
+          <code>sportello_op</code>: la sessione degli operatori del Comune, solo nell'area operatori.
+        </li>
+      </ul>
     </>
   );
 }

@@ -2,7 +2,7 @@
 // HttpOnly, so /me is the only way to know who is there; its CSRF token stays in memory and is added
 // to every write of this comune's API (the booking flow included) through the api() hooks.
 import { useSyncExternalStore } from 'react';
-import type { CitizenMe } from '../../../contracts/identity.ts';
+import type { CitizenMe, CitizenSession } from '../../../contracts/identity.ts';
 import { api, ApiError, setApiHooks } from '../shared/api.ts';
 
 export type CitizenState = { status: 'unknown' } | { status: 'anonymous' } | { status: 'signed-in'; me: CitizenMe };
@@ -19,11 +19,11 @@ function set(next: CitizenState): void {
 
 async function fetchMe(tenant: string): Promise<void> {
   try {
-    const me = await api<CitizenMe>(`/api/v1/${tenant}/me`);
-    if (slug === tenant) set({ status: 'signed-in', me });
+    const { me } = await api<CitizenSession>(`/api/v1/${tenant}/auth/session`);
+    if (slug === tenant) set(me ? { status: 'signed-in', me } : { status: 'anonymous' });
   } catch (err) {
-    // 401 (not logged in) or an unknown comune: the pages work as for anyone. A network failure
-    // while asking again leaves who was known as it was.
+    // An unknown comune: the pages work as for anyone. A network failure while asking again leaves
+    // who was known as it was.
     if (slug !== tenant) return;
     if (state.status === 'unknown' || (err instanceof ApiError && err.status !== 0)) set({ status: 'anonymous' });
   }

@@ -163,9 +163,10 @@ export function Agenda() {
                 </h3>
                 <DayTable day={d} bookings={ofDay} />
               </section>
-            ) : (
+            ) : ofDay.length ? (
+              // A day without appointments says so once, in the summary above.
               <DayTable key={d} day={d} bookings={ofDay} />
-            );
+            ) : null;
           })
         : null}
       {agenda.loading && !agenda.data ? <Loading label="Caricamento degli appuntamenti…" /> : null}

@@ -181,7 +181,7 @@ export function PhoneBooking() {
                 serviceId={service.id}
                 horizonDays={service.horizonDays}
                 value={slot?.start}
-                onChange={setSlot}
+                onChange={(chosen) => setSlot(chosen ?? undefined)}
                 refreshKey={refreshKey}
               />
             </fieldset>

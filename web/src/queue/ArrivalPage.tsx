@@ -19,7 +19,9 @@ export default function ArrivalPage({ token }: { token: string }) {
     return (
       <>
         <PageHeading title="Appuntamento non trovato" />
-        <p>{res.error ?? 'Il link non è valido o è scaduto.'} Controlla di aver aperto tutto il link dall'email.</p>
+        <p>
+          {res.errorStatus === 400 || res.errorStatus === 404 || !res.error ? 'Il link non è valido o è scaduto.' : res.error} Controlla di aver aperto tutto il link dall'email.
+        </p>
       </>
     );
   }

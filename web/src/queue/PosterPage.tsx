@@ -39,7 +39,7 @@ export default function PosterPage({ officeId }: { officeId: string }) {
         ) : (
           <>
             <PageHeading title="Ufficio non trovato" />
-            <ErrorAlert message={info.error} />
+            {info.errorStatus === 404 ? <p>L'indirizzo non corrisponde a nessun ufficio del Comune.</p> : <ErrorAlert message={info.error} />}
           </>
         )
       ) : (

@@ -1,7 +1,7 @@
 // The office's queues as a citizen needs them before taking a number: what each is for, how many are
 // waiting, how long it may take, how many desks are open.
 import type { QueueInfo } from '../../../contracts/queue.ts';
-import { VIDEO_QUEUE_TITLE, waitingText, waitRangeText } from './ticket-words.ts';
+import { estimatedWaitText, VIDEO_QUEUE_TITLE, waitingText } from './ticket-words.ts';
 
 export function QueueList({ queues }: { queues: QueueInfo[] }) {
   if (!queues.length) return <p>Questo ufficio non ha code attive.</p>;
@@ -23,7 +23,7 @@ export function QueueList({ queues }: { queues: QueueInfo[] }) {
                   <dt>In attesa</dt>
                   <dd>{waitingText(q.waiting)}</dd>
                   <dt>Attesa stimata</dt>
-                  <dd>{waitRangeText(q.estimatedWait)}</dd>
+                  <dd>{estimatedWaitText(q.estimatedWait, q.openDesks)}</dd>
                   <dt>{q.kind === 'video' ? 'Operatori collegati' : 'Sportelli aperti'}</dt>
                   <dd>{q.openDesks === 0 ? 'Nessuno in questo momento' : q.openDesks}</dd>
                 </dl>

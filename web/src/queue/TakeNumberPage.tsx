@@ -23,7 +23,8 @@ export default function TakeNumberPage({ officeId }: { officeId: string }) {
     return (
       <>
         <PageHeading title="Ufficio non trovato" />
-        <ErrorAlert message={info.error} />
+        {/* The heading already says what a 404 says; any other failure is worth its own words. */}
+        {info.errorStatus === 404 ? <p>L'indirizzo non corrisponde a nessun ufficio del Comune: controlla il link o il codice QR.</p> : <ErrorAlert message={info.error} />}
       </>
     );
   }

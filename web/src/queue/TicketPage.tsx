@@ -12,7 +12,7 @@ import { audioRunning, playChime, unlockAudio } from './chime.ts';
 import { LeaveQueue } from './LeaveQueue.tsx';
 import { takeNumberPath } from './paths.ts';
 import { TicketCalled } from './TicketCalled.tsx';
-import { ENDED_EXPLANATION, isEnded, positionText, STATUS_WORDS, waitRangeText } from './ticket-words.ts';
+import { ENDED_EXPLANATION, estimatedWaitText, isEnded, positionText, STATUS_WORDS } from './ticket-words.ts';
 import { useTicketLive } from './useTicketLive.ts';
 import './queue.css';
 
@@ -27,7 +27,7 @@ export default function TicketPage({ id }: { id: string }) {
     return (
       <>
         <PageHeading title="Numero non trovato" />
-        <ErrorAlert message={live.error ?? 'Il link del numero non è completo.'} />
+        <ErrorAlert message={live.notFound || !live.error ? 'Il link del numero non è valido o non è completo.' : live.error} />
         <p>Controlla di aver aperto il link completo, oppure prendi un nuovo numero dalla pagina dell'ufficio.</p>
       </>
     );
@@ -128,8 +128,10 @@ function WaitingInfo({ ticket }: { ticket: TicketView }) {
           </p>
         </div>
       ) : null}
-      {ticket.position !== null ? <p className="ticket-line fw-semibold">{positionText(ticket.position)}</p> : null}
-      {ticket.estimatedWait ? <p className="ticket-line">Attesa stimata: {waitRangeText(ticket.estimatedWait)}</p> : null}
+      {ticket.position !== null ? <p className="ticket-line fw-semibold">{positionText(ticket.position, ticket.openDesks > 0)}</p> : null}
+      {ticket.position !== null && estimatedWaitText(ticket.estimatedWait, ticket.openDesks) ? (
+        <p className="ticket-line">Attesa stimata: {estimatedWaitText(ticket.estimatedWait, ticket.openDesks)}</p>
+      ) : null}
       <p className="small">
         {ticket.appointment ? 'Hai un appuntamento: passerai avanti a chi non ha prenotato, all’orario previsto. ' : ''}
         Tieni aperta questa pagina: si aggiorna da sola e ti avvisa quando è il tuo turno.

@@ -11,11 +11,17 @@ export function waitRangeText(w: WaitRange): string {
   return `da ${minutesLabel(w.minMinutes)} a ${minutesLabel(w.maxMinutes)}`;
 }
 
-/** `position` 1 is the next to be called. */
-export function positionText(position: number): string {
+/** `position` 1 is the next to be called; with no desk open, nobody is called yet. */
+export function positionText(position: number, desksOpen = true): string {
   const ahead = position - 1;
-  if (ahead <= 0) return 'Sei il prossimo';
+  if (ahead <= 0) return desksOpen ? 'Sei il prossimo' : 'Sei il primo in fila: sarai chiamato appena apre uno sportello';
   return `Prima di te: ${ahead} ${ahead === 1 ? 'persona' : 'persone'}`;
+}
+
+/** The wait in words; with no desk open there is nothing to estimate it from yet. */
+export function estimatedWaitText(w: WaitRange | null, openDesks: number): string | null {
+  if (openDesks === 0) return 'si potrà stimare quando apre uno sportello';
+  return w ? waitRangeText(w) : null;
 }
 
 export function waitingText(n: number): string {

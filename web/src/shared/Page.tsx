@@ -3,14 +3,35 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { hasNavigated } from './router.tsx';
 
-export function PageHeading({ title, children, className = '', element }: { title: string; children?: ReactNode; className?: string; element?: string }) {
+let siteName = 'Sportello';
+
+/** Whose site this is (the comune, once known): the second half of every page's title. */
+export function setSiteName(name: string): void {
+  siteName = name;
+}
+
+export function PageHeading({
+  title,
+  children,
+  className = '',
+  element,
+  description,
+}: {
+  title: string;
+  children?: ReactNode;
+  className?: string;
+  element?: string;
+  /** The page's meta description (search engines, shared links); else one made from the title. */
+  description?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} — Sportello`;
+    document.title = `${title} — ${siteName}`;
+    document.querySelector('meta[name="description"]')?.setAttribute('content', description ?? `${title}: servizi online del ${siteName}.`);
     // On the first load the browser already starts at the top; after an in-app navigation, focus the
     // new heading so a screen reader announces the page.
     if (hasNavigated()) ref.current?.focus({ preventScroll: true });
-  }, [title]);
+  }, [title, description]);
   return (
     <h1 ref={ref} tabIndex={-1} className={`mb-3 ${className}`} id="page-title" data-element={element}>
       {children ?? title}

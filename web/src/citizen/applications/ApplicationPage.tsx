@@ -292,19 +292,19 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
           />
         </>
       )}
-      <nav className="steppers-nav mt-4" aria-label="Navigazione tra i passi">
-        <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-prev" onClick={() => void go(step - 1, false)} disabled={step === 0 || busy}>
+      <nav className="sportello-steps-nav mt-4" aria-label="Navigazione tra i passi">
+        <button type="button" className="btn btn-outline-primary" onClick={() => void go(step - 1, false)} disabled={step === 0 || busy}>
           Indietro
         </button>
-        <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-save" onClick={() => void save()} disabled={busy}>
+        <button type="button" className="btn btn-outline-primary" onClick={() => void save()} disabled={busy}>
           Salva bozza
         </button>
         {onSummary ? (
-          <button type="button" className="btn btn-primary btn-sm steppers-btn-confirm" onClick={() => void submit()} disabled={busy}>
+          <button type="button" className="btn btn-primary steps-next" onClick={() => void submit()} disabled={busy}>
             Invia
           </button>
         ) : (
-          <button type="button" className="btn btn-primary btn-sm steppers-btn-next" onClick={() => void go(step + 1, true)} disabled={busy}>
+          <button type="button" className="btn btn-primary steps-next" onClick={() => void go(step + 1, true)} disabled={busy}>
             Avanti
           </button>
         )}

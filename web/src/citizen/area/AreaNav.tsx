@@ -6,7 +6,8 @@ import { AREA_SECTIONS, areaPath } from './sections.ts';
 
 export function AreaNav({ slug, current, unread }: { slug: string; current: string; unread: number }) {
   const ref = useRef<HTMLElement>(null);
-  // On a phone the tabs scroll sideways: bring the current one into view.
+  // On a narrow screen the tabs wrap onto more rows (none hidden off-screen); where they scroll
+  // sideways, bring the current one into view.
   useEffect(() => {
     const nav = ref.current;
     const active = nav?.querySelector<HTMLElement>('.nav-link.active');
@@ -14,7 +15,7 @@ export function AreaNav({ slug, current, unread }: { slug: string; current: stri
   }, [current]);
   return (
     <nav aria-label="Sezioni dell'area personale" className="area-nav" ref={ref}>
-      <ul className="nav nav-tabs flex-nowrap">
+      <ul className="nav nav-tabs area-tabs">
         {AREA_SECTIONS.map((s) => {
           const active = s.segment === current;
           return (

@@ -201,6 +201,10 @@ export function BookingWizard() {
       <div className="steppers">
         <StepperHeader step={draft.step} />
         <div className="steppers-content pt-4">
+          {/* On a phone the stepper shows no counter: say where one is (screen readers hear it in the heading). */}
+          <p className="d-lg-none small fw-semibold text-uppercase mb-1" aria-hidden="true">
+            Passo {draft.step} di {STEPS.length}
+          </p>
           <h2 className="h3" ref={stepHeading} tabIndex={-1}>
             <span className="visually-hidden">
               Passo {draft.step} di {STEPS.length}:{' '}
@@ -243,8 +247,9 @@ export function BookingWizard() {
                 value={draft.start}
                 refreshKey={refreshKey}
                 onChange={(slot) => {
-                  if (slot.start !== draft.start) releaseHold();
-                  update({ start: slot.start, end: slot.end, holdId: slot.start === draft.start ? draft.holdId : undefined });
+                  if (slot?.start !== draft.start) releaseHold();
+                  if (!slot) update({ start: undefined, end: undefined, holdId: undefined });
+                  else update({ start: slot.start, end: slot.end, holdId: slot.start === draft.start ? draft.holdId : undefined });
                 }}
               />
             </>

@@ -18,7 +18,8 @@ export interface SlotPickerProps {
   serviceId: string;
   horizonDays: number;
   value: string | undefined;
-  onChange(slot: SlotView): void;
+  /** The chosen time, or null when the one chosen is no longer free. */
+  onChange(slot: SlotView | null): void;
   /** Changing it reloads availability (after a slot was taken). */
   refreshKey?: number;
   /** A start to leave out (the booking's current slot when rescheduling). */
@@ -56,12 +57,10 @@ export function SlotPicker({ tenant, serviceId, horizonDays, value, onChange, re
         if (fresh.length > 0) break;
       }
       setDays(found);
-      if (!found.some((d) => d.date === selectedDay)) {
-        const first = found[0];
-        setSelectedDay(first?.date);
-        const stillFree = found.flatMap((d) => d.slots).find((s) => s.start === value);
-        if (!stillFree && first) onChangeRef.current(first.slots[0]!);
-      }
+      // The first free day is shown; the time is the citizen's choice (nothing is chosen for them,
+      // so "Avanti" never goes on with a time nobody picked). A choice no longer free is dropped.
+      if (!found.some((d) => d.date === selectedDay)) setSelectedDay(found[0]?.date);
+      if (value && !found.flatMap((d) => d.slots).some((s) => s.start === value)) onChangeRef.current(null);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -102,8 +101,6 @@ export function SlotPicker({ tenant, serviceId, horizonDays, value, onChange, re
               value={selectedDay}
               onChange={(e) => {
                 setSelectedDay(e.target.value);
-                const d = days.find((x) => x.date === e.target.value);
-                if (d) onChange(d.slots[0]!);
               }}
             >
               {days.map((d) => (
@@ -113,6 +110,21 @@ export function SlotPicker({ tenant, serviceId, horizonDays, value, onChange, re
               ))}
             </select>
           </div>
+          {!value && days[0] ? (
+            <p>
+              Il primo orario libero è {longDay(days[0].date)} alle {time(days[0].slots[0]!.start)}.{' '}
+              <button
+                type="button"
+                className="btn btn-outline-primary btn-sm ms-1"
+                onClick={() => {
+                  setSelectedDay(days[0]!.date);
+                  onChange(days[0]!.slots[0]!);
+                }}
+              >
+                Scegli il primo orario libero
+              </button>
+            </p>
+          ) : null}
           {current ? (
             <fieldset>
               <legend className="h6 mb-2">Orario, {longDay(current.date)}</legend>

@@ -30,20 +30,17 @@ export function StepperHeader({ step }: { step: number }) {
 
 export function StepperNav(props: { step: number; busy: boolean; onBack(): void; onSave(): void; onNext(): void; nextLabel?: ReactNode }) {
   return (
-    <nav className="steppers-nav mt-4" aria-label="Navigazione tra i passi">
-      <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-prev" onClick={props.onBack} disabled={props.step === 1 || props.busy}>
+    // Our own bar rather than Bootstrap Italia's .steppers-nav, which on a phone turns "Avanti" into a
+    // bare link and lets the buttons overlap when the last step's label is long.
+    <nav className="sportello-steps-nav mt-4" aria-label="Navigazione tra i passi">
+      <button type="button" className="btn btn-outline-primary" onClick={props.onBack} disabled={props.step === 1 || props.busy}>
         <Icon name="it-chevron-left" className="icon-primary" />
         Indietro
       </button>
-      <button type="button" className="btn btn-outline-primary btn-sm steppers-btn-save" onClick={props.onSave} disabled={props.busy}>
+      <button type="button" className="btn btn-outline-primary" onClick={props.onSave} disabled={props.busy}>
         Salva richiesta
       </button>
-      <button
-        type="button"
-        className={`btn btn-primary btn-sm ${props.step === STEPS.length ? 'steppers-btn-confirm' : 'steppers-btn-next'}`}
-        onClick={props.onNext}
-        disabled={props.busy}
-      >
+      <button type="button" className="btn btn-primary steps-next" onClick={props.onNext} disabled={props.busy}>
         {props.nextLabel ?? (
           <>
             Avanti

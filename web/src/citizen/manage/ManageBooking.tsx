@@ -37,7 +37,10 @@ export function ManageBooking({ token }: { token: string }) {
     return (
       <>
         <PageHeading title="Appuntamento non trovato" />
-        <p>{res.error ?? 'Il link non è valido o è scaduto.'} Controlla di aver copiato tutto il link dall'email.</p>
+        {/* A malformed or unknown link is the same thing to the citizen: never the name of a parameter. */}
+        <p>
+          {res.errorStatus === 400 || res.errorStatus === 404 || !res.error ? 'Il link non è valido o è scaduto.' : res.error} Controlla di aver copiato tutto il link dall'email.
+        </p>
       </>
     );
   }
@@ -195,7 +198,7 @@ export function ManageBooking({ token }: { token: string }) {
             serviceId={b.service.id}
             horizonDays={b.service.horizonDays}
             value={slot?.start}
-            onChange={setSlot}
+            onChange={(chosen) => setSlot(chosen ?? undefined)}
             exclude={b.start}
             refreshKey={refreshKey}
           />

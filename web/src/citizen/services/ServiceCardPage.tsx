@@ -186,7 +186,7 @@ export default function ServiceCardPage({ slug }: { slug: string }) {
           { label: card.title },
         ]}
       />
-      <PageHeading title={card.title} element="service-title" />
+      <PageHeading title={card.title} element="service-title" description={card.summary} />
       <div className="mb-3" data-element="service-status">
         {card.status === 'active' ? (
           <span className="badge bg-success">Servizio attivo</span>

@@ -24,7 +24,7 @@ export default function ServicesPage() {
   return (
     <>
       <Breadcrumb items={[{ label: 'Home', href: `/${t.slug}` }, { label: 'Servizi' }]} />
-      <PageHeading title="Servizi" />
+      <PageHeading title="Servizi" description={`Tutti i servizi del ${t.name}: informazioni, richieste online e appuntamenti.`} />
       <p className="lead">Tutti i servizi del {t.name}: le informazioni, le richieste online e gli appuntamenti.</p>
       <form onSubmit={submit} className="mb-4" aria-label="Cerca tra i servizi">
         <div className="form-group mb-2">

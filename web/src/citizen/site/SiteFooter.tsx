@@ -119,6 +119,9 @@ export function SiteFooter({ tenant }: { tenant: TenantInfo | null }) {
               )}
             </li>
             <li className="list-inline-item">
+              <Link href={`${p.privacy}#cookie`}>Cookie: solo tecnici</Link>
+            </li>
+            <li className="list-inline-item">
               <Link href={p.legalNotes} data-element="legal-notes">
                 Note legali
               </Link>

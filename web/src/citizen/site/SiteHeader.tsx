@@ -35,7 +35,7 @@ export function SiteHeader({ tenant }: { tenant: TenantInfo | null }) {
             <div className="it-header-center-content-wrapper">
               <div className="it-brand-wrapper">
                 <Link href={home}>
-                  <Icon name="it-pa" />
+                  {tenant?.coatOfArmsUrl ? <img src={tenant.coatOfArmsUrl} alt="" className="icon sportello-coat" width="82" height="82" /> : <Icon name="it-pa" />}
                   <div className="it-brand-text">
                     <div className="it-brand-title">{tenant ? tenant.name : 'Sportello'}</div>
                     <div className="it-brand-tagline d-none d-md-block">Servizi online al cittadino</div>
@@ -56,7 +56,7 @@ export function SiteHeader({ tenant }: { tenant: TenantInfo | null }) {
           </div>
         </div>
         {tenant ? (
-          <div className="it-header-navbar-wrapper">
+          <div className="sportello-navbar">
             <div className="container">
               <nav className="sportello-menu" aria-label="Menu principale">
                 <ul className="nav" data-element="main-navigation">

@@ -4,6 +4,7 @@ import type { SiteProfile } from '../../../../contracts/site.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { useOperatorApi } from '../session.tsx';
 import { Heading } from '../ui.tsx';
+import { CoatOfArms } from './CoatOfArms.tsx';
 import { FaqEditor } from './FaqEditor.tsx';
 import { PageRatings } from './PageRatings.tsx';
 import { SiteSettings } from './SiteSettings.tsx';
@@ -14,6 +15,7 @@ export function SitePage() {
     <>
       <Heading title="Sito del Comune" />
       <p>Contatti, dichiarazioni e collegamenti mostrati in ogni pagina dei servizi online, le domande frequenti e le valutazioni dei cittadini.</p>
+      <CoatOfArms />
       <ErrorAlert message={profile.error} />
       {profile.loading && !profile.data ? <Loading /> : null}
       {profile.data ? <SiteSettings profile={profile.data} onSaved={profile.setData} /> : null}

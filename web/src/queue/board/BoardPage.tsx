@@ -18,7 +18,7 @@ export default function BoardPage({ officeId }: { officeId: string }) {
   const t = useTenant();
   const [audio, setAudio] = useState(audioRunning);
   const onCall = useCallback((c: BoardCall) => announceCall(c.number, c.deskName), []);
-  const { board, connection, fresh } = useBoardLive(t.slug, officeId, onCall);
+  const { board, connection, fresh, notFound } = useBoardLive(t.slug, officeId, onCall);
   const tz = board?.timeZone;
   const [latest, ...previous] = board?.calls ?? [];
 
@@ -29,6 +29,20 @@ export default function BoardPage({ officeId }: { officeId: string }) {
       playChime();
       void speak('Audio attivo.');
     }
+  }
+
+  if (notFound) {
+    return (
+      <BareFrame className="board-page">
+        <header className="board-top">
+          <div>
+            <p className="board-comune">{t.name}</p>
+            <PageHeading title="Ufficio non trovato" className="board-office" />
+          </div>
+        </header>
+        <p className="board-empty">L'indirizzo del tabellone non corrisponde a nessun ufficio: controlla il link aperto su questo schermo.</p>
+      </BareFrame>
+    );
   }
 
   return (

@@ -3,7 +3,7 @@
 // sound, so a reconnection or a reload never repeats old calls; a recall (call count + 1) is new.
 import { useEffect, useRef, useState } from 'react';
 import type { BoardCall, BoardMessage, BoardView } from '../../../../contracts/queue.ts';
-import { api } from '../../shared/api.ts';
+import { ApiError, api } from '../../shared/api.ts';
 import { LiveSocket, type LiveStatus } from '../../shared/live-socket.ts';
 
 const key = (c: BoardCall) => `${c.ticketId}:${c.callCount}`;
@@ -13,12 +13,15 @@ export interface BoardLive {
   connection: LiveStatus;
   /** The key of the latest call announced while this page was open (to highlight it). */
   fresh: string | undefined;
+  /** No office at this address: nothing to wait for, the board says so instead of reconnecting forever. */
+  notFound: boolean;
 }
 
 export function useBoardLive(slug: string, officeId: string, onCall: (c: BoardCall) => void): BoardLive {
   const [board, setBoard] = useState<BoardView>();
   const [connection, setConnection] = useState<LiveStatus>('connecting');
   const [fresh, setFresh] = useState<string>();
+  const [notFound, setNotFound] = useState(false);
   const announce = useRef(onCall);
   announce.current = onCall;
 
@@ -48,7 +51,12 @@ export function useBoardLive(slug: string, officeId: string, onCall: (c: BoardCa
     const ctrl = new AbortController();
     api<BoardView>(base, { signal: ctrl.signal })
       .then((b) => !pushed && accept(b))
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && (err.status === 404 || err.status === 400)) {
+          setNotFound(true);
+          socket.stop();
+        }
+      });
 
     const socket = new LiveSocket<BoardMessage>(`${base}/live`, {
       onMessage(m) {
@@ -68,5 +76,5 @@ export function useBoardLive(slug: string, officeId: string, onCall: (c: BoardCa
     };
   }, [slug, officeId]);
 
-  return { board, connection, fresh };
+  return { board, connection, fresh, notFound };
 }
