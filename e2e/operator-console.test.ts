@@ -160,12 +160,13 @@ describe('officer console', { skip }, () => {
     assert.equal(await page.getByRole('radio', { name: '10:00' }).isChecked(), false, 'the time is the officer’s choice');
     await page.getByText('Il primo orario libero è lunedì 2 marzo 2026 alle 10:00.').waitFor();
     await expectAccessible(page, 'the phone booking form');
+    assert.ok(await page.getByRole('button', { name: 'Conferma prenotazione' }).isDisabled(), 'nothing to confirm before a time is chosen');
+    await page.getByRole('radio', { name: '10:30' }).check({ force: true });
     await page.getByRole('button', { name: 'Conferma prenotazione' }).click();
     await page.getByText('Inserisci il nome.').waitFor();
     await page.getByLabel('Nome *', { exact: true }).fill('Paolo');
     await page.getByLabel('Cognome *', { exact: true }).fill('Greco');
     await page.getByLabel('Email *', { exact: true }).fill('paolo.greco@example.it');
-    await page.getByRole('radio', { name: '10:30' }).check({ force: true });
     await page.getByRole('button', { name: 'Conferma prenotazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Prenotazione registrata' }).waitFor();
     const reference = await page.getByTestId('booking-reference').innerText();

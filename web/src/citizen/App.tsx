@@ -58,8 +58,9 @@ function TenantPages({ slug, path }: { slug: string; path: string }) {
   }, [slug, bare]);
   if (tenant.loading && !tenant.data) {
     if (bare) return <Loading />;
+    // The comune's header keeps its shape while the comune loads: nothing below it jumps.
     return (
-      <Layout tenant={null}>
+      <Layout tenant={null} loading>
         <Loading />
       </Layout>
     );

@@ -8,7 +8,7 @@ import { PageRating } from './site/PageRating.tsx';
 import { SiteFooter } from './site/SiteFooter.tsx';
 import { SiteHeader } from './site/SiteHeader.tsx';
 
-export function Layout({ tenant, children }: { tenant: TenantInfo | null; children: ReactNode }) {
+export function Layout({ tenant, loading = false, children }: { tenant: TenantInfo | null; loading?: boolean; children: ReactNode }) {
   const { path } = useLocation();
   const rated = tenant !== null && !/\/video(\/|$)/.test(path);
   return (
@@ -16,11 +16,17 @@ export function Layout({ tenant, children }: { tenant: TenantInfo | null; childr
       <a className="visually-hidden-focusable skiplink-sportello" href="#main">
         Vai al contenuto
       </a>
-      <SiteHeader tenant={tenant} />
+      <SiteHeader tenant={tenant} loading={loading} />
       <main id="main" className="container my-4">
         {children}
-        {rated ? <PageRating key={path} slug={tenant.slug} page={path} /> : null}
       </main>
+      {/* After <main>, whose minimum height keeps it below the fold while the page loads: arriving
+          content pushes nothing that is on screen. */}
+      {rated ? (
+        <div className="container mb-4">
+          <PageRating key={path} slug={tenant.slug} page={path} />
+        </div>
+      ) : null}
       <SiteFooter tenant={tenant} />
     </>
   );

@@ -16,7 +16,8 @@ const MENU: Array<{ key: SiteSectionKey | 'services'; element: string }> = [
   { key: 'live', element: 'live' },
 ];
 
-export function SiteHeader({ tenant }: { tenant: TenantInfo | null }) {
+/** `loading`: the comune is not known yet; the menu's band keeps its place. */
+export function SiteHeader({ tenant, loading = false }: { tenant: TenantInfo | null; loading?: boolean }) {
   const { path } = useLocation();
   const home = tenant ? `/${tenant.slug}` : '/';
   return (
@@ -75,6 +76,8 @@ export function SiteHeader({ tenant }: { tenant: TenantInfo | null }) {
               </nav>
             </div>
           </div>
+        ) : loading ? (
+          <div className="sportello-navbar sportello-navbar-pending" aria-hidden="true" />
         ) : null}
       </div>
     </header>
