@@ -5,15 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, browserSkipReason, clickLabel, launchBrowser } from './support/browser.ts';
+import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
-}
 
 describe('service catalogue', { skip }, () => {
   let portal: Portal;

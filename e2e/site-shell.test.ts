@@ -6,15 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, browserSkipReason, clickLabel, launchBrowser } from './support/browser.ts';
+import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
-}
 
 describe('site shell', { skip }, () => {
   let portal: Portal;
@@ -71,6 +66,21 @@ describe('site shell', { skip }, () => {
     assert.ok(await page.getByRole('link', { name: 'Anagrafe - Servizi Demografici' }).isVisible());
     assert.match(page.url(), /\/bari\/cerca\?q=anagrafe$/);
     await expectAccessible(page, 'the search');
+  });
+
+  it('answers an address that leads nowhere with status 404, an explanation, a search and the way home', async () => {
+    const res = await page.goto(`${portal.url}/bari/pagina-che-non-esiste`);
+    assert.equal(res?.status(), 404);
+    await page.getByRole('heading', { level: 1, name: 'Pagina non trovata' }).waitFor();
+    assert.equal(await page.title(), 'Pagina non trovata — Comune di Bari');
+    await expectAccessible(page, 'the 404 page');
+    await page.getByRole('searchbox', { name: 'Cerca nel sito' }).fill('residenza');
+    await page.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cerca nel sito' }).waitFor();
+    await page.getByRole('link', { name: 'Dichiarazione di cambio di residenza' }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Torna alla home' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prenota un appuntamento con il Comune di Bari' }).waitFor();
   });
 
   it('shows the content licence in the legal notes', async () => {

@@ -61,3 +61,9 @@ export async function clickLabel(page: Page, label: string | RegExp, checked: bo
   for (let i = 0; i < 20 && (await input.isChecked()) !== checked; i++) await page.waitForTimeout(100);
   assert.equal(await input.isChecked(), checked, `"${String(label)}" ${checked ? 'ticked' : 'unticked'}`);
 }
+
+/** Asserts that axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe-core on ${where}:\n${violations.join('\n')}`);
+}
