@@ -25,7 +25,8 @@ export type EntityType =
   | 'protocol_entry'
   | 'service_card'
   | 'application'
-  | 'faq_entry';
+  | 'faq_entry'
+  | 'citizen_request';
 
 /** How the personal area tells an entry: by the citizen themself, or by the office on their behalf. `{what}` is the service and reference. */
 export interface CitizenWording {
@@ -195,6 +196,8 @@ export const ACTIVITY = {
   'faq.created': { it: 'Domanda frequente aggiunta', en: 'FAQ entry added', entity: 'faq_entry' },
   'faq.updated': { it: 'Domanda frequente modificata', en: 'FAQ entry changed', entity: 'faq_entry' },
   'faq.deleted': { it: 'Domanda frequente eliminata', en: 'FAQ entry deleted', entity: 'faq_entry' },
+  'request.filed': { it: "Richiesta d'assistenza ricevuta", en: 'Assistance request received', entity: 'citizen_request' },
+  'request.answered': { it: "Richiesta d'assistenza risposta", en: 'Assistance request answered', entity: 'citizen_request' },
 
   // Online applications
   'application.started': {

@@ -56,6 +56,7 @@ export const ERRORS = {
       application: t('Domanda non trovata.', 'Application not found.'),
       faq: t('Domanda frequente non trovata.', 'FAQ entry not found.'),
       coatOfArms: t('Il Comune non ha caricato uno stemma.', 'The municipality has no coat of arms.'),
+      request: t('Richiesta non trovata.', 'Request not found.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
@@ -326,6 +327,7 @@ export const ERRORS = {
   ATTACHMENT_NOT_ACCEPTED: { status: 400, it: 'Questo campo non accetta il file: {reason}', en: 'This field does not accept the file: {reason}' },
 
   // The protocol register
+  REQUEST_ALREADY_ANSWERED: { status: 409, it: 'La richiesta n. {number} ha già una risposta.', en: 'Request no. {number} has already been answered.' },
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
   TOO_MANY_FILES: { status: 400, it: 'Puoi allegare al massimo {max} file.', en: 'At most {max} files can be attached.' },
 } as const satisfies Record<string, ErrorSpec>;

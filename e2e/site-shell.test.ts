@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
+import { outbox } from '../test/support/fixtures.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
@@ -139,5 +140,34 @@ describe('site shell', { skip }, () => {
     await page.getByText('Quando si paga la TARI?').click();
     await page.getByText('In tre rate: aprile, luglio e ottobre.').waitFor();
     assert.ok(await page.getByRole('contentinfo').getByRole('link', { name: '080 123 4567' }).isVisible(), "the footer's new phone");
+  });
+
+  it("sends a request for assistance from the footer, gets its number, and the office's answer by email", async () => {
+    await page.goto(`${portal.url}/bari`);
+    await page.getByRole('contentinfo').getByRole('link', { name: "Richiesta d'assistenza" }).click();
+    await page.getByRole('heading', { level: 1, name: "Richiesta d'assistenza" }).waitFor();
+    await page.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await page.getByText("Scegli l'argomento.").waitFor();
+    await expectAccessible(page, 'the assistance form with its errors');
+    await page.getByLabel('Argomento').selectOption('Problemi con un appuntamento');
+    await page.getByLabel('Servizio (facoltativo)').selectOption({ label: "Carta d'identità elettronica" });
+    await page.getByLabel('Descrivi la richiesta').fill('Non trovo orari liberi per la CIE prima di giugno: ci sono altre possibilità?');
+    await page.getByLabel('Nome', { exact: true }).fill('Lucia');
+    await page.getByLabel('Cognome').fill('Ferri');
+    await page.getByLabel('Email').fill('lucia.ferri@example.it');
+    await page.getByRole('button', { name: 'Invia la richiesta' }).click();
+    const number = (await page.getByTestId('request-number').innerText()).replace('n. ', '');
+    assert.match(number, /^\d+\/\d{4}$/);
+    await expectAccessible(page, 'the request sent');
+
+    // Bari's admin (signed in above) answers it from the console.
+    await page.goto(`${portal.url}/bari/operatore/richieste`);
+    await page.getByRole('heading', { level: 1, name: "Richieste d'assistenza" }).waitFor();
+    await expectAccessible(page, "the console's requests");
+    await page.getByLabel(`Risposta per Lucia Ferri (n. ${number})`).fill('Ogni mattina alle 8 liberiamo gli orari annullati: riprova domani.');
+    await page.getByRole('button', { name: `Invia la risposta alla richiesta n. ${number}` }).click();
+    await page.getByText(`Risposta alla richiesta n. ${number} inviata a lucia.ferri@example.it.`).waitFor();
+    const mail = (await outbox(portal.app, 'lucia.ferri@example.it')).find((m) => m.subject === `Risposta alla tua richiesta d'assistenza n. ${number}`);
+    assert.ok(mail?.text.includes('Ogni mattina alle 8'), 'the answer by email');
   });
 });

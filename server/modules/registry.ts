@@ -12,6 +12,7 @@ import { identityModule } from './identity/index.ts';
 import { operatorsModule } from './operators/index.ts';
 import { protocolModule } from './protocol/index.ts';
 import { queueModule } from './queue/index.ts';
+import { requestsModule } from './requests/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
 import { siteModule } from './site/index.ts';
 import { videoModule } from './video/index.ts';
@@ -30,5 +31,6 @@ export const MODULES: readonly SportelloModule[] = [
   identityModule,
   protocolModule,
   applicationsModule,
+  requestsModule,
   devmailModule,
 ];

@@ -1,12 +1,9 @@
-// "Richiesta d'assistenza" and "Segnalazione disservizio" from the footer: how to reach the comune
-// (its contacts from the site settings), the FAQ and the appointments; for city problems, what to
-// write and the emergency number.
+// "Segnalazione disservizio" from the footer: what to write and where (the comune's contacts from
+// the site settings), and the emergency number.
 import type { SiteProfile } from '../../../../contracts/site.ts';
 import { PageHeading } from '../../shared/Page.tsx';
-import { Link } from '../../shared/router.tsx';
 import { Breadcrumb } from '../Layout.tsx';
-import { bookingPath, useTenant } from '../tenant.ts';
-import { sitePaths } from './names.ts';
+import { useTenant } from '../tenant.ts';
 
 function Contacts({ contacts }: { contacts: SiteProfile['contacts'] }) {
   if (!contacts.email && !contacts.phone && !contacts.pec) return <p>Rivolgiti all'Ufficio Relazioni con il Pubblico del Comune.</p>;
@@ -29,30 +26,6 @@ function Contacts({ contacts }: { contacts: SiteProfile['contacts'] }) {
       ) : null}
       {contacts.openingHours ? <li>{contacts.openingHours}</li> : null}
     </ul>
-  );
-}
-
-export function AssistancePage() {
-  const t = useTenant();
-  const p = sitePaths(t.slug);
-  return (
-    <>
-      <Breadcrumb items={[{ label: 'Home', href: `/${t.slug}` }, { label: "Richiesta d'assistenza" }]} />
-      <PageHeading title="Richiesta d'assistenza" />
-      <p className="lead">Hai bisogno di aiuto con un servizio del Comune?</p>
-      <ol>
-        <li>
-          Cerca la risposta tra le <Link href={p.faq}>domande frequenti</Link>.
-        </li>
-        <li>
-          Scrivi o telefona all'Ufficio Relazioni con il Pubblico:
-          <Contacts contacts={t.site.contacts} />
-        </li>
-        <li>
-          Oppure <Link href={bookingPath(t.slug)}>prenota un appuntamento</Link> con l'ufficio che si occupa del servizio.
-        </li>
-      </ol>
-    </>
   );
 }
 

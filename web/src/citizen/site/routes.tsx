@@ -12,7 +12,7 @@ const TopicPage = lazy(() => import('./TopicsPage.tsx').then((m) => ({ default: 
 const FaqPage = lazy(() => import('./FaqPage.tsx'));
 const SearchPage = lazy(() => import('./SearchPage.tsx'));
 const LegalNotesPage = lazy(() => import('./LegalNotesPage.tsx'));
-const AssistancePage = lazy(() => import('./HelpPages.tsx').then((m) => ({ default: m.AssistancePage })));
+const AssistancePage = lazy(() => import('./AssistancePage.tsx'));
 const InefficiencyPage = lazy(() => import('./HelpPages.tsx').then((m) => ({ default: m.InefficiencyPage })));
 
 export function siteRoute(path: string): ReactNode | null {
