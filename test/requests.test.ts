@@ -56,6 +56,7 @@ for (const engine of ENGINES) {
         ['no category', { ...request, category: undefined }],
         ['a category of its own', { ...request, category: 'Reclamo' }],
         ['a description too short', { ...request, description: 'aiuto' }],
+        ['a description of spaces', { ...request, description: ' '.repeat(20) }],
         ['no email', { ...request, email: 'lucia' }],
         ['a control character', { ...request, name: 'Lu\u0007cia' }],
         ['an unknown field', { ...request, priority: 'alta' }],
@@ -117,6 +118,7 @@ for (const engine of ENGINES) {
       const sent = (await send({ ...request, email: 'anna.neri@example.it', description: 'Posso delegare un familiare per il ritiro?' })).json();
       const officer = await signIn(h.app, 'bari', 'anagrafe.bari');
       const answer = (text: string) => officer.request({ method: 'POST', url: `/api/v1/bari/operator/assistance-requests/${sent.id}/answer`, payload: { text } });
+      assert.equal((await answer('    ')).statusCode, 400, 'an answer of spaces');
       const [one, two] = await Promise.all([answer('Sì, con una delega firmata e il documento del delegante.'), answer('Sì.')]);
       assert.deepEqual([one.statusCode, two.statusCode].sort(), [200, 409], 'two answers at once: one wins');
       const won = one.statusCode === 200 ? one.json() : two.json();

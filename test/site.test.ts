@@ -66,6 +66,11 @@ for (const engine of ENGINES) {
       const clerk = await signIn(h.app, 'bari', 'urp.bari');
       assert.equal((await clerk.request({ method: 'POST', url: '/api/v1/bari/operator/admin/faq', payload: entry })).statusCode, 403, 'not an admin');
       assert.equal((await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/faq', payload: { ...entry, question: 'Q?' } })).statusCode, 400, 'too short');
+      assert.equal(
+        (await admin.request({ method: 'POST', url: '/api/v1/bari/operator/admin/faq', payload: { ...entry, question: '    Q?     ' } })).statusCode,
+        400,
+        'too short once trimmed',
+      );
 
       assert.equal((await admin.request({ method: 'DELETE', url: `/api/v1/bari/operator/admin/faq/${id}` })).statusCode, 204);
       assert.equal((await admin.request({ method: 'DELETE', url: `/api/v1/bari/operator/admin/faq/${id}` })).statusCode, 404, 'already gone');

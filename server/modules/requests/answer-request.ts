@@ -1,13 +1,14 @@
 // The office answers a request once: the answer is emailed to whoever wrote (and put in a logged-in
 // citizen's personal area), and audited. Two officers answering at once: one answer, the other 409.
 import type { AppContext } from '../../platform/context.ts';
-import { appError } from '../../platform/http/errors.ts';
+import { appError, invalidField } from '../../platform/http/errors.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { findRequest, requestNumber } from './repository.ts';
 
 export async function answerRequest(ctx: AppContext, tenant: Tenant, officer: OperatorPrincipal, id: string, text: string): Promise<void> {
   const answer = text.trim();
+  if (!answer) throw invalidField('text', 'scrivi la risposta');
   await ctx.bus.transaction(ctx.db, async (trx) => {
     const row = await findRequest(trx, officer, id);
     if (!row) throw appError('NOT_FOUND', { variant: 'request' });

@@ -5,7 +5,7 @@ import type { NewAssistanceRequest, RequestReceipt } from '../../../contracts/re
 import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { nextCounterValue } from '../../platform/counters.ts';
-import { appError } from '../../platform/http/errors.ts';
+import { appError, invalidField } from '../../platform/http/errors.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { publishedCardBySlug } from '../catalogue/index.ts';
 import { requestNumber } from './repository.ts';
@@ -18,6 +18,8 @@ export async function fileAssistanceRequest(ctx: AppContext, tenant: Tenant, cit
   // A logged-in citizen writes under the identity's names; the email is theirs to choose.
   const name = citizen ? citizen.citizen.given_name : input.name.trim();
   const surname = citizen ? citizen.citizen.family_name : input.surname.trim();
+  const description = input.description.trim();
+  if (description.length < 10) throw invalidField('description', 'almeno 10 caratteri');
   const now = ctx.clock.now();
   const year = yearIn(tenant.time_zone, now);
   return ctx.bus.transaction(ctx.db, async (trx) => {
@@ -33,7 +35,7 @@ export async function fileAssistanceRequest(ctx: AppContext, tenant: Tenant, cit
         service_slug: card?.slug ?? null,
         service_title: card?.title ?? null,
         office_id: card?.office_id ?? null,
-        description: input.description.trim(),
+        description,
         name,
         surname,
         email: input.email.trim(),

@@ -13,13 +13,12 @@ import { faqColumns, saveCoatOfArms, saveSiteProfile } from './repository.ts';
 const actorOf = (o: OperatorPrincipal) => ({ type: 'operator' as const, id: o.id });
 const faqNotFound = () => appError('NOT_FOUND', { variant: 'faq' });
 
-/** Empty texts are absent fields: the footer leaves out what the comune has not given. */
+/**
+ * Blank texts are absent fields: the footer leaves out what the comune has not given. The others are
+ * kept as written: trimming could make a valid value invalid (a phone number one character short).
+ */
 function tidy(profile: SiteProfile): SiteProfile {
-  const contacts = Object.fromEntries(
-    Object.entries(profile.contacts)
-      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
-      .filter(([, v]) => v),
-  );
+  const contacts = Object.fromEntries(Object.entries(profile.contacts).filter(([, v]) => typeof v === 'string' && v.trim()));
   return { ...profile, contacts };
 }
 

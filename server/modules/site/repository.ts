@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 import { likeEscape } from '../../platform/db/like.ts';
+import { invalidField } from '../../platform/http/errors.ts';
 
 export async function siteProfile(db: Db, tenantId: string): Promise<SiteProfile> {
   const row = await db.selectFrom('site_profiles').select('profile').where('tenant_id', '=', tenantId).executeTakeFirst();
@@ -43,14 +44,19 @@ export async function findFaq(db: Db, tenantId: string, id: string) {
   return db.selectFrom('faq_entries').select(FAQ_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** The entry's columns, trimmed; a text that trimming leaves too short is refused (the table would). */
 export function faqColumns(input: FaqInput) {
-  return {
+  const columns = {
     topic: input.topic.trim(),
     question: input.question.trim(),
     answer: input.answer.trim(),
     position: input.position ?? 0,
     published: input.published ?? true,
   };
+  if (columns.topic.length < 2) throw invalidField('topic', 'almeno 2 caratteri');
+  if (columns.question.length < 5) throw invalidField('question', 'almeno 5 caratteri');
+  if (!columns.answer) throw invalidField('answer', 'scrivi la risposta');
+  return columns;
 }
 
 export async function insertRating(db: Db, row: { tenant_id: string; page: string; rating: number; aspect: string | null; comment: string | null }) {

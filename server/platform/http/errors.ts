@@ -121,3 +121,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: unknown
   req.log.error({ err }, 'unhandled error');
   return send(req, reply, 500, { code: 'INTERNAL', ...errorMessages('INTERNAL') });
 }
+
+/** A 400 naming one field: for rules a schema cannot say (a text that is only spaces once trimmed). */
+export function invalidField(field: string, message: string): AppError {
+  return appError('VALIDATION', { params: { fields: field }, extra: { fields: [{ field, message }] } });
+}
