@@ -196,7 +196,8 @@ describe('production build, deployed with production dependencies only', {
 
   it('serves a citizen page and its hashed script brotli-compressed, the script cached for a year', async () => {
     const dist = path.join(dir, 'web', 'dist');
-    const page = await fetch(`${server!.baseUrl}/bari/prenota-appuntamento`, { headers: { 'accept-encoding': 'br, gzip' } });
+    // The comune created above (production has no demo comuni: /bari would be a 404 page).
+    const page = await fetch(`${server!.baseUrl}/esempio/prenota-appuntamento`, { headers: { 'accept-encoding': 'br, gzip' } });
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('content-encoding'), 'br');
     assert.equal(page.headers.get('cache-control'), 'no-cache');
