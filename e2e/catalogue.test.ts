@@ -91,7 +91,12 @@ describe('service catalogue', { skip }, () => {
     await page.getByLabel('Cosa serve').fill('- Statuto\n- Programma delle attività');
     await page.getByLabel('Cosa si ottiene').fill('Un contributo fino a 2.000 euro.');
     await page.getByLabel('Durata massima del procedimento (giorni)').fill('60');
-    await page.getByLabel('Argomenti').fill('Sport, Associazioni');
+    // Topics come from the Modello Comuni vocabulary: filtered as one types, ticked.
+    await page.getByLabel('Filtra gli argomenti').fill('sport');
+    await clickLabel(page, /^Sport$/, true);
+    await page.getByLabel('Filtra gli argomenti').fill('assoc');
+    await clickLabel(page, 'Associazioni', true);
+    await page.getByText('Scelti: Sport, Associazioni.').waitFor();
     await expectAccessible(page, 'the card form');
     await page.getByRole('button', { name: 'Crea la scheda' }).click();
     await page.getByRole('status').getByText('Scheda "Contributi alle associazioni sportive" salvata (non pubblicata).').waitFor();

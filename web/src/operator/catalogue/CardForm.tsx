@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { OperatorOffice } from '../../../../contracts/operator.ts';
 import { type AdminServiceCard, SERVICE_CATEGORIES } from '../../../../contracts/service-cards.ts';
 import { useSession } from '../session.tsx';
+import { TopicPicker } from './TopicPicker.tsx';
 import { Checkbox, describeError, FocusHeading, OutcomeAlert, type Outcome, SelectField, TextArea, TextField } from '../ui.tsx';
 
 const SECTIONS = [
@@ -56,7 +57,7 @@ function initial(card: AdminServiceCard | undefined, offices: OperatorOffice[]) 
     inactiveReason: card?.inactiveReason ?? '',
     published: card?.published ?? false,
     maxDays: card?.maxDays ? String(card.maxDays) : '',
-    topics: card?.topics.join(', ') ?? '',
+    topics: card?.topics ?? [],
     officeId: card?.officeId ?? offices[0]?.id ?? '',
     bookingServiceId: card?.bookingServiceId ?? '',
     ...sections,
@@ -89,10 +90,7 @@ export function CardForm({ card, offices, onSaved, onClose }: { card?: AdminServ
       inactiveReason: f.active ? null : f.inactiveReason.trim(),
       published: f.published,
       maxDays: f.maxDays.trim() ? Number(f.maxDays) : null,
-      topics: f.topics
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
+      topics: f.topics,
       officeId: f.officeId,
       bookingServiceId: f.bookingServiceId || null,
       ...Object.fromEntries(SECTIONS.map(([k]) => [k, f[k]])),
@@ -165,14 +163,7 @@ export function CardForm({ card, offices, onSaved, onClose }: { card?: AdminServ
           onChange={(v) => set({ maxDays: v })}
           hint="L. 241/1990 art. 2: 30 giorni se la legge non fissa un altro termine."
         />
-        <TextField
-          id="card-topics"
-          label="Argomenti"
-          value={f.topics}
-          onChange={(v) => set({ topics: v })}
-          maxLength={600}
-          hint="Separati da virgole, per esempio: Residenza, Anagrafe."
-        />
+        <TopicPicker value={f.topics} onChange={(topics) => set({ topics })} />
         <SelectField
           id="card-office"
           label="Ufficio responsabile"
