@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
-import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
+import { italianContext, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
 
@@ -19,9 +19,7 @@ describe('service catalogue', { skip }, () => {
   before(async () => {
     portal = await startPortal();
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
-    context.setDefaultTimeout(10_000);
-    await fixBrowserClock(context);
+    context = await italianContext(browser);
     page = await context.newPage();
   });
   after(async () => {

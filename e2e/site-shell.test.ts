@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
 import { outbox } from '../test/support/fixtures.ts';
-import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
+import { italianContext, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
 
@@ -21,9 +21,7 @@ describe('site shell', { skip }, () => {
   before(async () => {
     portal = await startPortal();
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome' });
-    context.setDefaultTimeout(10_000);
-    await fixBrowserClock(context);
+    context = await italianContext(browser);
     page = await context.newPage();
   });
   after(async () => {

@@ -3,7 +3,7 @@
 // clock is fixed to the same instant so "today" agrees on both sides.
 import net from 'node:net';
 import fs from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import type { ListenerTuning } from '../../server/platform/db/listener.ts';
 import { WEB_DIST } from '../../server/platform/http/web-client.ts';
 import { DEFAULT_NOW, startHarness, type Harness } from '../../test/support/harness.ts';
@@ -37,4 +37,12 @@ export async function startPortal(
 
 export async function fixBrowserClock(context: BrowserContext, now = DEFAULT_NOW): Promise<void> {
   await context.clock.setFixedTime(new Date(now));
+}
+
+/** A browser context as an Italian citizen's: Italian, in Rome's time zone, on the tests' fixed clock. */
+export async function italianContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'it-IT', timezoneId: 'Europe/Rome', ...opts });
+  context.setDefaultTimeout(10_000);
+  await fixBrowserClock(context);
+  return context;
 }
