@@ -125,6 +125,14 @@ for (const engine of ENGINES) {
       assert.equal(image.headers['cache-control'], 'public, max-age=31536000, immutable');
       assert.deepEqual(image.rawPayload, Buffer.from(png, 'base64'));
       assert.equal((await h.app.inject('/api/v1/bitonto')).json().coatOfArmsUrl, null, "Bitonto's stays its own");
+      // A PNG carrying text metadata (here, where a phone took it) is served without it.
+      const plain = Buffer.from(png, 'base64');
+      const text = Buffer.concat([Buffer.from([0, 0, 0, 12]), Buffer.from('tEXtGPS 41.1N 16'), Buffer.alloc(4)]);
+      assert.equal((await put(Buffer.concat([plain.subarray(0, 33), text, plain.subarray(33)]).toString('base64'))).statusCode, 204);
+      const served = await h.app.inject((await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl);
+      assert.deepEqual(served.rawPayload, plain, 'the text chunk is gone');
+      assert.equal((await put(png)).statusCode, 204, 'the same picture again: same address');
+      assert.equal((await h.app.inject('/api/v1/bari')).json().coatOfArmsUrl, url);
 
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
       assert.equal((await put(svg)).statusCode, 415, 'an SVG (a page with scripts) is no image here');

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { COAT_OF_ARMS_MAX_BYTES } from '../../../contracts/site.ts';
 import { detectFileType } from '../../platform/files/content-type.ts';
 import { fileTooLarge, fileTypeNotAllowed } from '../../platform/files/errors.ts';
+import { type ImageType, stripImageMetadata } from '../../platform/files/image-metadata.ts';
 import { faqColumns, saveCoatOfArms, saveSiteProfile } from './repository.ts';
 
 const actorOf = (o: OperatorPrincipal) => ({ type: 'operator' as const, id: o.id });
@@ -81,7 +82,10 @@ export async function changeCoatOfArms(ctx: AppContext, officer: OperatorPrincip
     if (bytes.length > COAT_OF_ARMS_MAX_BYTES) throw fileTooLarge(COAT_OF_ARMS_MAX_BYTES);
     const detected = detectFileType(bytes);
     if (!detected || !IMAGE_TYPES.has(detected.mediaType)) throw fileTypeNotAllowed('immagini PNG, JPEG o WebP');
-    image = { bytes, type: detected.mediaType, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+    // Served to every visitor: without the metadata of the camera or phone it came from.
+    const clean = stripImageMetadata(bytes, detected.mediaType as ImageType);
+    if (!clean) throw fileTypeNotAllowed('immagini PNG, JPEG o WebP');
+    image = { bytes: clean, type: detected.mediaType, hash: createHash('sha256').update(clean).digest('hex').slice(0, 16) };
   }
   await ctx.bus.transaction(ctx.db, async (trx) => {
     if (!(await saveCoatOfArms(trx, officer.tenantId, image, ctx.clock.now()))) return;
