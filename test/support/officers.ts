@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ManualClock } from '../../server/platform/clock.ts';
 import { base32Decode } from '../../server/modules/operators/base32.ts';
-import { totpCode } from '../../server/modules/operators/totp.ts';
+import { totpCode } from '../../server/modules/operators/index.ts';
 import type { InjectOptions } from 'fastify';
 
 // Login is rate-limited per address (20 a minute); these suites sign in far more often than that,

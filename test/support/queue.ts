@@ -3,7 +3,7 @@
 import type { Harness } from './harness.ts';
 import { findService } from './fixtures.ts';
 import { signIn } from './operator.ts';
-import { hashPassword } from '../../server/modules/operators/passwords.ts';
+import { hashPassword } from '../../server/modules/operators/index.ts';
 
 export async function registryOffice(h: Harness) {
   const { office, service } = await findService(h.app, 'bari', 'Anagrafe');

@@ -9,6 +9,8 @@ import { expireThrottles } from './throttle-repository.ts';
 
 export { hashPassword } from './passwords.ts';
 export { temporaryPassword } from './temporary-password.ts';
+/** The code an authenticator app shows (RFC 6238): for tests and tools that act as the officer's phone. */
+export { totpCode } from './totp.ts';
 
 export const operatorsModule: SportelloModule = {
   name: 'operators',
