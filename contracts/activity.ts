@@ -196,8 +196,22 @@ export const ACTIVITY = {
   'faq.created': { it: 'Domanda frequente aggiunta', en: 'FAQ entry added', entity: 'faq_entry' },
   'faq.updated': { it: 'Domanda frequente modificata', en: 'FAQ entry changed', entity: 'faq_entry' },
   'faq.deleted': { it: 'Domanda frequente eliminata', en: 'FAQ entry deleted', entity: 'faq_entry' },
-  'request.filed': { it: "Richiesta d'assistenza ricevuta", en: 'Assistance request received', entity: 'citizen_request' },
+  'request.filed': {
+    it: "Richiesta d'assistenza ricevuta",
+    en: 'Assistance request received',
+    entity: 'citizen_request',
+    citizen: { self: w("Richiesta d'assistenza inviata: {name}", 'Assistance request sent: {name}') },
+  },
   'request.answered': { it: "Richiesta d'assistenza risposta", en: 'Assistance request answered', entity: 'citizen_request' },
+  'report.filed': {
+    it: 'Segnalazione di disservizio ricevuta',
+    en: 'Inefficiency report received',
+    entity: 'citizen_request',
+    citizen: { self: w('Segnalazione di disservizio inviata: {name}', 'Inefficiency report sent: {name}') },
+  },
+  'report.photo-added': { it: 'Foto aggiunta a una segnalazione', en: 'Photo added to a report', entity: 'citizen_request' },
+  'report.assigned': { it: 'Segnalazione assegnata', en: 'Report assigned', entity: 'citizen_request' },
+  'report.answered': { it: 'Segnalazione risolta e chiusa', en: 'Report answered and closed', entity: 'citizen_request' },
 
   // Online applications
   'application.started': {

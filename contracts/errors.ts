@@ -328,6 +328,13 @@ export const ERRORS = {
 
   // The protocol register
   REQUEST_ALREADY_ANSWERED: { status: 409, it: 'La richiesta n. {number} ha già una risposta.', en: 'Request no. {number} has already been answered.' },
+  REPORT_PHOTOS_CLOSED: {
+    status: 403,
+    it: "Non è più possibile aggiungere foto a questa segnalazione: si possono allegare entro un'ora dall'invio.",
+    en: 'Photos can no longer be added to this report: they are accepted within an hour of sending it.',
+  },
+  REPORT_PHOTOS_FULL: { status: 409, it: 'La segnalazione ha già {max} foto: è il massimo.', en: 'The report already has {max} photos, the maximum.' },
+  REPORT_ALREADY_HANDLED: { status: 409, it: 'La segnalazione n. {number} è già {status}.', en: 'Report no. {number} is already {status}.' },
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
   TOO_MANY_FILES: { status: 400, it: 'Puoi allegare al massimo {max} file.', en: 'At most {max} files can be attached.' },
 } as const satisfies Record<string, ErrorSpec>;

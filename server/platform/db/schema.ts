@@ -15,7 +15,7 @@ import type {
   TestIdpKeysTable,
 } from './schema-identity.ts';
 import type { ServiceCardsTable } from './schema-catalogue.ts';
-import type { CitizenRequestsTable } from './schema-requests.ts';
+import type { CitizenRequestPhotosTable, CitizenRequestsTable } from './schema-requests.ts';
 import type { FaqEntriesTable, PageRatingsTable, SiteProfilesTable } from './schema-site.ts';
 import type { ApplicationAttachmentsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
@@ -369,4 +369,5 @@ export interface DB {
   faq_entries: FaqEntriesTable;
   page_ratings: PageRatingsTable;
   citizen_requests: CitizenRequestsTable;
+  citizen_request_photos: CitizenRequestPhotosTable;
 }
