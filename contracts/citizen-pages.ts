@@ -30,6 +30,7 @@ export const CITIZEN_PAGES = [
   '/:tenant/privacy/servizi/:serviceId',
   '/:tenant/richiesta-assistenza',
   '/:tenant/segnalazione-disservizio',
+  '/:tenant/segnalazioni',
   '/:tenant/servizi',
   '/:tenant/servizi/:slug',
   '/:tenant/servizi/:slug/domanda',

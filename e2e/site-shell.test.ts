@@ -1,7 +1,8 @@
 // The comune's site shell in Chromium, as a citizen moves around it: the first-level menu and a
 // second-level page that leads to the institutional site, the FAQ found from the footer and searched,
 // the site search, the legal notes with the content licence, and the page rating at the end of a
-// service card (a low rating asks what was hard, and the answer reaches the admins' summary).
+// service card (a low rating asks what was hard, and the answer reaches the admins' summary), the
+// assistance request and the inefficiency report with a photo (public list, console, personal area).
 // axe-core runs on every page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
 import { outbox } from '../test/support/fixtures.ts';
 import { italianContext, startPortal, type Portal } from './support/portal.ts';
+import { logInAtTestProvider } from './support/citizen-steps.ts';
+import { photoWithLocation } from '../test/support/photo.ts';
 
 const skip = browserSkipReason();
 
@@ -32,6 +35,8 @@ describe('site shell', { skip }, () => {
   it('shows the first-level menu in the model\'s order and reaches "Uffici" on the institutional site', async () => {
     await page.goto(`${portal.url}/bari`);
     const menu = page.getByRole('navigation', { name: 'Menu principale' });
+    // The menu is drawn once the comune's data arrive.
+    await menu.getByRole('link', { name: 'Vivere Bari' }).waitFor();
     assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Amministrazione', 'Novità', 'Servizi', 'Vivere Bari']);
     await menu.getByRole('link', { name: 'Amministrazione' }).click();
     await page.getByRole('heading', { level: 1, name: 'Amministrazione' }).waitFor();
@@ -167,5 +172,90 @@ describe('site shell', { skip }, () => {
     await page.getByText(`Risposta alla richiesta n. ${number} inviata a lucia.ferri@example.it.`).waitFor();
     const mail = (await outbox(portal.app, 'lucia.ferri@example.it')).find((m) => m.subject === `Risposta alla tua richiesta d'assistenza n. ${number}`);
     assert.ok(mail?.text.includes('Ogni mattina alle 8'), 'the answer by email');
+  });
+
+  it('reports a pothole with a photo from the footer; the front desk assigns it, the office closes it', async () => {
+    await page.goto(`${portal.url}/bari`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Segnalazione disservizio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Segnalazione disservizio' }).waitFor();
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    await page.getByText("Indica l'indirizzo o un punto di riferimento.").waitFor();
+    assert.equal(await page.getByText("Per inviare la segnalazione devi dichiarare di aver letto l'informativa.").count(), 1);
+    await expectAccessible(page, 'the report form with its errors');
+    await page.getByLabel('Indirizzo o luogo').fill('Corso Vittorio Emanuele II 40');
+    await page.getByLabel('Tipo di disservizio').selectOption('Strade e marciapiedi');
+    await page.getByLabel('Descrivi il problema').fill('Buca larga mezzo metro sulla corsia di destra, pericolosa per gli scooter.');
+    await page.getByLabel('Foto (facoltative)').setInputFiles({ name: 'buca.jpg', mimeType: 'image/jpeg', buffer: photoWithLocation() });
+    await page.getByRole('img', { name: 'Anteprima di buca.jpg' }).waitFor();
+    await page.getByLabel('Nome', { exact: true }).fill('Paolo');
+    await page.getByLabel('Cognome').fill('Greco');
+    await page.getByLabel('Email').fill('paolo.greco@example.it');
+    await clickLabel(page, /Ho letto e compreso/, true);
+    await expectAccessible(page, 'the report form filled in');
+    await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    const sent = page.getByTestId('report-number');
+    await sent.waitFor();
+    const number = (await sent.innerText()).replace('n. ', '');
+    assert.match(await page.getByRole('status').first().innerText(), /con una foto/);
+    await expectAccessible(page, 'the report sent');
+
+    // Everyone sees it among the open reports: what and where, not who.
+    await page.getByRole('link', { name: 'Le segnalazioni aperte' }).click();
+    const row = page.getByTestId('open-reports').getByRole('row').filter({ hasText: number });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Strade e marciapiedi\s+Corso Vittorio Emanuele II 40[\s\S]*Ricevuta/);
+    assert.equal(await page.getByText('Greco').count(), 0, 'no name in the public list');
+    await expectAccessible(page, 'the open reports');
+
+    // Bari's admin (signed in above) sees the photo, passes the report to the environment office, and closes it.
+    await page.goto(`${portal.url}/bari/operatore/segnalazioni`);
+    await page.getByRole('heading', { level: 1, name: 'Segnalazioni' }).waitFor();
+    const card = page.getByRole('article', { name: new RegExp(`n. ${number.replace('/', '\\/')}`) });
+    const photo = card.getByRole('img', { name: `Foto 1 della segnalazione n. ${number}` });
+    await photo.waitFor();
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 24, await photo.elementHandle());
+    await expectAccessible(page, "the console's reports");
+    await card.getByLabel('Ufficio competente').selectOption({ label: 'Ripartizione Tutela Ambiente, Sanità e Igiene' });
+    await card.getByLabel('Operatore (facoltativo)').selectOption({ label: 'Francesca Amoruso (Ambiente)' });
+    await card.getByRole('button', { name: `Assegna la segnalazione n. ${number}` }).click();
+    await page.getByText(`Segnalazione n. ${number} assegnata.`).waitFor();
+    await card.getByText(/assegnata a Francesca Amoruso/).waitFor();
+    assert.match(await card.innerText(), /In lavorazione/);
+    await card.getByLabel(`Esito, per Paolo Greco (n. ${number})`).fill('Buca riparata il 4 marzo dalla squadra manutenzione strade.');
+    await card.getByRole('button', { name: `Rispondi e chiudi la segnalazione n. ${number}` }).click();
+    await page.getByText(`Segnalazione n. ${number} chiusa: risposta inviata a paolo.greco@example.it.`).waitFor();
+    const mails = await outbox(portal.app, 'paolo.greco@example.it');
+    assert.ok(mails.some((m) => m.subject === `Segnalazione n. ${number} presa in carico` && m.text.includes('Ripartizione Tutela Ambiente')));
+    assert.ok(mails.some((m) => m.subject === `Risposta alla tua segnalazione n. ${number}` && m.text.includes('Buca riparata')));
+  });
+
+  it('lets a logged-in citizen report under their identity and follow the report in the personal area', async () => {
+    const citizen = await italianContext(browser);
+    const mine = await citizen.newPage();
+    await mine.goto(`${portal.url}/bari/accedi`);
+    await mine.getByRole('link', { name: 'Entra con SPID' }).click();
+    await logInAtTestProvider(mine, 'Mario Rossi', { level: '2' });
+    await mine
+      .getByRole('link', { name: /Area personale di Mario Rossi/ })
+      .first()
+      .waitFor();
+    await mine.goto(`${portal.url}/bari/segnalazione-disservizio`);
+    await mine.getByText('Scrivi come').waitFor();
+    assert.match(await mine.getByText('Scrivi come').innerText(), /Mario Rossi/);
+    await mine.getByLabel('Indirizzo o luogo').fill('Via Calefati 12');
+    await mine.getByLabel('Tipo di disservizio').selectOption('Illuminazione pubblica');
+    await mine.getByLabel('Descrivi il problema').fill('Lampione spento davanti al portone da tre sere.');
+    await clickLabel(mine, /Ho letto e compreso/, true);
+    await mine.getByRole('button', { name: 'Invia la segnalazione' }).click();
+    const number = (await mine.getByTestId('report-number').innerText()).replace('n. ', '');
+    await mine.getByRole('link', { name: 'Segui la segnalazione nella tua area personale' }).click();
+    const entry = mine
+      .getByTestId('my-requests')
+      .getByRole('listitem')
+      .filter({ hasText: `Segnalazione disservizio n. ${number}` });
+    await entry.waitFor();
+    assert.match(await entry.innerText(), /Ricevuta[\s\S]*Illuminazione pubblica — Via Calefati 12/);
+    await expectAccessible(mine, "the personal area's requests");
+    await citizen.close();
   });
 });

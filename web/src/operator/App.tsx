@@ -27,6 +27,7 @@ import { ServiceCards } from './catalogue/ServiceCards.tsx';
 import { canConfigure, makeCaller, SessionContext, type OperatorSession } from './session.tsx';
 import { Heading } from './ui.tsx';
 import { AssistanceRequests } from './requests/AssistanceRequests.tsx';
+import { InefficiencyReports } from './requests/InefficiencyReports.tsx';
 import { SitePage } from './site/SitePage.tsx';
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
@@ -157,6 +158,7 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
     return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/protocollo', path)) return <Protocol />;
   if (matchPath('/:tenant/operatore/richieste', path)) return <AssistanceRequests />;
+  if (matchPath('/:tenant/operatore/segnalazioni', path)) return <InefficiencyReports />;
   if (matchPath('/:tenant/operatore/schede-servizio', path))
     return session.operator.role === 'admin' ? (
       <ServiceCards />

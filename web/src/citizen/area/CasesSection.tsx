@@ -1,5 +1,5 @@
 // "Pratiche": the citizen's online applications. Drafts first (resume, delete, until when they are
-// kept), then the submitted ones with their protocol number and receipt.
+// kept), then the submitted ones with their protocol number and receipt; then the requests and reports.
 import { useState } from 'react';
 import type { ApplicationList, ApplicationSummary } from '../../../../contracts/applications.ts';
 import { api, errorMessage } from '../../shared/api.ts';
@@ -10,6 +10,7 @@ import { useApi } from '../../shared/useApi.ts';
 import { applicationPagePath } from '../applications/paths.ts';
 import { servicesPath } from '../services/paths.ts';
 import { useTenant } from '../tenant.ts';
+import { RequestsList } from './RequestsList.tsx';
 
 function Drafts({ drafts, onDeleted }: { drafts: ApplicationSummary[]; onDeleted(): void }) {
   const t = useTenant();
@@ -97,6 +98,7 @@ export default function CasesSection() {
           </ul>
         </section>
       ) : null}
+      <RequestsList />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from '../../shared/router.tsx';
 
 export function Pager({ page, pages, hasNext, basePath, label }: { page: number; pages?: number; hasNext: boolean; basePath: string; label: string }) {
   if (page <= 1 && !hasNext) return null;
-  const href = (n: number) => (n <= 1 ? basePath : `${basePath}?pagina=${n}`);
+  const href = (n: number) => (n <= 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}pagina=${n}`);
   return (
     <nav className="pagination-wrapper mt-4" aria-label={label}>
       <ul className="pagination align-items-center">

@@ -1,27 +1,21 @@
 // "Richiesta d'assistenza" (Modello Comuni): what it is about, the service concerned, the question,
 // and how to answer (prefilled for a logged-in citizen, whose names come from the identity). Sent,
 // it shows the request's number; the receipt and then the answer arrive by email.
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { CatalogueList } from '../../../../contracts/service-cards.ts';
 import { ASSISTANCE_CATEGORIES, type RequestReceipt } from '../../../../contracts/requests.ts';
-import { ApiError, api, errorMessage } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { PageHeading } from '../../shared/Page.tsx';
 import { Link, useQueryParam } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { Breadcrumb } from '../Layout.tsx';
 import { useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
+import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
+import { CONTACT_LABELS, ContactFields, type Contacts, checkContacts, contactsBody, describedBy, type Errors, Field, FieldError, refusal } from './request-form.tsx';
 
-const LABELS: Record<string, string> = {
-  category: 'Argomento',
-  serviceSlug: 'Servizio',
-  description: 'Descrivi la richiesta',
-  name: 'Nome',
-  surname: 'Cognome',
-  email: 'Email',
-  phone: 'Telefono',
-};
+const LABELS: Record<string, string> = { ...CONTACT_LABELS, category: 'Argomento', serviceSlug: 'Servizio', description: 'Descrivi la richiesta' };
 
 export default function AssistancePage() {
   const t = useTenant();
@@ -29,42 +23,31 @@ export default function AssistancePage() {
   const citizen = useCitizen();
   const me = citizen.status === 'signed-in' ? citizen.me.citizen : null;
   const services = useApi<CatalogueList>(`/api/v1/${t.slug}/catalogue`);
-  const [form, setForm] = useState({ category: '', serviceSlug: useQueryParam('servizio') ?? '', description: '', name: '', surname: '', email: '', phone: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [form, setForm] = useState({ category: '', serviceSlug: useQueryParam('servizio') ?? '', description: '' });
+  const [contacts, setContacts] = useState<Contacts>({ name: '', surname: '', email: '', phone: '' });
+  const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string>();
   const [sent, setSent] = useState<RequestReceipt>();
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const email = form.email || me?.email || '';
+  const sentTo = contactsBody(me, contacts).email;
 
   async function send(e: FormEvent) {
     e.preventDefault();
     setFailure(undefined);
-    const missing: Record<string, string> = {};
+    const missing: Errors = checkContacts(me, contacts);
     if (!form.category) missing.category = "Scegli l'argomento.";
     if (form.description.trim().length < 10) missing.description = 'Descrivi la richiesta (almeno 10 caratteri).';
-    if (!me && !form.name.trim()) missing.name = 'Inserisci il nome.';
-    if (!me && !form.surname.trim()) missing.surname = 'Inserisci il cognome.';
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) missing.email = "Inserisci un'email valida: la risposta arriva lì.";
     setErrors(missing);
     if (Object.keys(missing).length) return;
     setBusy(true);
     try {
-      const body = {
-        category: form.category,
-        ...(form.serviceSlug ? { serviceSlug: form.serviceSlug } : {}),
-        description: form.description.trim(),
-        name: me?.givenName ?? form.name.trim(),
-        surname: me?.familyName ?? form.surname.trim(),
-        email: email.trim(),
-        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-      };
+      const body = { category: form.category, ...(form.serviceSlug ? { serviceSlug: form.serviceSlug } : {}), description: form.description.trim(), ...contactsBody(me, contacts) };
       setSent(await api<RequestReceipt>(`/api/v1/${t.slug}/assistance-requests`, { method: 'POST', body }));
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length) {
-        setErrors(Object.fromEntries(err.fields.map((f) => [f.field, `${LABELS[f.field] ?? 'Dato'}: ${f.message}`])));
-        setFailure('Controlla i campi evidenziati.');
-      } else setFailure(errorMessage(err));
+      const r = refusal(err, LABELS);
+      setErrors(r.errors);
+      setFailure(r.failure);
     } finally {
       setBusy(false);
     }
@@ -80,47 +63,15 @@ export default function AssistancePage() {
           <p className="mb-1">
             La tua richiesta d'assistenza è la <strong data-testid="request-number">n. {sent.number}</strong>.
           </p>
-          <p className="mb-0">Ti abbiamo inviato una email di conferma a {email}; la risposta arriverà allo stesso indirizzo.</p>
+          <p className="mb-0">Ti abbiamo inviato una email di conferma a {sentTo}; la risposta arriverà allo stesso indirizzo.</p>
         </div>
-        <p>
+        <p className="d-flex flex-wrap gap-3">
+          {me ? <Link href={areaPath(t.slug, 'pratiche')}>Segui la richiesta nella tua area personale</Link> : null}
           <Link href={`/${t.slug}`}>Torna alla home</Link>
         </p>
       </>
     );
   }
-
-  const field = (k: keyof typeof form, label: string, input: ReactNode, hint?: string) => (
-    <div className="form-group">
-      <label htmlFor={`${id}-${k}`} className="active">
-        {label}
-      </label>
-      {input}
-      {hint ? (
-        <small id={`${id}-${k}-hint`} className="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {errors[k] ? (
-        <div className="invalid-feedback d-block" id={`${id}-${k}-error`}>
-          {errors[k]}
-        </div>
-      ) : null}
-    </div>
-  );
-  const described = (k: string, hint = false) => [hint ? `${id}-${k}-hint` : '', errors[k] ? `${id}-${k}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const text = (k: keyof typeof form, type = 'text', autoComplete?: string, max = 100) => (
-    <input
-      id={`${id}-${k}`}
-      type={type}
-      className={`form-control${errors[k] ? ' is-invalid' : ''}`}
-      value={k === 'email' ? email : form[k]}
-      maxLength={max}
-      autoComplete={autoComplete}
-      aria-invalid={errors[k] ? true : undefined}
-      aria-describedby={described(k)}
-      onChange={(e) => set(k)(e.target.value)}
-    />
-  );
 
   return (
     <>
@@ -137,7 +88,7 @@ export default function AssistancePage() {
             id={`${id}-category`}
             value={form.category}
             onChange={(e) => set('category')(e.target.value)}
-            aria-describedby={described('category')}
+            aria-describedby={describedBy(id, 'category', errors)}
             aria-invalid={errors.category ? true : undefined}
           >
             <option value="">Scegli l'argomento</option>
@@ -147,11 +98,7 @@ export default function AssistancePage() {
               </option>
             ))}
           </select>
-          {errors.category ? (
-            <div className="invalid-feedback d-block" id={`${id}-category-error`}>
-              {errors.category}
-            </div>
-          ) : null}
+          <FieldError id={id} name="category" errors={errors} />
         </div>
         <div className="select-wrapper mb-4">
           <label htmlFor={`${id}-service`}>{LABELS.serviceSlug} (facoltativo)</label>
@@ -164,9 +111,13 @@ export default function AssistancePage() {
             ))}
           </select>
         </div>
-        {field(
-          'description',
-          LABELS.description,
+        <Field
+          id={id}
+          name="description"
+          label={LABELS.description}
+          errors={errors}
+          hint="Che cosa ti serve, e che cosa hai già provato. Non scrivere password o dati che non servono."
+        >
           <textarea
             id={`${id}-description`}
             className={`form-control${errors.description ? ' is-invalid' : ''}`}
@@ -174,32 +125,18 @@ export default function AssistancePage() {
             maxLength={4000}
             value={form.description}
             aria-invalid={errors.description ? true : undefined}
-            aria-describedby={described('description', true)}
+            aria-describedby={describedBy(id, 'description', errors, true)}
             onChange={(e) => set('description')(e.target.value)}
-          />,
-          'Che cosa ti serve, e che cosa hai già provato. Non scrivere password o dati che non servono.',
-        )}
-        <fieldset className="mt-4">
-          <legend className="h5">I tuoi contatti</legend>
-          {me ? (
-            <p>
-              Scrivi come{' '}
-              <strong>
-                {me.givenName} {me.familyName}
-              </strong>{' '}
-              (accesso con identità digitale): la risposta arriva anche nella tua area personale.
-            </p>
-          ) : (
-            <div className="row">
-              <div className="col-12 col-md-6">{field('name', LABELS.name, text('name', 'text', 'given-name'))}</div>
-              <div className="col-12 col-md-6">{field('surname', LABELS.surname, text('surname', 'text', 'family-name'))}</div>
-            </div>
-          )}
-          <div className="row">
-            <div className="col-12 col-md-6">{field('email', LABELS.email, text('email', 'email', 'email', 254))}</div>
-            <div className="col-12 col-md-6">{field('phone', `${LABELS.phone} (facoltativo)`, text('phone', 'tel', 'tel', 40))}</div>
-          </div>
-        </fieldset>
+          />
+        </Field>
+        <ContactFields
+          id={id}
+          me={me}
+          value={contacts}
+          errors={errors}
+          onChange={(k, v) => setContacts((c) => ({ ...c, [k]: v }))}
+          answerWhere="la risposta arriva anche nella tua area personale."
+        />
         {failure ? (
           <div className="alert alert-danger" role="alert">
             {failure}

@@ -18,4 +18,5 @@ export const sitePaths = (slug: string) => ({
   accessibility: `/${slug}/accessibilita`,
   assistance: `/${slug}/richiesta-assistenza`,
   inefficiency: `/${slug}/segnalazione-disservizio`,
+  reports: `/${slug}/segnalazioni`,
 });

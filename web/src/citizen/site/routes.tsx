@@ -13,7 +13,8 @@ const FaqPage = lazy(() => import('./FaqPage.tsx'));
 const SearchPage = lazy(() => import('./SearchPage.tsx'));
 const LegalNotesPage = lazy(() => import('./LegalNotesPage.tsx'));
 const AssistancePage = lazy(() => import('./AssistancePage.tsx'));
-const InefficiencyPage = lazy(() => import('./HelpPages.tsx').then((m) => ({ default: m.InefficiencyPage })));
+const InefficiencyPage = lazy(() => import('./InefficiencyPage.tsx'));
+const ReportsPage = lazy(() => import('./ReportsPage.tsx'));
 
 export function siteRoute(path: string): ReactNode | null {
   const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -30,5 +31,6 @@ export function siteRoute(path: string): ReactNode | null {
   if (matchPath('/:tenant/note-legali', path)) return wrap(<LegalNotesPage />);
   if (matchPath('/:tenant/richiesta-assistenza', path)) return wrap(<AssistancePage />);
   if (matchPath('/:tenant/segnalazione-disservizio', path)) return wrap(<InefficiencyPage />);
+  if (matchPath('/:tenant/segnalazioni', path)) return wrap(<ReportsPage />);
   return null;
 }

@@ -1,45 +1,12 @@
 // "Richieste d'assistenza": what citizens asked the officer's offices (and the comune's front desk),
 // newest first; each is answered once, and the answer is emailed to whoever wrote.
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import type { OperatorRequest, OperatorRequestList } from '../../../../contracts/requests.ts';
 import { when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
-import { useOperatorApi, useSession } from '../session.tsx';
-import { describeError, Heading, OutcomeAlert, type Outcome, SelectField } from '../ui.tsx';
-
-function AnswerForm({ request, onAnswered }: { request: OperatorRequest; onAnswered(r: OperatorRequest): void }) {
-  const session = useSession();
-  const id = useId();
-  const [text, setText] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>();
-  const [busy, setBusy] = useState(false);
-  async function send(e: FormEvent) {
-    e.preventDefault();
-    if (!text.trim()) return setOutcome({ ok: false, message: 'Scrivi la risposta.' });
-    setBusy(true);
-    try {
-      onAnswered(await session.call<OperatorRequest>(`assistance-requests/${request.id}/answer`, { method: 'POST', body: { text } }));
-    } catch (err) {
-      setOutcome({ ok: false, message: describeError(err) });
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <form onSubmit={send} className="mt-3">
-      <div className="form-group compact">
-        <label htmlFor={`${id}-answer`} className="active">
-          Risposta per {request.requester.name} {request.requester.surname} (n. {request.number})
-        </label>
-        <textarea id={`${id}-answer`} className="form-control" rows={4} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <OutcomeAlert outcome={outcome} />
-      <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
-        Invia la risposta<span className="visually-hidden"> alla richiesta n. {request.number}</span>
-      </button>
-    </form>
-  );
-}
+import { useOperatorApi } from '../session.tsx';
+import { Heading, OutcomeAlert, type Outcome, SelectField } from '../ui.tsx';
+import { AnswerForm } from './AnswerForm.tsx';
 
 export function AssistanceRequests() {
   const [status, setStatus] = useState<'open' | 'answered' | ''>('open');
