@@ -72,6 +72,21 @@ describe('site shell', { skip }, () => {
     await expectAccessible(page, 'the search');
   });
 
+  it('suggests as one types; the arrow keys and Enter open a suggestion', async () => {
+    const box = page.getByRole('combobox', { name: 'Cerca servizi, uffici, domande frequenti e pagine' });
+    await box.fill("carta d'identità");
+    const first = page.getByRole('listbox', { name: 'Suggerimenti' }).getByRole('option').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /Carta d'identità elettronica \(Servizio\)/);
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    await expectAccessible(page, 'the search with its suggestions');
+    await box.press('ArrowDown');
+    assert.equal(await box.getAttribute('aria-activedescendant'), await first.getAttribute('id'));
+    assert.equal(await first.getAttribute('aria-selected'), 'true');
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: "Carta d'identità elettronica" }).waitFor();
+  });
+
   it('answers an address that leads nowhere with status 404, an explanation, a search and the way home', async () => {
     const res = await page.goto(`${portal.url}/bari/pagina-che-non-esiste`);
     assert.equal(res?.status(), 404);

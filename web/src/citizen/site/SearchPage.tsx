@@ -13,6 +13,7 @@ import { bookingPath, useTenant } from '../tenant.ts';
 import { sectionPath, sectionTitle, sitePaths } from './names.ts';
 
 const TYPING_PAUSE_MS = 250;
+const MAX_SUGGESTIONS = 8;
 const fold = (s: string) =>
   s
     .normalize('NFD')
@@ -65,6 +66,12 @@ export default function SearchPage() {
   const serviceHits = enough ? (services.data?.services ?? []) : [];
   const total = pages.length + officeHits.length + faqHits.length + serviceHits.length;
   const loading = enough && (services.loading || faq.loading || offices.loading);
+  const suggestions: Suggestion[] = [
+    ...serviceHits.map((x) => ({ title: x.title, href: x.url, kind: 'Servizio' })),
+    ...officeHits.map((o) => ({ title: o.name, href: bookingPath(t.slug, { officeId: o.id }), kind: 'Ufficio' })),
+    ...faqHits.map((f) => ({ title: f.question, href: sitePaths(t.slug).faq, kind: 'Domanda frequente' })),
+    ...pages.map((p) => ({ title: p.title, href: p.href, kind: 'Pagina' })),
+  ].slice(0, MAX_SUGGESTIONS);
 
   return (
     <>
@@ -75,7 +82,7 @@ export default function SearchPage() {
           <label htmlFor="site-q" className="active">
             Cerca servizi, uffici, domande frequenti e pagine
           </label>
-          <input id="site-q" type="search" className="form-control" maxLength={200} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <SuggestingInput value={typed} onChange={setTyped} suggestions={typed.trim() === q && !loading ? suggestions : []} />
         </div>
       </form>
       <p role="status">{!enough ? 'Scrivi almeno due lettere.' : loading ? 'Ricerca in corso…' : total === 1 ? '1 risultato' : `${total} risultati`}</p>
@@ -88,6 +95,83 @@ export default function SearchPage() {
       ) : null}
       {pages.length ? <ResultGroup title="Pagine" items={pages.map((p) => ({ key: p.href, title: p.title, href: p.href }))} /> : null}
     </>
+  );
+}
+
+interface Suggestion {
+  title: string;
+  href: string;
+  kind: string;
+}
+
+/**
+ * The search box as an ARIA 1.2 combobox: the first results are offered under it as one types; the
+ * arrow keys move through them (the text stays where it is), Enter opens the one chosen, Escape
+ * closes the list. The full results stay on the page below.
+ */
+function SuggestingInput({ value, onChange, suggestions }: { value: string; onChange(v: string): void; suggestions: Suggestion[] }) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const shown = open && suggestions.length > 0;
+  const go = (s: Suggestion) => {
+    setOpen(false);
+    navigate(s.href);
+  };
+  return (
+    <div className="position-relative">
+      <input
+        id="site-q"
+        type="search"
+        className="form-control"
+        maxLength={200}
+        value={value}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls="site-q-suggestions"
+        aria-activedescendant={shown && active >= 0 ? `site-q-suggestion-${active}` : undefined}
+        autoComplete="off"
+        onChange={(e) => {
+          onChange(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            if (!suggestions.length) return;
+            e.preventDefault();
+            setOpen(true);
+            const n = suggestions.length;
+            setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
+          } else if (e.key === 'Enter' && shown && active >= 0 && suggestions[active]) {
+            e.preventDefault();
+            go(suggestions[active]);
+          } else if (e.key === 'Escape') {
+            setOpen(false);
+            setActive(-1);
+          }
+        }}
+      />
+      <div id="site-q-suggestions" role="listbox" aria-label="Suggerimenti" className="list-group position-absolute w-100 shadow" style={{ zIndex: 10 }} hidden={!shown}>
+        {suggestions.map((s, i) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the keys are the combobox's (focus stays in the box, aria-activedescendant names the option)
+          <div
+            key={`${s.kind}-${s.href}-${s.title}`}
+            id={`site-q-suggestion-${i}`}
+            role="option"
+            tabIndex={-1}
+            aria-selected={i === active}
+            className={`list-group-item list-group-item-action${i === active ? ' active' : ''}`}
+            // Chosen with the mouse before the box loses focus (which would close the list).
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => go(s)}
+          >
+            {s.title} <span className="small">({s.kind})</span>
+          </div>
+        ))}
+      </div>
+    </div>
   );
 }
 
