@@ -41,6 +41,17 @@ export const TenantInfo = Type.Object({
   branding: Type.Object({ primaryColor: Type.Optional(Type.String()), region: Type.Optional(Type.String()), website: Type.Optional(Type.String()) }),
   /** The site shell's settings: contacts, the institutional site's pages, social links, statements. */
   site: SiteProfile,
+  /** The map for placing a report (tiles through Sportello), or null when the comune has none. */
+  map: Type.Union([
+    Type.Object({
+      tilesUrl: Type.String({ description: '/api/v1/{tenant}/map-tiles/{z}/{x}/{y}' }),
+      attribution: Type.String(),
+      latitude: Type.Number(),
+      longitude: Type.Number(),
+      zoom: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
   /** The coat of arms' address (it changes when the image does), or null for the neutral emblem. */
   coatOfArmsUrl: Type.Union([Type.String(), Type.Null()]),
 });

@@ -56,6 +56,7 @@ export const ERRORS = {
       application: t('Domanda non trovata.', 'Application not found.'),
       faq: t('Domanda frequente non trovata.', 'FAQ entry not found.'),
       coatOfArms: t('Il Comune non ha caricato uno stemma.', 'The municipality has no coat of arms.'),
+      mapTile: t('Questa parte della mappa non è disponibile.', 'This part of the map is not available.'),
       request: t('Richiesta non trovata.', 'Request not found.'),
     },
   },
@@ -328,6 +329,11 @@ export const ERRORS = {
 
   // The protocol register
   REQUEST_ALREADY_ANSWERED: { status: 409, it: 'La richiesta n. {number} ha già una risposta.', en: 'Request no. {number} has already been answered.' },
+  MAP_TILES_UNAVAILABLE: {
+    status: 502,
+    it: 'La mappa non è disponibile in questo momento: indica l’indirizzo.',
+    en: 'The map is not available right now: give the address.',
+  },
   REPORT_PHOTOS_CLOSED: {
     status: 403,
     it: "Non è più possibile aggiungere foto a questa segnalazione: si possono allegare entro un'ora dall'invio.",

@@ -6,6 +6,10 @@ import { Type, type Static } from 'typebox';
 import { IsoDateTime, Line, Name, TenantParams, Text, Uuid } from './common.ts';
 
 // Line() sets its own pattern; fields with a stricter one are plain strings (the pattern refuses control characters too).
+/** The zoom levels the map offers (a comune's streets, not the world). */
+export const MAP_ZOOM = { min: 11, max: 19 } as const;
+/** How far from the centre (degrees) the map's tiles are served: the comune and around it. */
+export const MAP_REACH_DEGREES = 0.5;
 const Url = Type.String({ maxLength: 500, pattern: '^https://[^\\s\\u0000-\\u001F\\u007F-\\u009F]+$', description: 'An https:// address' });
 
 /**
@@ -61,6 +65,28 @@ export const SOCIAL_NETWORKS = {
 export type SocialNetwork = keyof typeof SOCIAL_NETWORKS;
 
 /** What an admin sets for the comune's site shell; every field optional (the footer omits what is missing). */
+/**
+ * Where the map's tiles come from: a tile server's address template (https, with {z}, {x} and {y}),
+ * the attribution its licence requires, and the view the map opens on. Browsers never call the tile
+ * server: Sportello fetches the tiles for them (GET /api/v1/{tenant}/map-tiles/{z}/{x}/{y}), so the
+ * citizen's address stays with the comune and the template may carry a key.
+ */
+export const MapSettings = Type.Object(
+  {
+    tilesUrl: Type.String({
+      maxLength: 300,
+      pattern: '^(?=.*\\{x\\})(?=.*\\{y\\})(https://|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?/)[^\\s\\u0000-\\u001F\\u007F-\\u009F]*\\{z\\}[^\\s]*$',
+      description: 'https://…/{z}/{x}/{y}.png (http only for a tile server on this machine)',
+    }),
+    attribution: Line({ minLength: 2, maxLength: 200 }),
+    latitude: Type.Number({ minimum: 35, maximum: 48, description: 'The map centre (Italy)' }),
+    longitude: Type.Number({ minimum: 6, maximum: 19 }),
+    zoom: Type.Integer({ minimum: MAP_ZOOM.min, maximum: MAP_ZOOM.max }),
+  },
+  { additionalProperties: false },
+);
+export type MapSettings = Static<typeof MapSettings>;
+
 export const SiteProfile = Type.Object(
   {
     contacts: Type.Object(
@@ -85,6 +111,8 @@ export const SiteProfile = Type.Object(
     improvementPlanUrl: Type.Optional(Url),
     /** The data controller's privacy notice, when the comune publishes its own; else Sportello's page. */
     privacyUrl: Type.Optional(Url),
+    /** Map tiles for placing an inefficiency report on a map; without them the report takes an address only. */
+    map: Type.Optional(MapSettings),
   },
   { additionalProperties: false },
 );

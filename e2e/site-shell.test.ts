@@ -5,6 +5,8 @@
 // assistance request and the inefficiency report with a photo (public list, console, personal area).
 // axe-core runs on every page.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
@@ -12,6 +14,10 @@ import { outbox } from '../test/support/fixtures.ts';
 import { italianContext, startPortal, type Portal } from './support/portal.ts';
 import { logInAtTestProvider } from './support/citizen-steps.ts';
 import { photoWithLocation } from '../test/support/photo.ts';
+import { signIn } from '../test/support/operator.ts';
+
+// A 1×1 PNG: the test's tile server answers every tile with it.
+const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 const skip = browserSkipReason();
 
@@ -272,5 +278,52 @@ describe('site shell', { skip }, () => {
     assert.match(await entry.innerText(), /Ricevuta[\s\S]*Illuminazione pubblica — Via Calefati 12/);
     await expectAccessible(mine, "the personal area's requests");
     await citizen.close();
+  });
+
+  it("marks the report's point on the comune's map, by tap and by keyboard, with tiles served by Sportello", async () => {
+    const tiles = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(TILE));
+    await new Promise<void>((ok) => tiles.listen(0, '127.0.0.1', ok));
+    try {
+      const admin = await signIn(portal.app, 'bari', 'admin.bari');
+      const current = (await admin.request({ method: 'GET', url: '/api/v1/bari/operator/admin/site' })).json();
+      const tilesUrl = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
+      const map = { tilesUrl, attribution: '© Tessere di prova', latitude: 41.1171, longitude: 16.8719, zoom: 16 };
+      assert.equal((await admin.request({ method: 'PUT', url: '/api/v1/bari/operator/admin/site', payload: { ...current, map } })).statusCode, 200);
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await page.goto(`${portal.url}/bari/segnalazione-disservizio`);
+      const mapBox = page.getByTestId('report-map');
+      await mapBox.locator('img.leaflet-tile-loaded').first().waitFor();
+      assert.ok(
+        requested.filter((u) => u.includes('.png') || u.includes('map-tiles')).every((u) => u.startsWith(portal.url)),
+        'the browser asks Sportello for the tiles, never the tile server',
+      );
+      assert.match(await mapBox.innerText(), /© Tessere di prova/);
+      await expectAccessible(page, 'the report form with its map');
+      const box = (await mapBox.boundingBox())!;
+      await mapBox.click({ position: { x: box.width * 0.75, y: box.height * 0.5 } });
+      const point = page.getByTestId('position');
+      await point.waitFor();
+      const tapped = await point.innerText();
+      assert.match(tapped, /Punto indicato: 41,11\d+, 16,87\d+/);
+      // Keyboard: the map moves with the arrows, the button marks its centre.
+      await mapBox.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.getByRole('button', { name: 'Segna il punto al centro della mappa' }).click();
+      await page.waitForFunction((before) => document.querySelector('[data-testid="position"]')?.textContent !== before, tapped);
+      await page.getByLabel('Indirizzo o luogo').fill('Lungomare Nazario Sauro');
+      await page.getByLabel('Tipo di disservizio').selectOption('Verde pubblico');
+      await page.getByLabel('Descrivi il problema').fill("Palma caduta sull'aiuola dopo il vento di ieri.");
+      await page.getByLabel('Nome', { exact: true }).fill('Paolo');
+      await page.getByLabel('Cognome').fill('Greco');
+      await page.getByLabel('Email').fill('paolo.greco@example.it');
+      await clickLabel(page, /Ho letto e compreso/, true);
+      await page.getByRole('button', { name: 'Invia la segnalazione' }).click();
+      await page.getByTestId('report-number').waitFor();
+      const row = await portal.ctx.db.selectFrom('citizen_requests').select(['latitude', 'longitude']).where('address', '=', 'Lungomare Nazario Sauro').executeTakeFirstOrThrow();
+      assert.ok(Math.abs(row.latitude! - 41.1171) < 0.01 && Math.abs(row.longitude! - 16.8719) < 0.01, 'the point near the centre of Bari');
+    } finally {
+      await new Promise((ok) => tiles.close(ok));
+    }
   });
 });

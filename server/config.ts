@@ -75,6 +75,8 @@ export const RATE_LIMIT_DEFAULTS = {
   publicWrites: 30,
   /** Public reads by link: queue pages and screens, video rooms. */
   publicReads: 120,
+  /** The report form's map tiles (a map shows about 20 at a time). */
+  mapTiles: 600,
   /** Reads of a booking through its manage link. */
   manageLinks: 60,
   /** Citizens' login and its callback (SPID/CIE). */

@@ -3,12 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TenantInfo } from '../../../contracts/catalogue.ts';
-import { errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
-import { FaqList, FaqQuery, PageRatingInput } from '../../../contracts/site.ts';
+import { ErrorResponse, errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
+import { FaqList, FaqQuery, MAP_ZOOM, PageRatingInput } from '../../../contracts/site.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { groupFaq } from './faq-view.ts';
+import { createTileSource } from './map-tiles.ts';
 import { coatOfArms, coatOfArmsHash, insertRating, listFaq, siteProfile } from './repository.ts';
 
 export function publicSiteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -18,14 +19,46 @@ export function publicSiteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: { tags: ['site'], summary: 'The comune, with its site settings (header, footer)', params: TenantParams, response: { 200: TenantInfo, ...errorResponses } },
       },
-      async (req) => ({
-        slug: req.tenant.slug,
-        name: req.tenant.name,
-        timeZone: req.tenant.time_zone,
-        branding: req.tenant.branding ?? {},
-        site: await siteProfile(ctx.db, req.tenant.id),
-        coatOfArmsUrl: await coatOfArmsHash(ctx.db, req.tenant.id).then((hash) => (hash ? `/api/v1/${req.tenant.slug}/coat-of-arms?v=${hash}` : null)),
-      }),
+      async (req) => {
+        // The tile server's address stays on the server (it may carry a key): pages get ours.
+        const { map, ...site } = await siteProfile(ctx.db, req.tenant.id);
+        return {
+          slug: req.tenant.slug,
+          name: req.tenant.name,
+          timeZone: req.tenant.time_zone,
+          branding: req.tenant.branding ?? {},
+          site,
+          map: map
+            ? { tilesUrl: `/api/v1/${req.tenant.slug}/map-tiles/{z}/{x}/{y}`, attribution: map.attribution, latitude: map.latitude, longitude: map.longitude, zoom: map.zoom }
+            : null,
+          coatOfArmsUrl: await coatOfArmsHash(ctx.db, req.tenant.id).then((hash) => (hash ? `/api/v1/${req.tenant.slug}/coat-of-arms?v=${hash}` : null)),
+        };
+      },
+    );
+
+    const tiles = createTileSource();
+    app.get(
+      '/api/v1/:tenant/map-tiles/:z/:x/:y',
+      {
+        config: rateLimited(ctx.config, 'mapTiles'),
+        schema: {
+          tags: ['site'],
+          summary: "A tile of the comune's map (around the comune only), fetched from the tile server the comune configured",
+          params: Type.Object({
+            ...TenantParams.properties,
+            z: Type.Integer({ minimum: MAP_ZOOM.min, maximum: MAP_ZOOM.max }),
+            x: Type.Integer({ minimum: 0, maximum: 2 ** MAP_ZOOM.max - 1 }),
+            y: Type.Integer({ minimum: 0, maximum: 2 ** MAP_ZOOM.max - 1 }),
+          }),
+          response: { 200: FileResponse('The tile', ['image/png', 'image/jpeg', 'image/webp']), 502: ErrorResponse, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const { map } = await siteProfile(ctx.db, req.tenant.id);
+        if (!map) throw appError('NOT_FOUND', { variant: 'mapTile' });
+        const tile = await tiles(req.tenant.id, map, req.params.z, req.params.x, req.params.y, ctx.clock.now().getTime());
+        return reply.type(tile.type).header('cache-control', 'public, max-age=86400').send(tile.bytes);
+      },
     );
 
     app.get(

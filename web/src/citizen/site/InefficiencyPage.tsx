@@ -1,8 +1,8 @@
 // "Segnalazione disservizio" (Modello Comuni): where (an address or landmark, and the point when the
-// citizen shares their position), what (category, description, up to 3 photos), who (contacts,
-// prefilled when logged in), the privacy notice accepted. Sent, the report gets its number; the
-// photos follow with the report's one-time secret, each told apart if refused.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+// citizen shares their position or marks it on the comune's map), what (category, description, up to
+// 3 photos), who (contacts, prefilled when logged in), the privacy notice accepted. Sent, the report
+// gets its number; the photos follow with the report's one-time secret, each told apart if refused.
+import { type FormEvent, lazy, Suspense, useEffect, useId, useState } from 'react';
 import { REPORT_CATEGORIES, REPORT_PHOTOS, type ReportPhotoAdded, type ReportReceipt } from '../../../../contracts/requests.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { PageHeading } from '../../shared/Page.tsx';
@@ -13,6 +13,9 @@ import { useTenant } from '../tenant.ts';
 import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
 import { CONTACT_LABELS, ContactFields, type Contacts, checkContacts, contactsBody, describedBy, type Errors, Field, FieldError, refusal } from './request-form.tsx';
+
+// Leaflet and its CSS only for the comuni with a map, and only on this page.
+const MapPicker = lazy(() => import('./MapPicker.tsx'));
 
 const LABELS: Record<string, string> = {
   ...CONTACT_LABELS,
@@ -194,10 +197,15 @@ export default function InefficiencyPage() {
               onChange={(e) => set('address')(e.target.value)}
             />
           </Field>
+          {t.map ? (
+            <Suspense fallback={<p>Caricamento della mappa…</p>}>
+              <MapPicker map={t.map} value={position} onChange={setPosition} />
+            </Suspense>
+          ) : null}
           <div className="mb-4">
             {position ? (
-              <p className="mb-1" data-testid="position">
-                Posizione rilevata: {position.latitude.toLocaleString('it-IT')}, {position.longitude.toLocaleString('it-IT')}{' '}
+              <p className="mb-1" data-testid="position" role="status">
+                Punto indicato: {position.latitude.toLocaleString('it-IT')}, {position.longitude.toLocaleString('it-IT')}{' '}
                 <button type="button" className="btn btn-link p-0 align-baseline" onClick={() => setPosition(null)}>
                   Rimuovi la posizione
                 </button>

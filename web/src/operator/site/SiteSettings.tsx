@@ -2,7 +2,7 @@
 // links, and where each second-level page of Amministrazione, Novità and Vivere lives on the
 // institutional site. Empty fields are left out of the footer.
 import { type FormEvent, useState } from 'react';
-import { SITE_SECTIONS, SOCIAL_NETWORKS, type SiteProfile, type SocialNetwork } from '../../../../contracts/site.ts';
+import { MAP_ZOOM, type MapSettings, SITE_SECTIONS, SOCIAL_NETWORKS, type SiteProfile, type SocialNetwork } from '../../../../contracts/site.ts';
 import { useSession } from '../session.tsx';
 import { describeError, FocusHeading, OutcomeAlert, type Outcome, SelectField, TextArea, TextField } from '../ui.tsx';
 
@@ -18,7 +18,57 @@ const STATEMENTS: Array<['accessibilityUrl' | 'improvementPlanUrl' | 'privacyUrl
   ['improvementPlanUrl', 'Piano di miglioramento del sito', 'Facoltativo'],
   ['privacyUrl', 'Informativa privacy del Comune', "Facoltativo: se vuota, il footer porta all'informativa di questi servizi"],
 ];
-const LABELS: Record<string, string> = { ...Object.fromEntries(CONTACTS.map(([k, l]) => [k, l])), ...Object.fromEntries(STATEMENTS.map(([k, l]) => [k, l])) };
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(CONTACTS.map(([k, l]) => [k, l])),
+  ...Object.fromEntries(STATEMENTS.map(([k, l]) => [k, l])),
+  tilesUrl: 'Indirizzo delle tessere della mappa',
+  attribution: 'Attribuzione della mappa',
+  latitude: 'Latitudine del centro',
+  longitude: 'Longitudine del centro',
+  zoom: 'Zoom iniziale',
+};
+
+const NO_MAP: MapSettings = { tilesUrl: '', attribution: '', latitude: 41.9, longitude: 12.5, zoom: 15 };
+
+/** The tile server for the report form's map: without it, reports take an address only. */
+function MapFields({ map, onChange }: { map: MapSettings | undefined; onChange(m: MapSettings | undefined): void }) {
+  const m = map ?? NO_MAP;
+  const set = (patch: Partial<MapSettings>) => onChange({ ...m, ...patch });
+  const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.replace(',', '.')));
+  return (
+    <fieldset className="mt-4">
+      <legend className="h5">Mappa per le segnalazioni</legend>
+      <p className="small">
+        Facoltativa. Con un server di tessere (per esempio quello del SIT del Comune o un fornitore OpenStreetMap con cui il Comune ha un accordo) i cittadini indicano il punto del
+        disservizio sulla mappa. Le tessere passano da Sportello: il browser del cittadino non contatta il fornitore.
+      </p>
+      <TextField label={LABELS.tilesUrl!} hint="https://…/{z}/{x}/{y}.png" value={m.tilesUrl} onChange={(v) => set({ tilesUrl: v })} maxLength={300} />
+      <TextField
+        label={LABELS.attribution!}
+        hint="Come chiede la licenza delle tessere, es. © OpenStreetMap contributors"
+        value={m.attribution}
+        onChange={(v) => set({ attribution: v })}
+        maxLength={200}
+      />
+      <div className="row">
+        <div className="col-12 col-md-4">
+          <TextField label={LABELS.latitude!} value={Number.isNaN(m.latitude) ? '' : String(m.latitude)} onChange={(v) => set({ latitude: num(v) })} maxLength={12} />
+        </div>
+        <div className="col-12 col-md-4">
+          <TextField label={LABELS.longitude!} value={Number.isNaN(m.longitude) ? '' : String(m.longitude)} onChange={(v) => set({ longitude: num(v) })} maxLength={12} />
+        </div>
+        <div className="col-12 col-md-4">
+          <TextField label={LABELS.zoom!} type="number" min={MAP_ZOOM.min} max={MAP_ZOOM.max} value={String(m.zoom)} onChange={(v) => set({ zoom: Math.round(num(v)) })} />
+        </div>
+      </div>
+      {map ? (
+        <button type="button" className="btn btn-outline-danger btn-sm mb-3" onClick={() => onChange(undefined)}>
+          Togli la mappa
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
 
 export function SiteSettings({ profile, onSaved }: { profile: SiteProfile; onSaved(p: SiteProfile): void }) {
   const session = useSession();
@@ -46,6 +96,7 @@ export function SiteSettings({ profile, onSaved }: { profile: SiteProfile; onSav
       social: draft.social.filter((s) => s.url.trim()),
     };
     for (const [k] of STATEMENTS) if (!body[k]?.trim()) delete body[k];
+    if (!body.map?.tilesUrl.trim()) delete body.map;
     try {
       const saved = await session.call<SiteProfile>('admin/site', { method: 'PUT', body });
       setDraft(saved);
@@ -99,6 +150,8 @@ export function SiteSettings({ profile, onSaved }: { profile: SiteProfile; onSav
           Aggiungi un social
         </button>
       ) : null}
+
+      <MapFields map={draft.map} onChange={(map) => setDraft((d) => ({ ...d, map }))} />
 
       <h3 className="h5 mt-4">Pagine del sito istituzionale</h3>
       <p className="small">Dove i cittadini trovano ciascuna pagina dei menu Amministrazione, Novità e Vivere. Se vuota, il link porta alla home del sito istituzionale.</p>
