@@ -1,6 +1,7 @@
 // Rate limits come from the environment (RATE_LIMIT_*_PER_MIN), per node: a client over the limit
 // gets 429 in the API's error shape, and other clients are unaffected.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig, RATE_LIMIT_DEFAULTS, rateLimitEnvName } from '../server/config.ts';
 import { findService, freeSlots } from './support/fixtures.ts';
@@ -12,6 +13,7 @@ describe('rate limit configuration', () => {
       publicWrites: 30,
       publicReads: 120,
       manageLinks: 60,
+      mapTiles: 600,
       citizenLogin: 30,
       officerLogin: 20,
       officerAccount: 20,
@@ -21,7 +23,10 @@ describe('rate limit configuration', () => {
     assert.equal(rateLimitEnvName('publicWrites'), 'RATE_LIMIT_PUBLIC_WRITES_PER_MIN');
     assert.equal(rateLimitEnvName('officerLogin'), 'RATE_LIMIT_OFFICER_LOGIN_PER_MIN');
     assert.equal(loadConfig({ RATE_LIMIT_MANAGE_LINKS_PER_MIN: '500' }).rateLimits.manageLinks, 500);
-    assert.equal(Object.keys(RATE_LIMIT_DEFAULTS).length, 8);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(RATE_LIMIT_DEFAULTS) as Array<keyof typeof RATE_LIMIT_DEFAULTS>) {
+      assert.ok(readme.includes(`| \`${rateLimitEnvName(name)}\``), `${rateLimitEnvName(name)} is documented in the README`);
+    }
   });
 
   it('refuses a limit that is not a positive whole number, saying which', () => {
