@@ -7,6 +7,16 @@ const Status = Type.Union([Type.Literal('open'), Type.Literal('in_progress'), Ty
   description: 'open: received; in_progress: an office (and maybe an officer) handles it; answered: answered and closed',
 });
 
+/** What both a request and a report carry: the text, and who wrote with how to answer them. */
+const WRITER = {
+  description: Text({ minLength: 10, maxLength: 4000 }),
+  /** Ignored for a logged-in citizen: their identity's names are used. */
+  name: Name({ minLength: 1, maxLength: 100 }),
+  surname: Name({ minLength: 1, maxLength: 100 }),
+  email: Line({ format: 'email', maxLength: 254 }),
+  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ./-]{5,40}$' })),
+};
+
 export const ASSISTANCE_CATEGORIES = [
   'Informazioni su un servizio',
   'Problemi con una domanda online',
@@ -21,12 +31,7 @@ export const NewAssistanceRequest = Type.Object(
     category: Type.Unsafe<(typeof ASSISTANCE_CATEGORIES)[number]>(Type.String({ enum: [...ASSISTANCE_CATEGORIES] })),
     /** The service concerned, by its card's address (`carta-di-identita-elettronica`). */
     serviceSlug: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 })),
-    description: Text({ minLength: 10, maxLength: 4000 }),
-    /** Ignored for a logged-in citizen: their identity's names are used. */
-    name: Name({ minLength: 1, maxLength: 100 }),
-    surname: Name({ minLength: 1, maxLength: 100 }),
-    email: Line({ format: 'email', maxLength: 254 }),
-    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ./-]{5,40}$' })),
+    ...WRITER,
   },
   { additionalProperties: false },
 );
@@ -63,12 +68,7 @@ export const NewInefficiencyReport = Type.Object(
     position: Type.Optional(
       Type.Object({ latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
     ),
-    description: Text({ minLength: 10, maxLength: 4000 }),
-    /** Ignored for a logged-in citizen: their identity's names are used. */
-    name: Name({ minLength: 1, maxLength: 100 }),
-    surname: Name({ minLength: 1, maxLength: 100 }),
-    email: Line({ format: 'email', maxLength: 254 }),
-    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ./-]{5,40}$' })),
+    ...WRITER,
   },
   { additionalProperties: false },
 );

@@ -13,7 +13,19 @@ import { useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
-import { CONTACT_LABELS, ContactFields, type Contacts, checkContacts, contactsBody, describedBy, type Errors, Field, FieldError, refusal } from './request-form.tsx';
+import {
+  CONTACT_LABELS,
+  ContactFields,
+  type Contacts,
+  checkContacts,
+  contactsBody,
+  DescriptionField,
+  describedBy,
+  type Errors,
+  FieldError,
+  refusal,
+  SendRow,
+} from './request-form.tsx';
 
 const LABELS: Record<string, string> = { ...CONTACT_LABELS, category: 'Argomento', serviceSlug: 'Servizio', description: 'Descrivi la richiesta' };
 
@@ -111,24 +123,14 @@ export default function AssistancePage() {
             ))}
           </select>
         </div>
-        <Field
+        <DescriptionField
           id={id}
-          name="description"
           label={LABELS.description}
-          errors={errors}
           hint="Che cosa ti serve, e che cosa hai già provato. Non scrivere password o dati che non servono."
-        >
-          <textarea
-            id={`${id}-description`}
-            className={`form-control${errors.description ? ' is-invalid' : ''}`}
-            rows={5}
-            maxLength={4000}
-            value={form.description}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describedBy(id, 'description', errors, true)}
-            onChange={(e) => set('description')(e.target.value)}
-          />
-        </Field>
+          value={form.description}
+          errors={errors}
+          onChange={set('description')}
+        />
         <ContactFields
           id={id}
           me={me}
@@ -137,14 +139,7 @@ export default function AssistancePage() {
           onChange={(k, v) => setContacts((c) => ({ ...c, [k]: v }))}
           answerWhere="la risposta arriva anche nella tua area personale."
         />
-        {failure ? (
-          <div className="alert alert-danger" role="alert">
-            {failure}
-          </div>
-        ) : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Invio in corso…' : 'Invia la richiesta'}
-        </button>
+        <SendRow failure={failure} busy={busy ? 'Invio in corso…' : undefined} label="Invia la richiesta" />
       </form>
     </>
   );

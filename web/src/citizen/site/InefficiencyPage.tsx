@@ -12,7 +12,20 @@ import { useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
-import { CONTACT_LABELS, ContactFields, type Contacts, checkContacts, contactsBody, describedBy, type Errors, Field, FieldError, refusal } from './request-form.tsx';
+import {
+  CONTACT_LABELS,
+  ContactFields,
+  type Contacts,
+  checkContacts,
+  contactsBody,
+  DescriptionField,
+  describedBy,
+  type Errors,
+  Field,
+  FieldError,
+  refusal,
+  SendRow,
+} from './request-form.tsx';
 
 // Leaflet and its CSS only for the comuni with a map, and only on this page.
 const MapPicker = lazy(() => import('./MapPicker.tsx'));
@@ -242,18 +255,14 @@ export default function InefficiencyPage() {
             </select>
             <FieldError id={id} name="category" errors={errors} />
           </div>
-          <Field id={id} name="description" label={LABELS.description!} errors={errors} hint="Che cosa non va e da quando. Non scrivere dati personali di altre persone.">
-            <textarea
-              id={`${id}-description`}
-              className={`form-control${errors.description ? ' is-invalid' : ''}`}
-              rows={5}
-              maxLength={4000}
-              value={form.description}
-              aria-invalid={errors.description ? true : undefined}
-              aria-describedby={describedBy(id, 'description', errors, true)}
-              onChange={(e) => set('description')(e.target.value)}
-            />
-          </Field>
+          <DescriptionField
+            id={id}
+            label={LABELS.description!}
+            hint="Che cosa non va e da quando. Non scrivere dati personali di altre persone."
+            value={form.description}
+            errors={errors}
+            onChange={set('description')}
+          />
           <div className="mb-4">
             <label htmlFor={`${id}-photos`} className="form-label d-block fw-semibold">
               Foto (facoltative)
@@ -317,19 +326,7 @@ export default function InefficiencyPage() {
           </label>
           <FieldError id={id} name="privacy" errors={errors} />
         </div>
-        {failure ? (
-          <div className="alert alert-danger" role="alert">
-            {failure}
-          </div>
-        ) : null}
-        <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
-          {busy ?? 'Invia la segnalazione'}
-        </button>
-        {busy ? (
-          <span className="visually-hidden" role="status">
-            {busy}
-          </span>
-        ) : null}
+        <SendRow failure={failure} busy={busy} label="Invia la segnalazione" />
       </form>
     </>
   );

@@ -130,3 +130,56 @@ export function ContactFields({
     </fieldset>
   );
 }
+
+/** The request's or report's text, its hint tied to it. */
+export function DescriptionField({
+  id,
+  label,
+  hint,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  errors: Errors;
+  onChange(v: string): void;
+}) {
+  return (
+    <Field id={id} name="description" label={label} errors={errors} hint={hint}>
+      <textarea
+        id={`${id}-description`}
+        className={`form-control${errors.description ? ' is-invalid' : ''}`}
+        rows={5}
+        maxLength={4000}
+        value={value}
+        aria-invalid={errors.description ? true : undefined}
+        aria-describedby={describedBy(id, 'description', errors, true)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
+/** The form's refusal, if any, and its send button (which says what it is doing while busy). */
+export function SendRow({ failure, busy, label }: { failure?: string | undefined; busy?: string | undefined; label: string }) {
+  return (
+    <>
+      {failure ? (
+        <div className="alert alert-danger" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      <button type="submit" className="btn btn-primary" disabled={busy !== undefined}>
+        {busy ?? label}
+      </button>
+      {busy ? (
+        <span className="visually-hidden" role="status">
+          {busy}
+        </span>
+      ) : null}
+    </>
+  );
+}
