@@ -234,6 +234,54 @@ export const ACTIVITY = {
     citizen: { self: w('Domanda presentata: {name}', 'Application submitted: {name}') },
   },
 
+  // Case handling: the office's actions (told to the citizen as the office's) and the citizen's.
+  'case.taken': {
+    it: 'Pratica presa in carico',
+    en: 'Case taken in charge',
+    entity: 'application',
+    citizen: { self: w('Pratica presa in carico: {name}', 'Case taken in charge: {name}') },
+  },
+  'case.integration-requested': {
+    it: 'Integrazione richiesta',
+    en: 'More information requested',
+    entity: 'application',
+    citizen: { self: w("L'ufficio chiede un'integrazione: {name}", 'The office asks for more information: {name}') },
+  },
+  'case.integration-submitted': {
+    it: 'Integrazione inviata',
+    en: 'Information sent',
+    entity: 'application',
+    citizen: { self: w('Integrazione inviata: {name}', 'Information sent: {name}') },
+  },
+  'case.rejection-noticed': {
+    it: 'Preavviso di rigetto inviato',
+    en: 'Notice of rejection sent',
+    entity: 'application',
+    citizen: { self: w('Preavviso di rigetto: {name}', 'Notice of rejection: {name}') },
+  },
+  'case.observations-submitted': {
+    it: 'Osservazioni inviate',
+    en: 'Observations sent',
+    entity: 'application',
+    citizen: { self: w('Osservazioni inviate: {name}', 'Observations sent: {name}') },
+  },
+  'case.accepted': { it: 'Pratica accolta', en: 'Case accepted', entity: 'application', citizen: { self: w('Pratica accolta: {name}', 'Case accepted: {name}') } },
+  'case.rejected': { it: 'Pratica respinta', en: 'Case rejected', entity: 'application', citizen: { self: w('Pratica respinta: {name}', 'Case rejected: {name}') } },
+  'case.withdrawn': { it: 'Pratica ritirata', en: 'Case withdrawn', entity: 'application', citizen: { self: w('Pratica ritirata: {name}', 'Case withdrawn: {name}') } },
+  'case.cancelled': {
+    it: 'Pratica annullata',
+    en: 'Case cancelled',
+    entity: 'application',
+    citizen: { self: w("L'ufficio ha annullato la pratica: {name}", 'The office cancelled the case: {name}') },
+  },
+  'case.message-sent': {
+    it: 'Messaggio sulla pratica',
+    en: 'Message on a case',
+    entity: 'application',
+    citizen: { self: w('Messaggio sulla pratica: {name}', 'Message on the case: {name}') },
+  },
+  'case.note-added': { it: 'Nota interna sulla pratica', en: 'Internal note on a case', entity: 'application' },
+
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },
   'protocol.annulled': { it: 'Registrazione di protocollo annullata', en: 'Protocol entry annulled', entity: 'protocol_entry', event: true },

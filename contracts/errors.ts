@@ -329,6 +329,16 @@ export const ERRORS = {
 
   // The protocol register
   REQUEST_ALREADY_ANSWERED: { status: 409, it: 'La richiesta n. {number} ha già una risposta.', en: 'Request no. {number} has already been answered.' },
+  CASE_STATE_CONFLICT: {
+    status: 409,
+    it: 'Operazione non possibile: la pratica è {state}.',
+    en: 'Not possible: the case is {state}.',
+  },
+  CASE_ALREADY_TAKEN: {
+    status: 409,
+    it: 'La pratica è già in carico a {name}.',
+    en: 'The case is already assigned to {name}.',
+  },
   MAP_TILES_UNAVAILABLE: {
     status: 502,
     it: 'La mappa non è disponibile in questo momento: indica l’indirizzo.',

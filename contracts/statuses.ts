@@ -45,3 +45,38 @@ export const TICKET_STATUS_LABELS = Object.fromEntries(TICKET_STATUSES.map((s) =
 
 /** A ticket in one of these states is over: nothing more happens to it. */
 export const FINAL_TICKET_STATUSES: readonly TicketStatus[] = ['done', 'no_show', 'left', 'expired'];
+
+/**
+ * An online application's state, from the draft to the decision (L. 241/1990): filed, registered in
+ * the protocol, taken in charge by an officer, waiting for the citizen's integration or with the
+ * integration received, with a notice of rejection (art. 10-bis) sent, and how it ended.
+ */
+export const CASE_STATES = [
+  'draft',
+  'submitted',
+  'registered',
+  'in_charge',
+  'integration_requested',
+  'integration_submitted',
+  'rejection_notice',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'cancelled',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** The state in words, for the citizen ("la tua pratica è …") and the office alike. */
+export const CASE_STATE_WORDS: Record<CaseState, Words> = {
+  draft: { it: 'bozza', en: 'draft' },
+  submitted: { it: 'presentata', en: 'submitted' },
+  registered: { it: 'protocollata, in attesa di presa in carico', en: 'registered, waiting to be taken in charge' },
+  in_charge: { it: 'in lavorazione', en: 'being handled' },
+  integration_requested: { it: 'in attesa di integrazione', en: 'waiting for more information' },
+  integration_submitted: { it: 'integrazione ricevuta', en: 'information received' },
+  rejection_notice: { it: 'preavviso di rigetto inviato', en: 'notice of rejection sent' },
+  accepted: { it: 'accolta', en: 'accepted' },
+  rejected: { it: 'respinta', en: 'rejected' },
+  withdrawn: { it: 'ritirata', en: 'withdrawn' },
+  cancelled: { it: 'annullata', en: 'cancelled' },
+};

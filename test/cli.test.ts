@@ -186,6 +186,7 @@ for (const setup of SETUPS) {
           branding: { primaryColor: '#8a1538', region: 'Puglia', website: 'https://www.comune.esempio.it' },
           // A new comune's site settings are empty until its admin fills them in: the footer leaves them out.
           site: { contacts: {}, sectionLinks: {}, social: [] },
+          map: null,
           coatOfArmsUrl: null,
         });
         const tenant = await ctx.db.selectFrom('tenants').selectAll().where('slug', '=', 'esempio').executeTakeFirstOrThrow();

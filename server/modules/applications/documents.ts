@@ -142,3 +142,45 @@ export async function receiptPdf(r: {
     doc.text('Segui lo stato della pratica nella tua area personale, sezione "Pratiche".');
   });
 }
+
+/** The office's decision on a case (provvedimento): registered as outgoing and delivered to the citizen. */
+export async function responsePdf(r: {
+  tenantName: string;
+  tz: string;
+  serviceTitle: string;
+  applicant: Applicant;
+  filedProtocol: string;
+  filedAt: Date;
+  outcome: 'accepted' | 'rejected';
+  text: string;
+  officer: string;
+  office: string;
+  at: Date;
+}): Promise<Buffer> {
+  const title = r.outcome === 'accepted' ? 'Provvedimento di accoglimento' : 'Provvedimento di rigetto';
+  return renderPdf({ title, author: r.tenantName, createdAt: r.at }, (doc) => {
+    doc.fontSize(11).font('Helvetica').text(pdfText(r.tenantName));
+    doc.fontSize(10).text(pdfText(r.office));
+    doc.moveDown(0.6).fontSize(16).font('Helvetica-Bold').text(title);
+    doc.moveDown(0.6).fontSize(10).font('Helvetica');
+    doc.text(pdfText(`Oggetto: domanda "${r.serviceTitle}", protocollo n. ${r.filedProtocol} del ${italianWhen(r.filedAt, r.tz)}.`));
+    doc.text(pdfText(`Richiedente: ${r.applicant.givenName} ${r.applicant.familyName}, codice fiscale ${r.applicant.fiscalCode}.`));
+    doc
+      .moveDown(0.8)
+      .font('Helvetica-Bold')
+      .text(r.outcome === 'accepted' ? 'La domanda è accolta.' : 'La domanda è respinta.');
+    doc.moveDown(0.4).font('Helvetica').text(pdfText(r.text), { align: 'left' });
+    if (r.outcome === 'rejected') {
+      doc
+        .moveDown(0.8)
+        .fontSize(9)
+        .text(
+          'Contro il presente provvedimento è ammesso ricorso al Tribunale Amministrativo Regionale entro 60 giorni dalla notifica, o ricorso straordinario al Presidente della Repubblica entro 120 giorni.',
+        );
+    }
+    doc
+      .moveDown(1.2)
+      .fontSize(10)
+      .text(pdfText(`${italianWhen(r.at, r.tz)} - ${r.officer}`));
+  });
+}

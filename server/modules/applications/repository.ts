@@ -23,6 +23,8 @@ const APPLICATION_COLUMNS = [
   'c.slug as card_slug',
   'c.title as card_title',
   'c.office_id',
+  'c.max_days as card_max_days',
+  'a.state',
   'c.active as card_active',
   'c.published as card_published',
   'a.protocol_year',

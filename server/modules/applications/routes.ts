@@ -17,6 +17,7 @@ import {
   NewApplication,
   SubmittedApplication,
 } from '../../../contracts/applications.ts';
+import { CitizenCaseFields } from '../../../contracts/cases.ts';
 import { ErrorResponse, errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
 import { citizenOnly, requireCitizen } from '../../platform/citizens/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -29,7 +30,10 @@ import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { resolveTenantBeforeValidation } from '../../platform/tenants/resolve.ts';
 import { formById } from '../catalogue/index.ts';
 import { protocolLabel } from '../protocol/index.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
 import { addAttachment, readAttachmentUpload, removeAttachment } from './attachments.ts';
+import { caseEvents, findCase } from './case-repository.ts';
+import { citizenCaseFields } from './case-views.ts';
 import { receiptPdf } from './documents.ts';
 import { applicationNotFound, deleteDraft, saveDraft, startApplication } from './drafts.ts';
 import { findApplication, listApplications, listAttachments } from './repository.ts';
@@ -37,6 +41,19 @@ import { submitApplication } from './submit.ts';
 import { applicationUrl, toAttachment, toSummary, usedAttachments } from './views.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
+const CitizenApplication = Type.Object({ ...ApplicationDetail.properties, ...CitizenCaseFields });
+const DRAFT_CASE = {
+  state: 'draft' as const,
+  stateWords: 'bozza',
+  term: null,
+  expectedBy: null,
+  timeline: [],
+  messages: [],
+  documents: [],
+  outcome: null,
+  integration: null,
+  actions: [],
+};
 const uploaded = new WeakMap<FastifyRequest, ReturnType<typeof toAttachment>>();
 
 export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -46,6 +63,13 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const base = '/api/v1/:tenant/me/applications';
     const authenticate = requireCitizen(ctx);
 
+    // The case's part of the page: the state, term, timeline, messages and documents once filed.
+    const caseOf = async (tenant: Tenant, citizenId: string, id: string) => {
+      const row = await findCase(ctx.db, tenant.id, { citizenId }, id);
+      if (!row) return DRAFT_CASE;
+      return citizenCaseFields(tenant, row, await caseEvents(ctx.db, row.id, { internal: false }), ctx.clock.now());
+    };
+
     const detail = async (req: FastifyRequest & { tenant: { id: string; slug: string; time_zone: string } }, id: string) => {
       const c = req.citizen!;
       const a = await findApplication(ctx.db, req.tenant.id, c.citizen.id, id);
@@ -54,6 +78,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       if (!form) throw applicationNotFound();
       return {
         ...toSummary(req.tenant.slug, req.tenant.time_zone, a),
+        ...(await caseOf(req.tenant as Tenant, c.citizen.id, a.id)),
         form: { version: form.version, definition: form.definition },
         data: a.data,
         attachments: attachments.map((x) => toAttachment(req.tenant.slug, x)),
@@ -102,9 +127,9 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['applications'],
-          summary: 'An application with its form version, data and attachments',
+          summary: 'An application with its form version, data and attachments; once filed, its case: state, term, timeline, messages, documents',
           params: ApplicationParams,
-          response: { 200: ApplicationDetail, ...authErrors, ...errorResponses },
+          response: { 200: CitizenApplication, ...authErrors, ...errorResponses },
         },
       },
       async (req) => detail(req, req.params.id),
@@ -118,7 +143,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'Save a draft (checked against its form version: types, options, limits)',
           params: ApplicationParams,
           body: ApplicationPatch,
-          response: { 200: ApplicationDetail, 409: ErrorResponse, ...authErrors, ...errorResponses },
+          response: { 200: CitizenApplication, 409: ErrorResponse, ...authErrors, ...errorResponses },
         },
       },
       async (req) => {

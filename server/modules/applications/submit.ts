@@ -14,6 +14,7 @@ import { appError } from '../../platform/http/errors.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolSystem } from '../protocol/index.ts';
 import { type FiledDocument, filedApplicationPdf, receiptPdf } from './documents.ts';
+import { termOf } from './case-term.ts';
 import { applicationNotFound, assertLevel, fieldErrors } from './drafts.ts';
 import { formById } from '../catalogue/index.ts';
 import { type AttachmentRow, findApplication, listAttachments, lockApplication } from './repository.ts';
@@ -102,6 +103,13 @@ export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, te
         .updateTable('applications')
         .set({
           status: 'submitted',
+          // Filed and registered at once with the internal register: the case starts "registered",
+          // with the card's office and term as they are today.
+          state: 'registered',
+          state_changed_at: at,
+          office_id: app.office_id,
+          term_days: app.card_max_days,
+          due_on: termOf(tenant, receipt.registeredAt, app.card_max_days, [], at).expectedBy,
           data: JSON.stringify(data),
           submitted_at: at,
           updated_at: at,
@@ -115,6 +123,36 @@ export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, te
           summary_size: summary.size,
         })
         .where('id', '=', id)
+        .execute();
+      const author = `${applicant.givenName} ${applicant.familyName}`;
+      await trx
+        .insertInto('application_events')
+        .values([
+          {
+            tenant_id: tenant.id,
+            application_id: id,
+            at,
+            kind: 'state',
+            action: 'submit',
+            from_state: 'draft',
+            to_state: 'submitted',
+            actor_type: 'citizen',
+            actor_id: c.citizen.id,
+            author,
+          },
+          {
+            tenant_id: tenant.id,
+            application_id: id,
+            at: receipt.registeredAt,
+            kind: 'state',
+            action: 'register',
+            from_state: 'submitted',
+            to_state: 'registered',
+            actor_type: 'system',
+            actor_id: null,
+            author: `Protocollo n. ${receipt.label}`,
+          },
+        ])
         .execute();
       const receiptBytes = await receiptPdf({
         tenantName: tenant.name,

@@ -6,7 +6,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { appError, invalidField } from '../../platform/http/errors.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
-import { lockRequest, officerServesOffice, type RequestRow, requestNumber } from './repository.ts';
+import { officerServesOffice } from '../../platform/staff/office-members.ts';
+import { lockRequest, type RequestRow, requestNumber } from './repository.ts';
 
 const notFound = () => appError('NOT_FOUND', { variant: 'request' });
 const brand = (ctx: AppContext, tenant: Tenant) => ({ ...(tenant.branding ?? {}), name: tenant.name, publicUrl: ctx.config.publicUrl });

@@ -108,11 +108,3 @@ export async function assignableOfficers(db: Db, tenantId: string) {
   ]);
   return offices.map((o) => ({ id: o.id, name: o.name, officers: links.filter((l) => l.office_id === o.id).map((l) => ({ id: l.id, name: l.display_name })) }));
 }
-
-/** May this officer handle the office's reports: attached to it, or to no office (all of them). */
-export async function officerServesOffice(db: Db, tenantId: string, officerId: string, officeId: string): Promise<boolean> {
-  const officer = await db.selectFrom('operators').select('id').where('tenant_id', '=', tenantId).where('id', '=', officerId).where('active', '=', true).executeTakeFirst();
-  if (!officer) return false;
-  const links = await db.selectFrom('operator_offices').select('office_id').where('operator_id', '=', officerId).execute();
-  return links.length === 0 || links.some((l) => l.office_id === officeId);
-}

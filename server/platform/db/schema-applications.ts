@@ -1,6 +1,8 @@
-// Online applications (migration 016): form versions, applications, their attachments.
+// Online applications (migrations 016, 022): form versions, applications with their case, attachments,
+// the case's history.
 import type { ColumnType, Generated } from 'kysely';
 import type { FormDefinition } from '../../../contracts/forms/definition.ts';
+import type { CaseState } from '../../../contracts/statuses.ts';
 import type { Json, Timestamp } from './column-types.ts';
 
 export interface ServiceFormsTable {
@@ -34,6 +36,38 @@ export interface ApplicationsTable {
   summary_key: string | null;
   summary_sha256: string | null;
   summary_size: number | null;
+  // Case handling (migration 022)
+  state: Generated<CaseState>;
+  office_id: string | null;
+  assigned_to: string | null;
+  taken_at: Timestamp | null;
+  term_days: number | null;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  suspended: Generated<boolean>;
+  decided_at: Timestamp | null;
+  outcome: string | null;
+  response_key: string | null;
+  response_sha256: string | null;
+  response_size: number | null;
+  response_protocol: string | null;
+  state_changed_at: Timestamp | null;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  application_id: string;
+  at: Timestamp;
+  kind: 'state' | 'message' | 'note';
+  action: string | null;
+  from_state: CaseState | null;
+  to_state: CaseState | null;
+  actor_type: 'citizen' | 'operator' | 'system';
+  actor_id: string | null;
+  author: string;
+  text: string | null;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  internal: Generated<boolean>;
 }
 
 export interface ApplicationAttachmentsTable {

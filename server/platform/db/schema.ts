@@ -17,7 +17,7 @@ import type {
 import type { ServiceCardsTable } from './schema-catalogue.ts';
 import type { CitizenRequestPhotosTable, CitizenRequestsTable } from './schema-requests.ts';
 import type { FaqEntriesTable, PageRatingsTable, SiteProfilesTable } from './schema-site.ts';
-import type { ApplicationAttachmentsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
+import type { ApplicationAttachmentsTable, ApplicationEventsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
@@ -365,6 +365,7 @@ export interface DB {
   service_forms: ServiceFormsTable;
   applications: ApplicationsTable;
   application_attachments: ApplicationAttachmentsTable;
+  application_events: ApplicationEventsTable;
   site_profiles: SiteProfilesTable;
   faq_entries: FaqEntriesTable;
   page_ratings: PageRatingsTable;

@@ -1,0 +1,63 @@
+-- Case handling (L. 241/1990): a filed application is handled by an office to a decision. `status`
+-- keeps saying whether it was filed (draft | submitted: the record's own rules); `state` follows the
+-- case (server/modules/applications/domain/lifecycle.ts). The office is the card's at submission,
+-- the term the card's maximum days then (null: 30); `due_on` is the latest expected date as the law
+-- counts it (null while an integration request suspends it), recomputed at every change.
+alter table applications
+  add column state text not null default 'draft' check (state in (
+    'draft', 'submitted', 'registered', 'in_charge', 'integration_requested', 'integration_submitted',
+    'rejection_notice', 'accepted', 'rejected', 'withdrawn', 'cancelled')),
+  add column office_id uuid,
+  add column assigned_to uuid references operators(id),
+  add column taken_at timestamptz,
+  add column term_days int check (term_days between 1 and 3650),
+  add column due_on date,
+  add column suspended boolean not null default false,
+  add column decided_at timestamptz,
+  add column outcome text check (length(outcome) between 1 and 8000),
+  add column response_key text,
+  add column response_sha256 text,
+  add column response_size int,
+  add column response_protocol text,
+  add column state_changed_at timestamptz,
+  add constraint applications_state_filed check ((status = 'draft') = (state = 'draft')),
+  add constraint applications_office foreign key (tenant_id, office_id) references offices (tenant_id, id);
+
+update applications a set state = 'registered', office_id = c.office_id, term_days = c.max_days, state_changed_at = a.submitted_at
+  from service_cards c where c.id = a.card_id and a.status = 'submitted';
+
+-- The office's inbox: by comune, office and state, the oldest term first.
+create index applications_inbox on applications (tenant_id, office_id, state, due_on) where status = 'submitted';
+create index applications_assignee on applications (tenant_id, assigned_to, state) where assigned_to is not null;
+
+-- Everything that happened to a case, in order: state changes (with who and why), messages between
+-- the citizen and the office, the office's internal notes (never shown to the citizen). Written once.
+create table application_events (
+  id bigint generated always as identity primary key,
+  tenant_id uuid not null,
+  application_id uuid not null,
+  at timestamptz not null,
+  kind text not null check (kind in ('state', 'message', 'note')),
+  action text check (length(action) <= 40),
+  from_state text,
+  to_state text,
+  actor_type text not null check (actor_type in ('citizen', 'operator', 'system')),
+  actor_id uuid,
+  author text not null check (length(author) between 1 and 200),
+  text text check (length(text) between 1 and 8000),
+  -- an integration request's deadline for the citizen
+  due_on date,
+  internal boolean not null default false,
+  foreign key (tenant_id, application_id) references applications (tenant_id, id),
+  check (kind <> 'note' or internal),
+  check (kind = 'state' or text is not null)
+);
+create index application_events_case on application_events (application_id, id);
+
+create function application_events_write_once() returns trigger language plpgsql as $$
+begin
+  raise exception 'application_events: a case''s history is never changed (% refused)', tg_op using errcode = 'insufficient_privilege';
+end
+$$;
+create trigger application_events_write_once before update or delete on application_events
+  for each row execute function application_events_write_once();

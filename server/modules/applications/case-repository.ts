@@ -1,0 +1,142 @@
+// The SQL of case handling: a case locked for a change (the officer's offices or the citizen's own,
+// never another's), its history, and the office's inbox (filtered, counted, paged on the indexes of
+// migration 022).
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { CaseState } from '../../../contracts/statuses.ts';
+import { likeEscape } from '../../platform/db/like.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
+import { NEAR_TERM_DAYS } from './domain/terms.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Who is asking: an officer (their offices) or a citizen (their own cases). */
+export type CaseViewer = { officer: OperatorPrincipal } | { citizenId: string };
+
+export const OPEN_STATES: CaseState[] = ['submitted', 'registered', 'in_charge', 'integration_requested', 'integration_submitted', 'rejection_notice'];
+
+function caseRows(db: Db, tenantId: string, viewer: CaseViewer) {
+  let q = db
+    .selectFrom('applications as a')
+    .innerJoin('service_cards as c', 'c.id', 'a.card_id')
+    .innerJoin('citizens as z', 'z.id', 'a.citizen_id')
+    .leftJoin('operators as o', 'o.id', 'a.assigned_to')
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.status', '=', 'submitted');
+  if ('citizenId' in viewer) q = q.where('a.citizen_id', '=', viewer.citizenId);
+  else if (viewer.officer.officeIds) q = q.where('a.office_id', 'in', viewer.officer.officeIds.length ? viewer.officer.officeIds : ['00000000-0000-0000-0000-000000000000']);
+  return q;
+}
+
+const CASE_COLUMNS = [
+  'a.id',
+  'a.state',
+  'a.card_id',
+  'a.form_id',
+  'a.citizen_id',
+  'a.data',
+  'a.office_id',
+  'a.assigned_to',
+  'a.taken_at',
+  'a.term_days',
+  'a.due_on',
+  'a.suspended',
+  'a.decided_at',
+  'a.outcome',
+  'a.response_key',
+  'a.response_sha256',
+  'a.response_size',
+  'a.response_protocol',
+  'a.submitted_at',
+  'a.protocol_year',
+  'a.protocol_number',
+  'a.protocol_registered_at',
+  'a.summary_key',
+  'c.slug as card_slug',
+  'c.title as card_title',
+  'z.fiscal_code',
+  'z.given_name',
+  'z.family_name',
+  'z.email',
+  'z.identity_email',
+  'z.phone',
+  'z.notify_email',
+  'o.display_name as assignee_name',
+] as const;
+
+export async function findCase(db: Db, tenantId: string, viewer: CaseViewer, id: string) {
+  return caseRows(db, tenantId, viewer).select(CASE_COLUMNS).where('a.id', '=', id).executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+/** Locks the case's row for a change, then reads it whole (the viewer's scope applies). */
+export async function lockCase(trx: Transaction<DB>, tenantId: string, viewer: CaseViewer, id: string): Promise<CaseRow | undefined> {
+  const locked = await trx.selectFrom('applications').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!locked) return undefined;
+  return findCase(trx, tenantId, viewer, id);
+}
+
+export async function caseEvents(db: Db, applicationId: string, opts: { internal: boolean }) {
+  let q = db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId);
+  if (!opts.internal) q = q.where('internal', '=', false);
+  return q.orderBy('id').execute();
+}
+export type CaseEventRow = Awaited<ReturnType<typeof caseEvents>>[number];
+
+export interface InboxFilter {
+  state?: CaseState | undefined;
+  serviceSlug?: string | undefined;
+  assignee?: string | 'none' | undefined;
+  overdue?: 'near' | 'past' | undefined;
+  q?: string | undefined;
+  today: string;
+  offset: number;
+  limit: number;
+}
+
+export async function inbox(db: Db, tenantId: string, officer: OperatorPrincipal, f: InboxFilter) {
+  let q = caseRows(db, tenantId, { officer });
+  if (f.state) q = q.where('a.state', '=', f.state);
+  if (f.serviceSlug) q = q.where('c.slug', '=', f.serviceSlug);
+  if (f.assignee === 'none') q = q.where('a.assigned_to', 'is', null);
+  else if (f.assignee) q = q.where('a.assigned_to', '=', f.assignee);
+  if (f.overdue) {
+    q = q.where('a.state', 'in', OPEN_STATES).where('a.suspended', '=', false);
+    q = f.overdue === 'past' ? q.where('a.due_on', '<', f.today) : q.where('a.due_on', '>=', f.today).where('a.due_on', '<=', sql<string>`(${f.today}::date + ${NEAR_TERM_DAYS})`);
+  }
+  if (f.q) {
+    const words = f.q.trim();
+    const asNumber = /^\d{1,9}(\/\d{4})?$/.test(words) ? Number(words.split('/')[0]) : null;
+    const like = `%${likeEscape(words)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('z.fiscal_code', '=', words.toUpperCase()),
+        eb(sql<string>`z.family_name || ' ' || z.given_name`, 'ilike', like),
+        eb(sql<string>`z.given_name || ' ' || z.family_name`, 'ilike', like),
+        ...(asNumber !== null ? [eb('a.protocol_number', '=', asNumber)] : []),
+      ]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    q
+      .select(CASE_COLUMNS)
+      // The most urgent first: past or near terms, then the oldest filed.
+      .orderBy(sql`a.due_on asc nulls last`)
+      .orderBy('a.submitted_at', 'asc')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** Open cases by state in the officer's offices (the inbox's counters). */
+export async function inboxCounts(db: Db, tenantId: string, officer: OperatorPrincipal): Promise<Record<string, number>> {
+  const rows = await caseRows(db, tenantId, { officer })
+    .where('a.state', 'in', OPEN_STATES)
+    .select(['a.state', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('a.state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}

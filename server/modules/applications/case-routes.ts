@@ -1,0 +1,267 @@
+// Case handling over HTTP. Officers (their offices' cases): the inbox, a case, and each action; the
+// citizen (their own): messages, the integration, observations to a notice of rejection, withdrawal,
+// and the decision's document. A change the state does not allow answers 409 with the state.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import {
+  CaseCancel,
+  CaseIntegrationRequest,
+  CaseParams,
+  CaseReasons,
+  CaseStateSchema,
+  CaseTake,
+  CaseText,
+  CaseWithdraw,
+  OperatorCase,
+  OperatorCaseList,
+  OperatorCaseQuery,
+} from '../../../contracts/cases.ts';
+import { ErrorResponse, errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
+import { citizenOnly } from '../../platform/citizens/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
+import { fileNotFound } from '../../platform/files/errors.ts';
+import { contentDisposition } from '../../platform/files/safe-name.ts';
+import { StoredFileMissing } from '../../platform/files/storage.ts';
+import { officerOnly } from '../../platform/staff/auth.ts';
+import { localDate } from '../../platform/time/zoned-time.ts';
+import type { Tenant } from '../../platform/tenants/repository.ts';
+import { formById } from '../catalogue/index.ts';
+import { type CaseChange, changeCase, type CaseActor } from './change-case.ts';
+import { caseEvents, type CaseViewer, findCase, inbox, inboxCounts } from './case-repository.ts';
+import { operatorCase, toCaseSummary } from './case-views.ts';
+import { applicationNotFound } from './drafts.ts';
+import { listAttachments } from './repository.ts';
+import { toAttachment } from './views.ts';
+
+const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
+const Changed = Type.Object({ state: CaseStateSchema });
+const AttachmentOfCase = Type.Intersect([CaseParams, Type.Object({ attachmentId: Type.String({ format: 'uuid' }) })]);
+
+async function sendStored(ctx: AppContext, reply: FastifyReply, key: string | null, name: string, type: string) {
+  if (!key) throw fileNotFound();
+  const stream = await ctx.storage.get(key).catch((err: unknown) => {
+    if (err instanceof StoredFileMissing) throw fileNotFound();
+    throw err;
+  });
+  return reply.type(type).header('content-disposition', contentDisposition(name)).header('cache-control', 'private, no-store').send(stream);
+}
+
+/** The filed PDF and the decision's document, for whoever may see the case. */
+function documentRoutes(ctx: AppContext, base: string, viewerOf: (req: { citizen?: unknown; operator?: unknown }) => CaseViewer): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      `${base}/:id/summary`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: 'The PDF of what was filed',
+          params: CaseParams,
+          response: { 200: FileResponse('The filed application', ['application/pdf']), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const row = await findCase(ctx.db, req.tenant.id, viewerOf(req as never), req.params.id);
+        if (!row) throw applicationNotFound();
+        return sendStored(ctx, reply, row.summary_key, `domanda-${row.card_slug}.pdf`, 'application/pdf');
+      },
+    );
+    app.get(
+      `${base}/:id/response`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: "The office's decision (PDF, registered in the protocol as outgoing)",
+          params: CaseParams,
+          response: { 200: FileResponse('The decision', ['application/pdf']), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const row = await findCase(ctx.db, req.tenant.id, viewerOf(req as never), req.params.id);
+        if (!row) throw applicationNotFound();
+        return sendStored(ctx, reply, row.response_key, `provvedimento-${row.card_slug}.pdf`, 'application/pdf');
+      },
+    );
+  };
+}
+
+function action<B>(ctx: AppContext, summary: string, body: B, toChange: (b: never) => CaseChange, actorOf: (req: never) => CaseActor) {
+  return {
+    schema: { tags: ['applications'], summary, params: CaseParams, body, response: { 200: Changed, 409: ErrorResponse, ...authErrors, ...errorResponses } },
+    handler: async (req: { tenant: Tenant; params: { id: string }; body: unknown }) =>
+      changeCase(ctx, req.tenant, actorOf(req as never), req.params.id, toChange(req.body as never)),
+  };
+}
+
+function officerCaseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    officerOnly(app, ctx);
+    const base = '/api/v1/:tenant/operator/applications';
+    app.get(
+      base,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: "The office's cases: filtered by state, service, assignee, term (near or past) and words; the most urgent first; with counters per state",
+          params: TenantParams,
+          querystring: OperatorCaseQuery,
+          response: { 200: OperatorCaseList, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const today = localDate(ctx.clock.now().getTime(), req.tenant.time_zone);
+        const q = req.query;
+        const assignee = q.assignee === 'me' ? req.operator.id : q.assignee;
+        const [{ rows, total }, counts] = await Promise.all([
+          inbox(ctx.db, req.tenant.id, req.operator, { ...q, assignee, today, offset: q.offset ?? 0, limit: q.limit ?? 50 }),
+          inboxCounts(ctx.db, req.tenant.id, req.operator),
+        ]);
+        return { cases: rows.map((r) => toCaseSummary(r, req.tenant.time_zone, today)), total, counts };
+      },
+    );
+    app.get(
+      `${base}/:id`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: 'A case: the data as filed (with its form version), attachments, protocol, term, timeline with internal notes, allowed actions',
+          params: CaseParams,
+          response: { 200: OperatorCase, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const row = await findCase(ctx.db, req.tenant.id, { officer: req.operator }, req.params.id);
+        if (!row) throw applicationNotFound();
+        const [form, attachments, events] = await Promise.all([
+          formById(ctx.db, req.tenant.id, row.form_id),
+          listAttachments(ctx.db, row.id),
+          caseEvents(ctx.db, row.id, { internal: true }),
+        ]);
+        if (!form) throw applicationNotFound();
+        const now = ctx.clock.now();
+        const base = `/api/v1/${req.tenant.slug}/operator/applications/${row.id}`;
+        return {
+          ...operatorCase(req.tenant, row, events, now, localDate(now.getTime(), req.tenant.time_zone)),
+          form: { version: form.version, definition: form.definition },
+          data: row.data,
+          attachments: attachments.map((a) => ({ ...toAttachment(req.tenant.slug, a), url: `${base}/attachments/${a.id}` })),
+        };
+      },
+    );
+    app.get(
+      `${base}/:id/attachments/:attachmentId`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: "One of the case's filed attachments",
+          params: AttachmentOfCase,
+          response: { 200: FileResponse('The attachment', DOCUMENT_MEDIA_TYPES), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const row = await findCase(ctx.db, req.tenant.id, { officer: req.operator }, req.params.id);
+        const file = row && (await listAttachments(ctx.db, row.id)).find((a) => a.id === req.params.attachmentId);
+        if (!file) throw fileNotFound();
+        return sendStored(ctx, reply, file.storage_key, file.name, file.media_type);
+      },
+    );
+    await app.register(documentRoutes(ctx, base, (req) => ({ officer: (req as { operator: never }).operator })));
+
+    const officer = (req: never): CaseActor => ({ officer: (req as { operator: never }).operator });
+    const routes: Array<[string, ReturnType<typeof action>]> = [
+      [
+        'take',
+        action(
+          ctx,
+          'Take the case in charge (oneself, or a colleague of the office: `assignee`)',
+          CaseTake,
+          (b: { assignee?: string }) => ({ action: 'take', assigneeId: b.assignee }),
+          officer,
+        ),
+      ],
+      ['message', action(ctx, 'Write to the citizen (email and personal area)', CaseText, (b: { text: string }) => ({ action: 'message', text: b.text }), officer)],
+      ['notes', action(ctx, 'Add an internal note (never shown to the citizen)', CaseText, (b: { text: string }) => ({ action: 'note', text: b.text }), officer)],
+      [
+        'request-integration',
+        action(
+          ctx,
+          'Ask the citizen for an integration by a date (suspends the term)',
+          CaseIntegrationRequest,
+          (b: { text: string; dueDate: string }) => ({ action: 'request_integration', text: b.text, dueOn: b.dueDate }),
+          officer,
+        ),
+      ],
+      [
+        'notice-of-rejection',
+        action(
+          ctx,
+          'Send a notice of rejection (L. 241 art. 10-bis: 10 days for observations, the term suspended)',
+          CaseReasons,
+          (b: { reasons: string }) => ({ action: 'notice_of_rejection', text: b.reasons }),
+          officer,
+        ),
+      ],
+      [
+        'accept',
+        action(
+          ctx,
+          'Accept: the decision as a PDF, registered as outgoing and sent to the citizen',
+          CaseText,
+          (b: { text: string }) => ({ action: 'accept', text: b.text }),
+          officer,
+        ),
+      ],
+      [
+        'reject',
+        action(
+          ctx,
+          'Reject (after a notice of rejection): the decision as a PDF, registered as outgoing and sent',
+          CaseText,
+          (b: { text: string }) => ({ action: 'reject', text: b.text }),
+          officer,
+        ),
+      ],
+      ['cancel', action(ctx, 'Cancel the case, with the reason', CaseCancel, (b: { reason: string }) => ({ action: 'cancel', text: b.reason }), officer)],
+    ];
+    for (const [path, r] of routes) app.post(`${base}/:id/${path}`, { schema: r.schema as never }, r.handler as never);
+  };
+}
+
+function citizenCaseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    citizenOnly(app, ctx);
+    const base = '/api/v1/:tenant/me/applications';
+    await app.register(documentRoutes(ctx, base, (req) => ({ citizenId: (req as { citizen: { citizen: { id: string } } }).citizen.citizen.id })));
+    const citizen = (req: never): CaseActor => ({ citizen: (req as { citizen: never }).citizen });
+    const routes: Array<[string, ReturnType<typeof action>]> = [
+      [
+        'messages',
+        action(ctx, 'Write to the office about the case (any time after submission)', CaseText, (b: { text: string }) => ({ action: 'message', text: b.text }), citizen),
+      ],
+      [
+        'integration',
+        action(ctx, 'Send the integration the office asked for (the term resumes)', CaseText, (b: { text: string }) => ({ action: 'submit_integration', text: b.text }), citizen),
+      ],
+      [
+        'observations',
+        action(
+          ctx,
+          'Send observations on a notice of rejection (within its 10 days)',
+          CaseText,
+          (b: { text: string }) => ({ action: 'submit_observations', text: b.text }),
+          citizen,
+        ),
+      ],
+      ['withdraw', action(ctx, 'Withdraw the case while it is undecided', CaseWithdraw, (b: { reason?: string }) => ({ action: 'withdraw', text: b.reason }), citizen)],
+    ];
+    for (const [path, r] of routes) app.post(`${base}/:id/${path}`, { schema: r.schema as never }, r.handler as never);
+  };
+}
+
+export function caseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    await app.register(officerCaseRoutes(ctx));
+    await app.register(citizenCaseRoutes(ctx));
+  };
+}
