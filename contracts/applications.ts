@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Line, TenantParams, Uuid } from './common.ts';
 import { FormDefinition } from './forms/definition.ts';
+import { CASE_STATES, type CaseState } from './statuses.ts';
 
 export const ApplicationStatus = Type.Union([Type.Literal('draft'), Type.Literal('submitted')]);
 export type ApplicationStatus = Static<typeof ApplicationStatus>;
@@ -36,6 +37,8 @@ export type ApplicationAttachment = Static<typeof ApplicationAttachment>;
 export const ApplicationSummary = Type.Object({
   id: Uuid,
   status: ApplicationStatus,
+  /** The case's state once filed (draft before). */
+  state: Type.Unsafe<CaseState>(Type.String({ enum: [...CASE_STATES] })),
   service: Type.Object({ slug: Type.String(), title: Type.String() }),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -125,3 +125,23 @@ export const CaseTake = Type.Object({ assignee: Type.Optional(Uuid) }, { additio
 export const CaseIntegrationRequest = Type.Object({ text: Text({ minLength: 1, maxLength: 8000 }), dueDate: IsoDate }, { additionalProperties: false });
 export const CaseCancel = Type.Object({ reason: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
 export const CaseWithdraw = Type.Object({ reason: Type.Optional(Text({ maxLength: 2000 })) }, { additionalProperties: false });
+
+/** How the timeline names each step (the citizen's page and the console alike). */
+export const CASE_STEP_LABELS: Record<string, string> = {
+  submit: 'Domanda presentata',
+  register: 'Registrata al protocollo',
+  take: 'Presa in carico',
+  request_integration: 'Richiesta di integrazione',
+  submit_integration: 'Integrazione inviata',
+  notice_of_rejection: 'Preavviso di rigetto (art. 10-bis L. 241/1990)',
+  submit_observations: 'Osservazioni al preavviso',
+  accept: 'Domanda accolta',
+  reject: 'Domanda respinta',
+  withdraw: 'Domanda ritirata',
+  cancel: 'Pratica annullata',
+  message: 'Messaggio',
+  note: 'Nota interna',
+};
+
+const CitizenCaseObject = Type.Object(CitizenCaseFields);
+export type CitizenCase = Static<typeof CitizenCaseObject>;

@@ -144,7 +144,9 @@ describe('online application', { skip }, () => {
     assert.match(mails[0]!.text, /0000001\/2026/);
 
     await page.getByRole('link', { name: 'Vai alle tue pratiche' }).click();
-    await page.getByTestId('filed-applications').getByText('0000001/2026').waitFor();
+    const inProgress = page.getByTestId('cases-open').getByRole('listitem').filter({ hasText: '0000001/2026' });
+    await inProgress.waitFor();
+    assert.match(await inProgress.innerText(), /protocollata, in attesa di presa in carico/);
   });
 
   it("files one of Bitonto's online services the same way", async () => {

@@ -6,11 +6,10 @@
 // notes never reach the citizen; the inbox filters, counts and finds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { renderPdf } from '../server/platform/pdf.ts';
+import { fileResidenceChange } from './support/cases.ts';
 import { loginAs } from './support/citizen.ts';
 import { outbox } from './support/fixtures.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
-import { multipart } from './support/multipart.ts';
 import { signIn } from './support/operator.ts';
 import { pdfTextOf } from './support/pdf-text.ts';
 
@@ -20,36 +19,7 @@ const DAY = 86_400_000;
 type Citizen = Awaited<ReturnType<typeof loginAs>>;
 type Officer = Awaited<ReturnType<typeof signIn>>;
 
-const residence = (lease: string) => ({
-  provenienza: { tipo: 'altro-comune', comune: 'Modugno' },
-  abitazione: {
-    indirizzo: { street: 'Via Sparano da Bari', number: '10', postalCode: '70121', town: 'Bari', province: 'BA' },
-    titolo: 'locazione',
-    contratto: 'Agenzia Entrate Bari, 3/2/2026, n. 1234',
-  },
-  famiglia: { familiari: [] },
-  veicoli: { veicoli: [] },
-  allegati: { titoloAbitazione: [lease] },
-  dichiarazioni: { consapevole: true },
-});
-
-async function fileCase(who: Citizen): Promise<string> {
-  const started = await who.request({ method: 'POST', url: '/api/v1/bari/me/applications', payload: { service: 'dichiarazione-di-cambio-di-residenza' } });
-  const id = started.json().id as string;
-  const lease = await renderPdf({ title: 'Contratto', author: 'test', createdAt: new Date('2026-01-01') }, (d) => d.text('Contratto di locazione'));
-  const up = await who.request({
-    method: 'POST',
-    url: `/api/v1/bari/me/applications/${id}/attachments`,
-    ...multipart([
-      { name: 'field', value: 'allegati.titoloAbitazione' },
-      { name: 'file', filename: 'contratto.pdf', content: lease },
-    ]),
-  });
-  assert.equal((await who.request({ method: 'PUT', url: `/api/v1/bari/me/applications/${id}`, payload: { data: residence(up.json().id) } })).statusCode, 200);
-  const done = await who.request({ method: 'POST', url: `/api/v1/bari/me/applications/${id}/submit` });
-  assert.equal(done.statusCode, 200, done.body);
-  return id;
-}
+const fileCase = fileResidenceChange;
 
 for (const engine of ENGINES) {
   describe(`case handling (${engine.name})`, () => {

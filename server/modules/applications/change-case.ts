@@ -13,7 +13,7 @@ import { appError, invalidField } from '../../platform/http/errors.ts';
 import type { CitizenNotice } from '../../platform/notices.ts';
 import { officerServesOffice } from '../../platform/staff/office-members.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
-import { addDays, localDate } from '../../platform/time/zoned-time.ts';
+import { addDays, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel, protocolSystem } from '../protocol/index.ts';
 import { caseEvents, type CaseRow, type CaseViewer, lockCase } from './case-repository.ts';
@@ -21,6 +21,7 @@ import { termOf } from './case-term.ts';
 import { responsePdf } from './documents.ts';
 import { applicationNotFound } from './drafts.ts';
 import { CITIZEN_ACTIONS, type CaseAction, isDecided, nextState } from './domain/lifecycle.ts';
+import { OBSERVATION_DAYS } from './domain/terms.ts';
 
 export type CaseChange =
   | { action: 'take'; assigneeId?: string | undefined }
@@ -199,6 +200,24 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
           internal: change.action === 'note',
         })
         .execute();
+      // The citizen's deadlines in the personal area: what the office awaits, by when; done once answered.
+      const source = `case:${row.id}`;
+      const awaited =
+        change.action === 'request_integration'
+          ? { title: `Integrazione per la pratica «${row.card_title}»`, day: change.dueOn }
+          : change.action === 'notice_of_rejection'
+            ? { title: `Osservazioni al preavviso di rigetto «${row.card_title}»`, day: addDays(today, OBSERVATION_DAYS) }
+            : null;
+      if (isState && (to !== from || change.action === 'submit_observations')) {
+        await trx.updateTable('citizen_deadlines').set({ done_at: now }).where('tenant_id', '=', tenant.id).where('source', '=', source).where('done_at', 'is', null).execute();
+      }
+      if (awaited) {
+        const dueAt = new Date(localToInstant(awaited.day, 23 * 60 + 59, tenant.time_zone) ?? now.getTime());
+        await trx
+          .insertInto('citizen_deadlines')
+          .values({ tenant_id: tenant.id, fiscal_code: row.fiscal_code, title: awaited.title, due_at: dueAt, link: `/${tenant.slug}/domande/${row.id}`, source })
+          .execute();
+      }
       // The term, recounted from the whole history (the new entry included).
       const events = await caseEvents(trx, row.id, { internal: false });
       const term = termOf(tenant, row.protocol_registered_at ?? row.submitted_at!, row.term_days, events, now);

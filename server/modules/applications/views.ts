@@ -13,6 +13,7 @@ export function toSummary(tenantSlug: string, tz: string, a: ApplicationRow): Ap
   return {
     id: a.id,
     status: a.status,
+    state: a.state,
     service: { slug: a.card_slug, title: a.card_title },
     createdAt: iso(a.created_at, tz)!,
     updatedAt: iso(a.updated_at, tz)!,

@@ -28,6 +28,8 @@ import { canConfigure, makeCaller, SessionContext, type OperatorSession } from '
 import { Heading } from './ui.tsx';
 import { AssistanceRequests } from './requests/AssistanceRequests.tsx';
 import { InefficiencyReports } from './requests/InefficiencyReports.tsx';
+import { CaseDetail } from './cases/CaseDetail.tsx';
+import { CaseInbox } from './cases/CaseInbox.tsx';
 import { SitePage } from './site/SitePage.tsx';
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
@@ -157,6 +159,9 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (matchPath('/:tenant/operatore/registro', path))
     return session.operator.role === 'admin' ? <AuditLog /> : <Forbidden title="Registro attività" reason="Il registro attività è consultabile dagli amministratori del comune." />;
   if (matchPath('/:tenant/operatore/protocollo', path)) return <Protocol />;
+  if (matchPath('/:tenant/operatore/pratiche', path)) return <CaseInbox />;
+  const caseDetail = matchPath('/:tenant/operatore/pratiche/:id', path);
+  if (caseDetail) return <CaseDetail key={caseDetail.id} id={caseDetail.id!} />;
   if (matchPath('/:tenant/operatore/richieste', path)) return <AssistanceRequests />;
   if (matchPath('/:tenant/operatore/segnalazioni', path)) return <InefficiencyReports />;
   if (matchPath('/:tenant/operatore/schede-servizio', path))

@@ -23,6 +23,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
           },
           { href: `${session.base}/nuova-prenotazione`, label: 'Nuova prenotazione', active: (p: string) => p.startsWith(`${session.base}/nuova-prenotazione`) },
           { href: `${session.base}/protocollo`, label: 'Protocollo', active: (p: string) => p.startsWith(`${session.base}/protocollo`) },
+          { href: `${session.base}/pratiche`, label: 'Pratiche', active: (p: string) => p.startsWith(`${session.base}/pratiche`) },
           { href: `${session.base}/richieste`, label: 'Richieste', active: (p: string) => p.startsWith(`${session.base}/richieste`) },
           { href: `${session.base}/segnalazioni`, label: 'Segnalazioni', active: (p: string) => p.startsWith(`${session.base}/segnalazioni`) },
           ...(canConfigure(session)

@@ -1,9 +1,10 @@
 // A citizen's application: the guided form of a draft, step by step, saved on the server as they go
 // ("Salva bozza", and at each step), checked as they type by the same rules as the server, then the
-// one-screen summary with the privacy notice and "Invia"; once submitted, the protocol number and
-// the receipt. The identity's data is shown, never asked.
+// one-screen summary with the privacy notice and "Invia"; once submitted, the protocol number, the
+// receipt and the case as the office handles it (CaseView). The identity's data is shown, never asked.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApplicationAttachment, ApplicationDetail, SubmittedApplication } from '../../../../contracts/applications.ts';
+import type { CitizenCase } from '../../../../contracts/cases.ts';
 import { checkForm } from '../../../../contracts/forms/check.ts';
 import { cleanData } from '../../../../contracts/forms/clean.ts';
 import type { FormData as FormValues } from '../../../../contracts/forms/definition.ts';
@@ -17,6 +18,7 @@ import { currentPath, loginPath, useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 import { cardPagePath, servicesPath } from '../services/paths.ts';
 import { Answers } from './Answers.tsx';
+import { CaseView } from './CaseView.tsx';
 import { domId, Fields } from './FormFields.tsx';
 
 /** A copy of the data with the value at "step.group.0.field" replaced by `update(old)`. */
@@ -319,14 +321,14 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
 export default function ApplicationPage({ id }: { id: string }) {
   const t = useTenant();
   const citizen = useCitizen();
-  const [app, setApp] = useState<ApplicationDetail>();
+  const [app, setApp] = useState<ApplicationDetail & CitizenCase>();
   const [error, setError] = useState<string>();
   const url = `/api/v1/${t.slug}/me/applications/${id}`;
 
   useEffect(() => {
     if (citizen.status === 'anonymous') navigate(loginPath(t.slug, currentPath()), { replace: true });
     if (citizen.status !== 'signed-in') return;
-    api<ApplicationDetail>(url)
+    api<ApplicationDetail & CitizenCase>(url)
       .then(setApp)
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [citizen.status, t.slug, url]);
@@ -345,11 +347,22 @@ export default function ApplicationPage({ id }: { id: string }) {
       <PageHeading title={title} />
       <ErrorAlert message={error} />
       {!app && !error ? <Loading /> : null}
-      {app?.status === 'submitted' ? <Submitted app={app} /> : null}
+      {app?.status === 'submitted' ? (
+        <>
+          {app.state === 'registered' ? <Submitted app={app} /> : null}
+          <CaseView app={app} onChanged={() => void api<ApplicationDetail & CitizenCase>(url).then(setApp)} />
+          {app.state !== 'registered' ? (
+            <>
+              <h2 className="h4 mt-4">Cosa hai presentato</h2>
+              <Answers definition={app.form.definition} data={app.data} attachments={app.attachments} />
+            </>
+          ) : null}
+        </>
+      ) : null}
       {app?.status === 'draft' ? (
         <>
           {app.expiresAt ? <p className="small">La bozza resta salvata fino al {when(app.expiresAt)}: puoi riprenderla dalla tua area personale, sezione Pratiche.</p> : null}
-          <Wizard initial={app} onSubmitted={() => api<ApplicationDetail>(url).then(setApp)} />
+          <Wizard initial={app} onSubmitted={() => api<ApplicationDetail & CitizenCase>(url).then(setApp)} />
         </>
       ) : null}
     </>

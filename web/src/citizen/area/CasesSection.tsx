@@ -2,6 +2,7 @@
 // kept), then the submitted ones with their protocol number and receipt; then the requests and reports.
 import { useState } from 'react';
 import type { ApplicationList, ApplicationSummary } from '../../../../contracts/applications.ts';
+import { CASE_STATE_WORDS, type CaseState } from '../../../../contracts/statuses.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
@@ -55,6 +56,45 @@ function Drafts({ drafts, onDeleted }: { drafts: ApplicationSummary[]; onDeleted
   );
 }
 
+/** Filed cases, grouped as the citizen needs them: what waits for them first. */
+const GROUPS: Array<{ id: string; title: string; states: CaseState[] }> = [
+  { id: 'action', title: 'Richiedono una tua risposta', states: ['integration_requested', 'rejection_notice'] },
+  { id: 'open', title: 'In corso', states: ['submitted', 'registered', 'in_charge', 'integration_submitted'] },
+  { id: 'closed', title: 'Concluse', states: ['accepted', 'rejected', 'withdrawn', 'cancelled'] },
+];
+const BADGE: Partial<Record<CaseState, string>> = { integration_requested: 'bg-warning text-dark', rejection_notice: 'bg-danger', accepted: 'bg-success', rejected: 'bg-danger' };
+
+function FiledGroup({ id, title, cases }: { id: string; title: string; cases: ApplicationSummary[] }) {
+  const t = useTenant();
+  return (
+    <section aria-labelledby={`${id}-title`} className="mb-4">
+      <h2 className="h4" id={`${id}-title`}>
+        {title}
+      </h2>
+      <ul className="list-unstyled" data-testid={`cases-${id}`}>
+        {cases.map((a) => (
+          <li key={a.id} className="card card-bg shadow-sm no-after mb-3">
+            <div className="card-body">
+              <h3 className="h5">
+                <Link href={applicationPagePath(t.slug, a.id)}>{a.service.title}</Link>
+              </h3>
+              <p className="mb-1">
+                <span className={`badge ${BADGE[a.state] ?? 'bg-primary'} me-2`}>{CASE_STATE_WORDS[a.state].it}</span>
+                Protocollo n. <strong>{a.protocol?.label}</strong> del {a.protocol ? when(a.protocol.registeredAt) : ''}
+              </p>
+              {a.receiptUrl ? (
+                <a href={a.receiptUrl} download>
+                  Ricevuta (PDF)
+                </a>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function CasesSection() {
   const t = useTenant();
   const list = useApi<ApplicationList>(`/api/v1/${t.slug}/me/applications`);
@@ -71,33 +111,10 @@ export default function CasesSection() {
         </p>
       ) : null}
       {drafts.length ? <Drafts drafts={drafts} onDeleted={list.reload} /> : null}
-      {filed.length ? (
-        <section aria-labelledby="filed-title">
-          <h2 className="h4" id="filed-title">
-            Domande presentate
-          </h2>
-          <ul className="list-unstyled" data-testid="filed-applications">
-            {filed.map((a) => (
-              <li key={a.id} className="card card-bg shadow-sm no-after mb-3">
-                <div className="card-body">
-                  <h3 className="h5">
-                    <Link href={applicationPagePath(t.slug, a.id)}>{a.service.title}</Link>
-                  </h3>
-                  <p className="mb-1">
-                    <span className="badge bg-primary me-2">Presentata</span>
-                    Protocollo n. <strong>{a.protocol?.label}</strong> del {a.protocol ? when(a.protocol.registeredAt) : ''}
-                  </p>
-                  {a.receiptUrl ? (
-                    <a href={a.receiptUrl} download>
-                      Ricevuta (PDF)
-                    </a>
-                  ) : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {GROUPS.map((g) => {
+        const cases = filed.filter((a) => g.states.includes(a.state));
+        return cases.length ? <FiledGroup key={g.id} id={g.id} title={g.title} cases={cases} /> : null;
+      })}
       <RequestsList />
     </>
   );

@@ -1,7 +1,11 @@
-// The Scrivania: the latest messages, the next appointments, the next deadlines and the latest
-// activities at a glance, each with the way to its whole section.
+// The Scrivania: the cases waiting for the citizen's answer (when there are), the latest messages,
+// the next appointments, the next deadlines and the latest activities at a glance, each with the way
+// to its whole section.
 import { useEffect } from 'react';
+import type { ApplicationList } from '../../../../../contracts/applications.ts';
 import type { Dashboard } from '../../../../../contracts/identity.ts';
+import { CASE_STATE_WORDS } from '../../../../../contracts/statuses.ts';
+import { applicationPagePath } from '../../applications/paths.ts';
 import { time, when } from '../../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../../shared/Page.tsx';
 import { Link } from '../../../shared/router.tsx';
@@ -16,6 +20,8 @@ import { DeskCard } from './DeskCard.tsx';
 export default function DeskSection({ me }: SectionProps) {
   const t = useTenant();
   const res = useApi<Dashboard>(`/api/v1/${t.slug}/me/dashboard`);
+  const cases = useApi<ApplicationList>(`/api/v1/${t.slug}/me/applications`);
+  const waiting = (cases.data?.applications ?? []).filter((a) => a.state === 'integration_requested' || a.state === 'rejection_notice');
   useEffect(() => {
     if (res.data) setUnreadMessages(res.data.unread);
   }, [res.data]);
@@ -70,6 +76,25 @@ export default function DeskSection({ me }: SectionProps) {
             </p>
           )}
         </DeskCard>
+        {waiting.length ? (
+          <DeskCard
+            id="desk-cases"
+            title="Pratiche che attendono una tua risposta"
+            icon="it-warning-circle"
+            more={{ href: areaPath(t.slug, 'pratiche'), label: 'Tutte le pratiche' }}
+          >
+            <ul className="list-unstyled mb-0" data-testid="desk-cases">
+              {waiting.map((a) => (
+                <li key={a.id} className="mb-2">
+                  <Link href={applicationPagePath(t.slug, a.id)}>{a.service.title}</Link>
+                  <span className="d-block small">
+                    {CASE_STATE_WORDS[a.state].it} · prot. {a.protocol?.label}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </DeskCard>
+        ) : null}
         <DeskCard id="desk-deadlines" title="Prossime scadenze" icon="it-clock" more={{ href: areaPath(t.slug, 'scadenze'), label: 'Tutte le scadenze' }}>
           {d.deadlines.length ? <DeadlineList deadlines={d.deadlines} /> : <p className="mb-0">Non hai scadenze in programma.</p>}
         </DeskCard>

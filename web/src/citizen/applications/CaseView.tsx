@@ -1,0 +1,189 @@
+// A filed application's case, as the citizen follows it: the state in words, the latest expected
+// date (or why the term is suspended), what the office asks now (an integration by a date, or
+// observations on a notice of rejection) with the form to answer, the documents, the messages with
+// the office, the whole timeline, and withdrawal while the case is undecided.
+import { type FormEvent, useId, useState } from 'react';
+import { CASE_STEP_LABELS, type CitizenCase, type TimelineEntry } from '../../../../contracts/cases.ts';
+import { api, errorMessage } from '../../shared/api.ts';
+import { longDay, when } from '../../shared/format.ts';
+import { ErrorAlert } from '../../shared/Page.tsx';
+import { useTenant } from '../tenant.ts';
+
+type Case = CitizenCase & { id: string; protocol: { label: string; registeredAt: string } | null };
+
+const DONE = new Set(['accepted', 'rejected', 'withdrawn', 'cancelled']);
+
+function TextForm({ label, button, hint, path, onDone, testId }: { label: string; button: string; hint?: string; path: string; onDone(): void; testId: string }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) return setFailure('Scrivi il testo prima di inviare.');
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api(path, { method: 'POST', body: { text: text.trim() } });
+      setText('');
+      onDone();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={send} className="mt-3" data-testid={testId}>
+      <div className="form-group">
+        <label htmlFor={`${id}-text`} className="active">
+          {label}
+        </label>
+        <textarea
+          id={`${id}-text`}
+          className="form-control"
+          rows={4}
+          maxLength={8000}
+          value={text}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {hint ? (
+          <small id={`${id}-hint`} className="form-text">
+            {hint}
+          </small>
+        ) : null}
+      </div>
+      <ErrorAlert message={failure} />
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? 'Invio in corso…' : button}
+      </button>
+    </form>
+  );
+}
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <ol className="list-unstyled border-start border-3 ps-3" data-testid="case-timeline">
+      {entries.map((e) => (
+        <li key={e.id} className="mb-3">
+          <p className="fw-semibold mb-0">{CASE_STEP_LABELS[e.action ?? e.kind] ?? e.kind}</p>
+          <p className="small mb-1">
+            {when(e.at)} · {e.by === 'citizen' ? 'tu' : e.by === 'office' ? `l'ufficio (${e.author})` : e.author}
+            {e.dueOn ? ` · rispondi entro il ${longDay(e.dueOn)}` : ''}
+          </p>
+          {e.text ? (
+            <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>
+              {e.text}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
+  const t = useTenant();
+  const [failure, setFailure] = useState<string>();
+  const base = `/api/v1/${t.slug}/me/applications/${app.id}`;
+  const notice = [...app.timeline].reverse().find((e) => e.action === 'notice_of_rejection');
+  async function withdraw() {
+    if (!window.confirm('Ritirare la domanda? La pratica si chiude e non potrà essere riaperta.')) return;
+    try {
+      await api(`${base}/withdraw`, { method: 'POST', body: {} });
+      onChanged();
+    } catch (err) {
+      setFailure(errorMessage(err));
+    }
+  }
+  return (
+    <section aria-labelledby="case-title" className="mt-4" data-testid="case">
+      <h2 className="h4" id="case-title">
+        Stato della pratica
+      </h2>
+      <div className="card card-bg shadow-sm no-after mb-4">
+        <div className="card-body">
+          <p className="mb-1">
+            La pratica è <strong data-testid="case-state">{app.stateWords}</strong>.
+          </p>
+          {app.protocol ? (
+            <p className="mb-1">
+              Protocollo n. {app.protocol.label} del {when(app.protocol.registeredAt)}.
+            </p>
+          ) : null}
+          {app.term?.expectedBy ? (
+            <p className="mb-0" data-testid="case-expected-by">
+              Si concluderà entro il <strong>{longDay(app.term.expectedBy)}</strong>
+              {app.term.suspended ? ' (il termine è sospeso in attesa delle tue osservazioni)' : ''}.
+            </p>
+          ) : null}
+          {app.term && !app.term.expectedBy ? (
+            <p className="mb-0" data-testid="case-expected-by">
+              Il termine per concludere la pratica è sospeso finché non invii l'integrazione richiesta.
+            </p>
+          ) : null}
+          {app.outcome && DONE.has(app.state) ? (
+            <p className="mt-2 mb-0" style={{ whiteSpace: 'pre-line' }}>
+              {app.outcome}
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      {app.integration && app.actions.includes('submit_integration') ? (
+        <div className="callout warning" data-testid="integration-request">
+          <div className="callout-title">L'ufficio chiede un'integrazione entro il {longDay(app.integration.dueOn)}</div>
+          <p style={{ whiteSpace: 'pre-line' }}>{app.integration.text}</p>
+          <TextForm label="La tua integrazione" button="Invia l'integrazione" path={`${base}/integration`} onDone={onChanged} testId="integration-form" />
+        </div>
+      ) : null}
+      {notice && app.actions.includes('submit_observations') ? (
+        <div className="callout danger" data-testid="rejection-notice">
+          <div className="callout-title">Preavviso di rigetto</div>
+          <p style={{ whiteSpace: 'pre-line' }}>{notice.text}</p>
+          <p>Hai 10 giorni dal {when(notice.at)} per presentare le tue osservazioni: l'ufficio ne terrà conto prima di decidere.</p>
+          <TextForm label="Le tue osservazioni" button="Invia le osservazioni" path={`${base}/observations`} onDone={onChanged} testId="observations-form" />
+        </div>
+      ) : null}
+
+      {app.documents.length ? (
+        <>
+          <h3 className="h5 mt-4">Documenti</h3>
+          <ul data-testid="case-documents">
+            {app.documents.map((d) => (
+              <li key={d.kind}>
+                <a href={d.url} download>
+                  {d.kind === 'filed' ? 'La domanda presentata' : d.kind === 'receipt' ? 'Ricevuta di presentazione' : 'Provvedimento finale'} (PDF)
+                </a>
+                {d.protocol ? ` · prot. ${d.protocol}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h3 className="h5 mt-4">Le fasi della pratica</h3>
+      <Timeline entries={app.timeline} />
+
+      {app.actions.includes('message') ? (
+        <TextForm
+          label="Scrivi all'ufficio"
+          button="Invia il messaggio"
+          hint="L'ufficio ti risponde qui e per email."
+          path={`${base}/messages`}
+          onDone={onChanged}
+          testId="message-form"
+        />
+      ) : null}
+      <ErrorAlert message={failure} />
+      {app.actions.includes('withdraw') ? (
+        <p className="mt-4">
+          <button type="button" className="btn btn-outline-danger" onClick={() => void withdraw()}>
+            Ritira la domanda
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}

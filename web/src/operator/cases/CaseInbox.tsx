@@ -1,0 +1,186 @@
+// "Pratiche": the office's cases, the most urgent first (past or near their term), with counters per
+// state and filters (state, service, assignee, term, words), 50 a page, and a CSV of what is shown.
+import { useState } from 'react';
+import type { OperatorCaseList, OperatorCaseSummary } from '../../../../contracts/cases.ts';
+import { CASE_STATE_WORDS, type CaseState } from '../../../../contracts/statuses.ts';
+import { when } from '../../shared/format.ts';
+import { ErrorAlert, Loading } from '../../shared/Page.tsx';
+import { Link } from '../../shared/router.tsx';
+import { useOperatorApi, useSession } from '../session.tsx';
+import { Heading, SelectField, TextField } from '../ui.tsx';
+
+const OPEN: CaseState[] = ['registered', 'in_charge', 'integration_requested', 'integration_submitted', 'rejection_notice'];
+const CLOSED: CaseState[] = ['accepted', 'rejected', 'withdrawn', 'cancelled'];
+const PAGE = 50;
+const FLAG = {
+  past: { label: 'Termine scaduto', badge: 'bg-danger' },
+  near: { label: 'Termine vicino', badge: 'bg-warning text-dark' },
+  suspended: { label: 'Termine sospeso', badge: 'bg-secondary' },
+  on_time: null,
+} as const;
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+function csvOf(cases: OperatorCaseSummary[]): string {
+  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const rows = cases.map((c) => [
+    c.protocol?.label ?? '',
+    c.service.title,
+    c.applicant.name,
+    c.applicant.fiscalCode,
+    CASE_STATE_WORDS[c.state].it,
+    c.assignee?.name ?? '',
+    c.dueOn ?? '',
+    c.submittedAt,
+  ]);
+  return [['Protocollo', 'Servizio', 'Richiedente', 'Codice fiscale', 'Stato', 'Assegnata a', 'Termine', 'Presentata il'], ...rows].map((r) => r.map(cell).join(';')).join('\r\n');
+}
+
+export function CaseInbox() {
+  const session = useSession();
+  const [state, setState] = useState<string>('');
+  const [assignee, setAssignee] = useState('');
+  const [overdue, setOverdue] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(0);
+  const params = new URLSearchParams({
+    ...(state ? { state } : {}),
+    ...(assignee ? { assignee } : {}),
+    ...(overdue ? { overdue } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(page ? { offset: String(page * PAGE) } : {}),
+    limit: String(PAGE),
+  }).toString();
+  const list = useOperatorApi<OperatorCaseList>(`applications?${params}`);
+  const download = () => {
+    if (!list.data) return;
+    const url = URL.createObjectURL(new Blob([`\ufeff${csvOf(list.data.cases)}`], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'pratiche.csv';
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const reset = (f: () => void) => {
+    f();
+    setPage(0);
+  };
+  return (
+    <>
+      <Heading title="Pratiche" />
+      <p>Le domande online presentate ai tuoi uffici: prima quelle con il termine scaduto o vicino.</p>
+      {list.data ? (
+        <ul className="list-inline" aria-label="Pratiche aperte per stato" data-testid="case-counts">
+          {OPEN.map((s) => (
+            <li key={s} className="list-inline-item mb-2">
+              <button
+                type="button"
+                className={`btn btn-sm ${state === s ? 'btn-primary' : 'btn-outline-primary'}`}
+                aria-pressed={state === s}
+                onClick={() => reset(() => setState(state === s ? '' : s))}
+              >
+                {CASE_STATE_WORDS[s].it}: {list.data!.counts[s] ?? 0}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="row">
+        <div className="col-12 col-md-3">
+          <SelectField
+            label="Stato"
+            value={state}
+            onChange={(v) => reset(() => setState(v))}
+            options={[{ value: '', label: 'Tutti' }, ...[...OPEN, ...CLOSED].map((s) => ({ value: s, label: CASE_STATE_WORDS[s].it }))]}
+          />
+        </div>
+        <div className="col-12 col-md-3">
+          <SelectField
+            label="Assegnate a"
+            value={assignee}
+            onChange={(v) => reset(() => setAssignee(v))}
+            options={[
+              { value: '', label: 'Tutti' },
+              { value: 'me', label: 'Me' },
+              { value: 'none', label: 'Nessuno' },
+            ]}
+          />
+        </div>
+        <div className="col-12 col-md-3">
+          <SelectField
+            label="Termine"
+            value={overdue}
+            onChange={(v) => reset(() => setOverdue(v))}
+            options={[
+              { value: '', label: 'Tutti' },
+              { value: 'near', label: 'Vicino (5 giorni)' },
+              { value: 'past', label: 'Scaduto' },
+            ]}
+          />
+        </div>
+        <div className="col-12 col-md-3">
+          <TextField label="Cerca (protocollo, codice fiscale, nome)" value={q} onChange={(v) => reset(() => setQ(v))} maxLength={100} />
+        </div>
+      </div>
+      <ErrorAlert message={list.error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data ? (
+        <p role="status">
+          {list.data.total === 1 ? '1 pratica' : `${list.data.total} pratiche`}
+          {list.data.cases.length ? (
+            <button type="button" className="btn btn-link btn-sm ms-2" onClick={download}>
+              Scarica CSV
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {list.data?.cases.length ? (
+        <div className="table-responsive">
+          <table className="table" data-testid="case-inbox">
+            <caption className="visually-hidden">Pratiche</caption>
+            <thead>
+              <tr>
+                <th scope="col">Protocollo</th>
+                <th scope="col">Servizio</th>
+                <th scope="col">Richiedente</th>
+                <th scope="col">Stato</th>
+                <th scope="col">Assegnata a</th>
+                <th scope="col">Termine</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.cases.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link href={`${session.base}/pratiche/${c.id}`}>{c.protocol?.label ?? '—'}</Link>
+                    <div className="small">{when(c.submittedAt)}</div>
+                  </td>
+                  <td>{c.service.title}</td>
+                  <td>{c.applicant.name}</td>
+                  <td>{CASE_STATE_WORDS[c.state].it}</td>
+                  <td>{c.assignee?.name ?? '—'}</td>
+                  <td>
+                    {c.dueOn ? dmy(c.dueOn) : '—'}
+                    {FLAG[c.flag] ? <span className={`badge ${FLAG[c.flag]!.badge} ms-2`}>{FLAG[c.flag]!.label}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.data && list.data.total > PAGE ? (
+        <nav aria-label="Pagine delle pratiche" className="d-flex gap-2">
+          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Pagina precedente
+          </button>
+          <span className="align-self-center">
+            Pagina {page + 1} di {Math.ceil(list.data.total / PAGE)}
+          </span>
+          <button type="button" className="btn btn-outline-primary btn-sm" disabled={(page + 1) * PAGE >= list.data.total} onClick={() => setPage(page + 1)}>
+            Pagina successiva
+          </button>
+        </nav>
+      ) : null}
+    </>
+  );
+}
