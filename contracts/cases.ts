@@ -118,6 +118,14 @@ export const OperatorCase = Type.Object({
 });
 export type OperatorCase = Static<typeof OperatorCase>;
 
+export const CaseWorkload = Type.Object({
+  /** Open cases per officer (null: not yet taken), and how many are past their term. */
+  officers: Type.Array(Type.Object({ officer: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]), open: Type.Integer(), pastTerm: Type.Integer() })),
+  /** Decided cases per service and the average days from registration to decision. */
+  services: Type.Array(Type.Object({ service: Type.Object({ slug: Type.String(), title: Type.String() }), decided: Type.Integer(), averageDays: Type.Number() })),
+});
+export type CaseWorkload = Static<typeof CaseWorkload>;
+
 export const CaseParams = Type.Intersect([TenantParams, Type.Object({ id: Uuid })]);
 export const CaseText = Type.Object({ text: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
 export const CaseReasons = Type.Object({ reasons: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });

@@ -196,6 +196,19 @@ for (const engine of ENGINES) {
       assert.equal((await citizen(mario, id, 'notes', { text: 'x' })).statusCode, 404, 'citizens have no notes');
     });
 
+    it("shows managers and admins their offices' workload, and not the officers", async () => {
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const load = await admin.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' });
+      assert.equal(load.statusCode, 200, load.body);
+      const giuseppe = load.json().officers.find((o: { officer: { name: string } | null }) => o.officer?.name.startsWith('Giuseppe De Santis'));
+      assert.ok(giuseppe.open >= 1, 'the cases the registry officer holds');
+      const residenceChange = load.json().services.find((x: { service: { slug: string } }) => x.service.slug === 'dichiarazione-di-cambio-di-residenza');
+      assert.ok(residenceChange.decided >= 1 && residenceChange.averageDays >= 0);
+      assert.equal((await registry.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' })).statusCode, 403);
+      const planning = await signIn(h.app, 'bari', 'urbanistica.bari');
+      assert.deepEqual((await planning.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' })).json(), { officers: [], services: [] }, "another office's manager");
+    });
+
     it('filters the inbox by state, assignee, term and words', async () => {
       const id = await fileCase(mario);
       const get = async (q: string) => (await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications?${q}` })).json();

@@ -140,3 +140,33 @@ export async function inboxCounts(db: Db, tenantId: string, officer: OperatorPri
     .execute();
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
 }
+
+/** The offices' workload: open cases per officer (and past their term), time to decision per service. */
+export async function workload(db: Db, tenantId: string, officer: OperatorPrincipal, today: string) {
+  const open = await caseRows(db, tenantId, { officer })
+    .where('a.state', 'in', OPEN_STATES)
+    .select((eb) => [
+      'a.assigned_to',
+      'o.display_name',
+      eb.fn.countAll<string>().as('open'),
+      sql<string>`count(*) filter (where not a.suspended and a.due_on < ${today}::date)`.as('past'),
+    ])
+    .groupBy(['a.assigned_to', 'o.display_name'])
+    .orderBy('o.display_name')
+    .execute();
+  const decided = await caseRows(db, tenantId, { officer })
+    .where('a.state', 'in', ['accepted', 'rejected'])
+    .select((eb) => [
+      'c.slug',
+      'c.title',
+      eb.fn.countAll<string>().as('decided'),
+      sql<number>`avg(extract(epoch from (a.decided_at - a.protocol_registered_at)) / 86400.0)`.as('avg_days'),
+    ])
+    .groupBy(['c.slug', 'c.title'])
+    .orderBy('c.title')
+    .execute();
+  return {
+    officers: open.map((r) => ({ officer: r.assigned_to ? { id: r.assigned_to, name: r.display_name ?? '' } : null, open: Number(r.open), pastTerm: Number(r.past) })),
+    services: decided.map((r) => ({ service: { slug: r.slug, title: r.title }, decided: Number(r.decided), averageDays: Math.round(Number(r.avg_days) * 10) / 10 })),
+  };
+}

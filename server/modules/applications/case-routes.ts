@@ -13,6 +13,7 @@ import {
   CaseTake,
   CaseText,
   CaseWithdraw,
+  CaseWorkload,
   OperatorCase,
   OperatorCaseList,
   OperatorCaseQuery,
@@ -25,11 +26,12 @@ import { fileNotFound } from '../../platform/files/errors.ts';
 import { contentDisposition } from '../../platform/files/safe-name.ts';
 import { StoredFileMissing } from '../../platform/files/storage.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
+import { forbidden } from '../../platform/staff/policy.ts';
 import { localDate } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { formById } from '../catalogue/index.ts';
 import { type CaseChange, changeCase, type CaseActor } from './change-case.ts';
-import { caseEvents, type CaseViewer, findCase, inbox, inboxCounts } from './case-repository.ts';
+import { caseEvents, type CaseViewer, findCase, inbox, inboxCounts, workload } from './case-repository.ts';
 import { operatorCase, toCaseSummary } from './case-views.ts';
 import { applicationNotFound } from './drafts.ts';
 import { listAttachments } from './repository.ts';
@@ -118,6 +120,21 @@ function officerCaseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
           inboxCounts(ctx.db, req.tenant.id, req.operator),
         ]);
         return { cases: rows.map((r) => toCaseSummary(r, req.tenant.time_zone, today)), total, counts };
+      },
+    );
+    app.get(
+      `${base}/workload`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: "Managers and admins: their offices' open cases per officer (past term too) and the average days to a decision per service",
+          params: TenantParams,
+          response: { 200: CaseWorkload, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req) => {
+        if (req.operator.role === 'operator') throw forbidden();
+        return workload(ctx.db, req.tenant.id, req.operator, localDate(ctx.clock.now().getTime(), req.tenant.time_zone));
       },
     );
     app.get(

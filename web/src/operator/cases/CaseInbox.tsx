@@ -1,7 +1,7 @@
 // "Pratiche": the office's cases, the most urgent first (past or near their term), with counters per
 // state and filters (state, service, assignee, term, words), 50 a page, and a CSV of what is shown.
 import { useState } from 'react';
-import type { OperatorCaseList, OperatorCaseSummary } from '../../../../contracts/cases.ts';
+import type { CaseWorkload, OperatorCaseList, OperatorCaseSummary } from '../../../../contracts/cases.ts';
 import { CASE_STATE_WORDS, type CaseState } from '../../../../contracts/statuses.ts';
 import { when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
@@ -33,6 +33,61 @@ function csvOf(cases: OperatorCaseSummary[]): string {
     c.submittedAt,
   ]);
   return [['Protocollo', 'Servizio', 'Richiedente', 'Codice fiscale', 'Stato', 'Assegnata a', 'Termine', 'Presentata il'], ...rows].map((r) => r.map(cell).join(';')).join('\r\n');
+}
+
+/** Managers and admins: who holds how many open cases (and past term), how long decisions take. */
+function Workload() {
+  const load = useOperatorApi<CaseWorkload>('applications/workload');
+  if (!load.data) return null;
+  return (
+    <details className="mb-4" data-testid="case-workload">
+      <summary>Carico di lavoro degli uffici</summary>
+      <div className="row mt-2">
+        <div className="col-12 col-lg-6">
+          <table className="table table-sm">
+            <caption>Pratiche aperte per operatore</caption>
+            <thead>
+              <tr>
+                <th scope="col">Operatore</th>
+                <th scope="col">Aperte</th>
+                <th scope="col">Oltre il termine</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.data.officers.map((o) => (
+                <tr key={o.officer?.id ?? 'none'}>
+                  <th scope="row">{o.officer?.name ?? 'Da prendere in carico'}</th>
+                  <td>{o.open}</td>
+                  <td>{o.pastTerm}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="col-12 col-lg-6">
+          <table className="table table-sm">
+            <caption>Tempo medio di conclusione per servizio</caption>
+            <thead>
+              <tr>
+                <th scope="col">Servizio</th>
+                <th scope="col">Concluse</th>
+                <th scope="col">Giorni in media</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.data.services.map((x) => (
+                <tr key={x.service.slug}>
+                  <th scope="row">{x.service.title}</th>
+                  <td>{x.decided}</td>
+                  <td>{x.averageDays.toLocaleString('it-IT')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </details>
+  );
 }
 
 export function CaseInbox() {
@@ -68,6 +123,7 @@ export function CaseInbox() {
     <>
       <Heading title="Pratiche" />
       <p>Le domande online presentate ai tuoi uffici: prima quelle con il termine scaduto o vicino.</p>
+      {session.operator.role !== 'operator' ? <Workload /> : null}
       {list.data ? (
         <ul className="list-inline" aria-label="Pratiche aperte per stato" data-testid="case-counts">
           {OPEN.map((s) => (
