@@ -31,6 +31,8 @@ export const TimelineEntry = Type.Object({
   author: Type.String(),
   text: Type.Union([Type.String(), Type.Null()]),
   dueOn: Type.Union([IsoDate, Type.Null()]),
+  /** The files sent with it (the citizen's integration, observations or message). */
+  files: Type.Array(Type.Object({ id: Uuid, name: Type.String(), mediaType: Type.String(), size: Type.Integer(), url: Type.String() })),
 });
 export type TimelineEntry = Static<typeof TimelineEntry>;
 
@@ -128,6 +130,14 @@ export type CaseWorkload = Static<typeof CaseWorkload>;
 
 export const CaseParams = Type.Intersect([TenantParams, Type.Object({ id: Uuid })]);
 export const CaseText = Type.Object({ text: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
+/** The citizen's text, with the files uploaded for it (POST …/files first). */
+export const CitizenCaseText = Type.Object(
+  { text: Text({ minLength: 1, maxLength: 8000 }), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })) },
+  { additionalProperties: false },
+);
+export const CaseFileUpload = Type.Object({ file: Type.Optional(Type.String({ format: 'binary' })) }, { additionalProperties: false });
+export const CaseFileUploaded = Type.Object({ id: Uuid, name: Type.String(), mediaType: Type.String(), size: Type.Integer() });
+export type CaseFileUploaded = Static<typeof CaseFileUploaded>;
 export const CaseReasons = Type.Object({ reasons: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
 export const CaseTake = Type.Object({ assignee: Type.Optional(Uuid) }, { additionalProperties: false });
 export const CaseIntegrationRequest = Type.Object({ text: Text({ minLength: 1, maxLength: 8000 }), dueDate: IsoDate }, { additionalProperties: false });

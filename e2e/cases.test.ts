@@ -88,12 +88,19 @@ describe('case handling in the browser', { skip }, () => {
     assert.match(await mario.getByTestId('integration-request').innerText(), /entro il lunedì 16 marzo 2026[\s\S]*ricevuta di registrazione/i);
     await expectAccessible(mario, 'the case waiting for an integration');
     await mario.getByLabel('La tua integrazione').fill('Registrato il 3/2/2026 presso l’Agenzia delle Entrate di Bari, n. 1234, serie 3T.');
+    await mario
+      .getByTestId('integration-form')
+      .getByLabel('Documenti (facoltativi)')
+      .setInputFiles({ name: 'ricevuta-registrazione.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
     await mario.getByRole('button', { name: "Invia l'integrazione" }).click();
     await mario.getByTestId('case-state').getByText('integrazione ricevuta').waitFor();
     assert.match(await mario.getByTestId('case-expected-by').innerText(), /giovedì 16 aprile 2026/);
+    await mario.getByTestId('case-timeline').getByRole('link', { name: 'ricevuta-registrazione.pdf' }).waitFor();
   });
 
   it('moves the date by the notice of rejection, and back with same-day observations', async () => {
+    await office.goto(`${portal.url}/bari/operatore/pratiche/${id}`);
+    await office.getByTestId('case-timeline').getByRole('link', { name: 'ricevuta-registrazione.pdf' }).waitFor();
     await officeAction('Preavviso di rigetto', 'Motivi ostativi (art. 10-bis L. 241/1990)', "Dal sopralluogo l'abitazione risulta non occupata.", 'Invia il preavviso di rigetto');
     await reloadCase();
     assert.equal(await mario.getByTestId('case-state').innerText(), 'preavviso di rigetto inviato');

@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileResidenceChange } from './support/cases.ts';
+import { renderPdf } from '../server/platform/pdf.ts';
 import { loginAs } from './support/citizen.ts';
+import { multipart } from './support/multipart.ts';
 import { outbox } from './support/fixtures.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
 import { signIn } from './support/operator.ts';
@@ -206,7 +208,41 @@ for (const engine of ENGINES) {
       assert.ok(residenceChange.decided >= 1 && residenceChange.averageDays >= 0);
       assert.equal((await registry.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' })).statusCode, 403);
       const planning = await signIn(h.app, 'bari', 'urbanistica.bari');
-      assert.deepEqual((await planning.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' })).json(), { officers: [], services: [] }, "another office's manager");
+      assert.deepEqual(
+        (await planning.request({ method: 'GET', url: '/api/v1/bari/operator/applications/workload' })).json(),
+        { officers: [], services: [] },
+        "another office's manager",
+      );
+    });
+
+    it('takes files with the integration: typed by content, attached once, downloaded by the office', async () => {
+      const id = await fileCase(mario);
+      await office(registry, id, 'take');
+      await office(registry, id, 'request-integration', { text: 'Allega la ricevuta.', dueDate: '2026-03-20' });
+      const upload = (who: Citizen, content: Buffer, filename = 'ricevuta.pdf') =>
+        who.request({ method: 'POST', url: `/api/v1/bari/me/applications/${id}/files`, ...multipart([{ name: 'file', filename, content }]) });
+      const receipt = await renderPdf({ title: 'Ricevuta', author: 'test', createdAt: new Date('2026-02-03') }, (d) => d.text('Ricevuta di registrazione n. 1234'));
+      const up = await upload(mario, receipt);
+      assert.equal(up.statusCode, 201, up.body);
+      assert.equal(up.json().name, 'ricevuta.pdf');
+      assert.equal((await upload(mario, Buffer.from('<html><script>alert(1)</script></html>'), 'ricevuta.pdf')).statusCode, 415);
+      const anna = await loginAs(h.app, 'bari', ANNA);
+      assert.equal((await upload(anna, receipt)).statusCode, 404, "another's case");
+      assert.equal((await citizen(anna, id, 'integration', { text: 'x', fileIds: [up.json().id] })).statusCode, 404);
+      const sent = await citizen(mario, id, 'integration', { text: 'Ecco la ricevuta.', fileIds: [up.json().id] });
+      assert.equal(sent.statusCode, 200, sent.body);
+      assert.equal((await citizen(mario, id, 'messages', { text: 'Di nuovo', fileIds: [up.json().id] })).statusCode, 400, 'a file is sent once');
+      const entry = (await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications/${id}` }))
+        .json()
+        .timeline.find((e: { action: string }) => e.action === 'submit_integration');
+      assert.equal(entry.files.length, 1);
+      const got = await registry.request({ method: 'GET', url: entry.files[0].url });
+      assert.equal(got.statusCode, 200);
+      assert.ok(got.rawPayload.equals(receipt), 'the office gets the very bytes');
+      const environment = await signIn(h.app, 'bari', 'ambiente.bari');
+      assert.equal((await environment.request({ method: 'GET', url: entry.files[0].url })).statusCode, 404);
+      const mineEntry = (await mine(id)).timeline.find((e: { action: string }) => e.action === 'submit_integration');
+      assert.equal((await mario.request({ method: 'GET', url: mineEntry.files[0].url })).statusCode, 200, 'the citizen too');
     });
 
     it('filters the inbox by state, assignee, term and words', async () => {

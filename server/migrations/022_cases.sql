@@ -61,3 +61,21 @@ end
 $$;
 create trigger application_events_write_once before update or delete on application_events
   for each row execute function application_events_write_once();
+
+-- Files the citizen sends with a message, an integration or observations: uploaded first (event_id
+-- null), then attached to the history entry they belong to, never changed afterwards.
+create table application_case_files (
+  id uuid primary key,
+  tenant_id uuid not null,
+  application_id uuid not null,
+  event_id bigint references application_events(id),
+  uploaded_by uuid not null,
+  name text not null check (length(name) between 1 and 255),
+  media_type text not null,
+  size int not null check (size > 0),
+  sha256 text not null,
+  storage_key text not null unique,
+  created_at timestamptz not null,
+  foreign key (tenant_id, application_id) references applications (tenant_id, id)
+);
+create index application_case_files_case on application_case_files (application_id, created_at);

@@ -2,10 +2,13 @@
 // citizen (their own): messages, the integration, observations to a notice of rejection, withdrawal,
 // and the decision's document. A change the state does not allow answers 409 with the state.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   CaseCancel,
+  CaseFileUpload,
+  CaseFileUploaded,
   CaseIntegrationRequest,
   CaseParams,
   CaseReasons,
@@ -14,23 +17,27 @@ import {
   CaseText,
   CaseWithdraw,
   CaseWorkload,
+  CitizenCaseText,
   OperatorCase,
   OperatorCaseList,
   OperatorCaseQuery,
 } from '../../../contracts/cases.ts';
 import { ErrorResponse, errorResponses, FileResponse, TenantParams } from '../../../contracts/common.ts';
-import { citizenOnly } from '../../platform/citizens/auth.ts';
+import { citizenOnly, requireCitizen } from '../../platform/citizens/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { DOCUMENT_MEDIA_TYPES } from '../../platform/files/content-type.ts';
 import { fileNotFound } from '../../platform/files/errors.ts';
 import { contentDisposition } from '../../platform/files/safe-name.ts';
 import { StoredFileMissing } from '../../platform/files/storage.ts';
+import { appError, invalidField } from '../../platform/http/errors.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { forbidden } from '../../platform/staff/policy.ts';
 import { localDate } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
+import { resolveTenantBeforeValidation } from '../../platform/tenants/resolve.ts';
 import { formById } from '../catalogue/index.ts';
 import { type CaseChange, changeCase, type CaseActor } from './change-case.ts';
+import { addCaseFile, CASE_FILES_QUOTA, caseFiles } from './case-files.ts';
 import { caseEvents, type CaseViewer, findCase, inbox, inboxCounts, workload } from './case-repository.ts';
 import { operatorCase, toCaseSummary } from './case-views.ts';
 import { applicationNotFound } from './drafts.ts';
@@ -38,6 +45,9 @@ import { listAttachments } from './repository.ts';
 import { toAttachment } from './views.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uploadedFiles = new WeakMap<FastifyRequest, CaseFileUploaded>();
+type CitizenText = { text: string; fileIds?: string[] };
 const Changed = Type.Object({ state: CaseStateSchema });
 const AttachmentOfCase = Type.Intersect([CaseParams, Type.Object({ attachmentId: Type.String({ format: 'uuid' }) })]);
 
@@ -67,6 +77,23 @@ function documentRoutes(ctx: AppContext, base: string, viewerOf: (req: { citizen
         const row = await findCase(ctx.db, req.tenant.id, viewerOf(req as never), req.params.id);
         if (!row) throw applicationNotFound();
         return sendStored(ctx, reply, row.summary_key, `domanda-${row.card_slug}.pdf`, 'application/pdf');
+      },
+    );
+    app.get(
+      `${base}/:id/files/:fileId`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: 'A file the citizen sent during the case (with an integration, observations or a message)',
+          params: Type.Intersect([CaseParams, Type.Object({ fileId: Type.String({ format: 'uuid' }) })]),
+          response: { 200: FileResponse('The file', DOCUMENT_MEDIA_TYPES), ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const row = await findCase(ctx.db, req.tenant.id, viewerOf(req as never), req.params.id);
+        const file = row && (await caseFiles(ctx.db, row.id)).find((f) => f.id === req.params.fileId);
+        if (!file) throw fileNotFound();
+        return sendStored(ctx, reply, file.storage_key, file.name, file.media_type);
       },
     );
     app.get(
@@ -150,16 +177,17 @@ function officerCaseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (req) => {
         const row = await findCase(ctx.db, req.tenant.id, { officer: req.operator }, req.params.id);
         if (!row) throw applicationNotFound();
-        const [form, attachments, events] = await Promise.all([
+        const [form, attachments, events, files] = await Promise.all([
           formById(ctx.db, req.tenant.id, row.form_id),
           listAttachments(ctx.db, row.id),
           caseEvents(ctx.db, row.id, { internal: true }),
+          caseFiles(ctx.db, row.id),
         ]);
         if (!form) throw applicationNotFound();
         const now = ctx.clock.now();
         const base = `/api/v1/${req.tenant.slug}/operator/applications/${row.id}`;
         return {
-          ...operatorCase(req.tenant, row, events, now, localDate(now.getTime(), req.tenant.time_zone)),
+          ...operatorCase(req.tenant, row, events, files, now, localDate(now.getTime(), req.tenant.time_zone)),
           form: { version: form.version, definition: form.definition },
           data: row.data,
           attachments: attachments.map((a) => ({ ...toAttachment(req.tenant.slug, a), url: `${base}/attachments/${a.id}` })),
@@ -251,22 +279,66 @@ function citizenCaseRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const base = '/api/v1/:tenant/me/applications';
     await app.register(documentRoutes(ctx, base, (req) => ({ citizenId: (req as { citizen: { citizen: { id: string } } }).citizen.citizen.id })));
     const citizen = (req: never): CaseActor => ({ citizen: (req as { citizen: never }).citizen });
+    await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes + 1, files: 1, fields: 0, parts: 1 } });
+    app.post(
+      `${base}/:id/files`,
+      {
+        // The file is read once the comune and the citizen are known (streamed to the storage).
+        preValidation: async (req, reply) => {
+          if (!req.isMultipart()) throw appError('UNSUPPORTED_MEDIA_TYPE');
+          await resolveTenantBeforeValidation(ctx, req);
+          await requireCitizen(ctx)(req, reply);
+          const id = (req.params as { id: string }).id;
+          if (!UUID.test(id)) throw applicationNotFound();
+          const part = await req.file();
+          if (part?.fieldname !== 'file') throw invalidField('file', 'campo obbligatorio');
+          const row = await addCaseFile(ctx, req.citizen!, req.tenant.id, id, { filename: part.filename ?? '', file: part.file });
+          uploadedFiles.set(req, { id: row.id, name: row.name, mediaType: row.media_type, size: row.size });
+          req.body = {};
+        },
+        schema: {
+          tags: ['applications'],
+          summary: 'Upload a file to send with a message, an integration or observations (multipart `file`); then name it in `fileIds`',
+          description: `Typed by content; at most UPLOAD_MAX_MB each; ${CASE_FILES_QUOTA.files} files and ${CASE_FILES_QUOTA.bytes / 1024 / 1024} MB per case.`,
+          params: CaseParams,
+          body: { content: { 'multipart/form-data': { schema: CaseFileUpload } } },
+          response: { 201: CaseFileUploaded, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const row = uploadedFiles.get(req);
+        if (!row) throw appError('UNSUPPORTED_MEDIA_TYPE');
+        return reply.status(201).send(row);
+      },
+    );
     const routes: Array<[string, ReturnType<typeof action>]> = [
       [
         'messages',
-        action(ctx, 'Write to the office about the case (any time after submission)', CaseText, (b: { text: string }) => ({ action: 'message', text: b.text }), citizen),
+        action(
+          ctx,
+          'Write to the office about the case (any time after submission), with files uploaded first',
+          CitizenCaseText,
+          (b: CitizenText) => ({ action: 'message', ...b }),
+          citizen,
+        ),
       ],
       [
         'integration',
-        action(ctx, 'Send the integration the office asked for (the term resumes)', CaseText, (b: { text: string }) => ({ action: 'submit_integration', text: b.text }), citizen),
+        action(
+          ctx,
+          'Send the integration the office asked for, with its files (the term resumes)',
+          CitizenCaseText,
+          (b: CitizenText) => ({ action: 'submit_integration', ...b }),
+          citizen,
+        ),
       ],
       [
         'observations',
         action(
           ctx,
-          'Send observations on a notice of rejection (within its 10 days)',
-          CaseText,
-          (b: { text: string }) => ({ action: 'submit_observations', text: b.text }),
+          'Send observations on a notice of rejection (within its 10 days), with files',
+          CitizenCaseText,
+          (b: CitizenText) => ({ action: 'submit_observations', ...b }),
           citizen,
         ),
       ],

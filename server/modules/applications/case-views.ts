@@ -5,6 +5,7 @@ import { CASE_STATE_WORDS } from '../../../contracts/statuses.ts';
 import { daysBetween, formatInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel } from '../protocol/index.ts';
+import type { CaseFileRow } from './case-files.ts';
 import type { CaseEventRow, CaseRow } from './case-repository.ts';
 import { termOf } from './case-term.ts';
 import { acceptsMessages, allowedActions, CITIZEN_ACTIONS, isDecided } from './domain/lifecycle.ts';
@@ -12,7 +13,7 @@ import { NEAR_TERM_DAYS } from './domain/terms.ts';
 
 const iso = (d: Date | string, tz: string) => formatInstant(new Date(d).getTime(), tz);
 
-export function toTimeline(events: CaseEventRow[], tz: string): TimelineEntry[] {
+export function toTimeline(events: CaseEventRow[], tz: string, files: CaseFileRow[] = [], filesUrl = ''): TimelineEntry[] {
   return events.map((e) => ({
     id: String(e.id),
     at: iso(e.at, tz),
@@ -24,6 +25,7 @@ export function toTimeline(events: CaseEventRow[], tz: string): TimelineEntry[] 
     author: e.author,
     text: e.text,
     dueOn: e.due_on,
+    files: files.filter((f) => String(f.event_id) === String(e.id)).map((f) => ({ id: f.id, name: f.name, mediaType: f.media_type, size: f.size, url: `${filesUrl}/${f.id}` })),
   }));
 }
 
@@ -71,8 +73,8 @@ export function caseTermView(tenant: Tz, row: CaseRow, events: CaseEventRow[], n
 }
 
 /** The case's part of the citizen's application page. */
-export function citizenCaseFields(tenant: Tz, row: CaseRow, events: CaseEventRow[], now: Date) {
-  const timeline = toTimeline(events, tenant.time_zone);
+export function citizenCaseFields(tenant: Tz, row: CaseRow, events: CaseEventRow[], files: CaseFileRow[], now: Date) {
+  const timeline = toTimeline(events, tenant.time_zone, files, `/api/v1/${tenant.slug}/me/applications/${row.id}/files`);
   const term = caseTermView(tenant, row, events, now);
   const lastRequest = [...events].reverse().find((e) => e.action === 'request_integration');
   const base = `/api/v1/${tenant.slug}/me/applications/${row.id}`;
@@ -93,13 +95,20 @@ export function citizenCaseFields(tenant: Tz, row: CaseRow, events: CaseEventRow
   };
 }
 
-export function operatorCase(tenant: Tz, row: CaseRow, events: CaseEventRow[], now: Date, today: string): Omit<OperatorCase, 'form' | 'data' | 'attachments'> {
+export function operatorCase(
+  tenant: Tz,
+  row: CaseRow,
+  events: CaseEventRow[],
+  files: CaseFileRow[],
+  now: Date,
+  today: string,
+): Omit<OperatorCase, 'form' | 'data' | 'attachments'> {
   const base = `/api/v1/${tenant.slug}/operator/applications/${row.id}`;
   return {
     ...toCaseSummary(row, tenant.time_zone, today),
     term: caseTermView(tenant, row, events, now),
     applicantContacts: { email: row.email ?? row.identity_email, phone: row.phone },
-    timeline: toTimeline(events, tenant.time_zone),
+    timeline: toTimeline(events, tenant.time_zone, files, `${base}/files`),
     outcome: row.outcome,
     documents: caseDocuments(row, base),
     actions: [...allowedActions(row.state).filter((a) => !CITIZEN_ACTIONS.has(a) && a !== 'register'), 'message', 'note'],

@@ -16,6 +16,7 @@ import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { addDays, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel, protocolSystem } from '../protocol/index.ts';
+import { attachCaseFiles } from './case-files.ts';
 import { caseEvents, type CaseRow, type CaseViewer, lockCase } from './case-repository.ts';
 import { termOf } from './case-term.ts';
 import { responsePdf } from './documents.ts';
@@ -26,9 +27,11 @@ import { OBSERVATION_DAYS } from './domain/terms.ts';
 export type CaseChange =
   | { action: 'take'; assigneeId?: string | undefined }
   | { action: 'request_integration'; text: string; dueOn: string }
-  | { action: 'notice_of_rejection' | 'accept' | 'reject' | 'cancel' | 'submit_integration' | 'submit_observations'; text: string }
+  | { action: 'notice_of_rejection' | 'accept' | 'reject' | 'cancel'; text: string }
+  | { action: 'submit_integration' | 'submit_observations'; text: string; fileIds?: string[] | undefined }
   | { action: 'withdraw'; text?: string | undefined }
-  | { action: 'message' | 'note'; text: string };
+  | { action: 'message'; text: string; fileIds?: string[] | undefined }
+  | { action: 'note'; text: string };
 
 export type CaseActor = { officer: OperatorPrincipal } | { citizen: CitizenPrincipal };
 
@@ -182,7 +185,7 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
         attachment = { filename: name, content: pdf };
       }
 
-      await trx
+      const event = await trx
         .insertInto('application_events')
         .values({
           tenant_id: tenant.id,
@@ -199,7 +202,12 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
           due_on: change.action === 'request_integration' ? change.dueOn : null,
           internal: change.action === 'note',
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if ('fileIds' in change && change.fileIds?.length) {
+        if (!byCitizen) throw invalidField('fileIds', 'solo il cittadino allega file qui');
+        await attachCaseFiles(trx, row.id, actor.citizen.citizen.id, String(event.id), change.fileIds);
+      }
       // The citizen's deadlines in the personal area: what the office awaits, by when; done once answered.
       const source = `case:${row.id}`;
       const awaited =

@@ -32,6 +32,7 @@ import { formById } from '../catalogue/index.ts';
 import { protocolLabel } from '../protocol/index.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { addAttachment, readAttachmentUpload, removeAttachment } from './attachments.ts';
+import { caseFiles } from './case-files.ts';
 import { caseEvents, findCase } from './case-repository.ts';
 import { citizenCaseFields } from './case-views.ts';
 import { receiptPdf } from './documents.ts';
@@ -67,7 +68,8 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     const caseOf = async (tenant: Tenant, citizenId: string, id: string) => {
       const row = await findCase(ctx.db, tenant.id, { citizenId }, id);
       if (!row) return DRAFT_CASE;
-      return citizenCaseFields(tenant, row, await caseEvents(ctx.db, row.id, { internal: false }), ctx.clock.now());
+      const [events, files] = await Promise.all([caseEvents(ctx.db, row.id, { internal: false }), caseFiles(ctx.db, row.id)]);
+      return citizenCaseFields(tenant, row, events, files, ctx.clock.now());
     };
 
     const detail = async (req: FastifyRequest & { tenant: { id: string; slug: string; time_zone: string } }, id: string) => {

@@ -83,3 +83,17 @@ export interface ApplicationAttachmentsTable {
   signed: boolean;
   created_at: Timestamp;
 }
+
+export interface ApplicationCaseFilesTable {
+  id: string;
+  tenant_id: string;
+  application_id: string;
+  event_id: string | null;
+  uploaded_by: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Timestamp;
+}

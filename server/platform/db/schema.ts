@@ -17,7 +17,7 @@ import type {
 import type { ServiceCardsTable } from './schema-catalogue.ts';
 import type { CitizenRequestPhotosTable, CitizenRequestsTable } from './schema-requests.ts';
 import type { FaqEntriesTable, PageRatingsTable, SiteProfilesTable } from './schema-site.ts';
-import type { ApplicationAttachmentsTable, ApplicationEventsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
+import type { ApplicationAttachmentsTable, ApplicationCaseFilesTable, ApplicationEventsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
@@ -366,6 +366,7 @@ export interface DB {
   applications: ApplicationsTable;
   application_attachments: ApplicationAttachmentsTable;
   application_events: ApplicationEventsTable;
+  application_case_files: ApplicationCaseFilesTable;
   site_profiles: SiteProfilesTable;
   faq_entries: FaqEntriesTable;
   page_ratings: PageRatingsTable;

@@ -3,7 +3,7 @@
 // observations on a notice of rejection) with the form to answer, the documents, the messages with
 // the office, the whole timeline, and withdrawal while the case is undecided.
 import { type FormEvent, useId, useState } from 'react';
-import { CASE_STEP_LABELS, type CitizenCase, type TimelineEntry } from '../../../../contracts/cases.ts';
+import { CASE_STEP_LABELS, type CaseFileUploaded, type CitizenCase, type TimelineEntry } from '../../../../contracts/cases.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { longDay, when } from '../../shared/format.ts';
 import { ErrorAlert } from '../../shared/Page.tsx';
@@ -13,9 +13,26 @@ type Case = CitizenCase & { id: string; protocol: { label: string; registeredAt:
 
 const DONE = new Set(['accepted', 'rejected', 'withdrawn', 'cancelled']);
 
-function TextForm({ label, button, hint, path, onDone, testId }: { label: string; button: string; hint?: string; path: string; onDone(): void; testId: string }) {
+function TextForm({
+  label,
+  button,
+  hint,
+  path,
+  filesPath,
+  onDone,
+  testId,
+}: {
+  label: string;
+  button: string;
+  hint?: string;
+  path: string;
+  filesPath: string;
+  onDone(): void;
+  testId: string;
+}) {
   const id = useId();
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   async function send(e: FormEvent) {
@@ -24,8 +41,16 @@ function TextForm({ label, button, hint, path, onDone, testId }: { label: string
     setBusy(true);
     setFailure(undefined);
     try {
-      await api(path, { method: 'POST', body: { text: text.trim() } });
+      // Each file is uploaded first, then named in what is sent: all of them go with the text, or none.
+      const fileIds: string[] = [];
+      for (const f of files) {
+        const form = new FormData();
+        form.append('file', f, f.name);
+        fileIds.push((await api<CaseFileUploaded>(filesPath, { method: 'POST', form })).id);
+      }
+      await api(path, { method: 'POST', body: { text: text.trim(), ...(fileIds.length ? { fileIds } : {}) } });
       setText('');
+      setFiles([]);
       onDone();
     } catch (err) {
       setFailure(errorMessage(err));
@@ -54,6 +79,22 @@ function TextForm({ label, button, hint, path, onDone, testId }: { label: string
           </small>
         ) : null}
       </div>
+      <div className="mb-3">
+        <label htmlFor={`${id}-files`} className="form-label d-block fw-semibold">
+          Documenti (facoltativi)
+        </label>
+        <input
+          id={`${id}-files`}
+          type="file"
+          className="form-control"
+          multiple
+          aria-describedby={`${id}-files-hint`}
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 10))}
+        />
+        <small id={`${id}-files-hint`} className="form-text">
+          PDF, immagini, documenti Office o OpenDocument, file firmati .p7m; fino a 10 file.
+        </small>
+      </div>
       <ErrorAlert message={failure} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? 'Invio in corso…' : button}
@@ -76,6 +117,17 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>
               {e.text}
             </p>
+          ) : null}
+          {e.files.length ? (
+            <ul className="mb-0">
+              {e.files.map((f) => (
+                <li key={f.id}>
+                  <a href={f.url} download>
+                    {f.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
           ) : null}
         </li>
       ))}
@@ -135,7 +187,14 @@ export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
         <div className="callout warning" data-testid="integration-request">
           <div className="callout-title">L'ufficio chiede un'integrazione entro il {longDay(app.integration.dueOn)}</div>
           <p style={{ whiteSpace: 'pre-line' }}>{app.integration.text}</p>
-          <TextForm label="La tua integrazione" button="Invia l'integrazione" path={`${base}/integration`} onDone={onChanged} testId="integration-form" />
+          <TextForm
+            label="La tua integrazione"
+            button="Invia l'integrazione"
+            path={`${base}/integration`}
+            filesPath={`${base}/files`}
+            onDone={onChanged}
+            testId="integration-form"
+          />
         </div>
       ) : null}
       {notice && app.actions.includes('submit_observations') ? (
@@ -143,7 +202,14 @@ export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
           <div className="callout-title">Preavviso di rigetto</div>
           <p style={{ whiteSpace: 'pre-line' }}>{notice.text}</p>
           <p>Hai 10 giorni dal {when(notice.at)} per presentare le tue osservazioni: l'ufficio ne terrà conto prima di decidere.</p>
-          <TextForm label="Le tue osservazioni" button="Invia le osservazioni" path={`${base}/observations`} onDone={onChanged} testId="observations-form" />
+          <TextForm
+            label="Le tue osservazioni"
+            button="Invia le osservazioni"
+            path={`${base}/observations`}
+            filesPath={`${base}/files`}
+            onDone={onChanged}
+            testId="observations-form"
+          />
         </div>
       ) : null}
 
@@ -172,6 +238,7 @@ export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
           button="Invia il messaggio"
           hint="L'ufficio ti risponde qui e per email."
           path={`${base}/messages`}
+          filesPath={`${base}/files`}
           onDone={onChanged}
           testId="message-form"
         />

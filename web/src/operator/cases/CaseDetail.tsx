@@ -251,6 +251,15 @@ export function CaseDetail({ id }: { id: string }) {
                     {e.text}
                   </p>
                 ) : null}
+                {e.files.length ? (
+                  <ul className="mb-0">
+                    {e.files.map((f) => (
+                      <li key={f.id}>
+                        <a href={f.url}>{f.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ol>
