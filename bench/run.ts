@@ -1,4 +1,4 @@
-// npm run bench: Lighthouse on the citizen pages (PGlite only), the booking race, availability latency, booking throughput, video signalling, the
+// npm run bench: Lighthouse on the citizen pages (PGlite only), the office's case inbox, the booking race, availability latency, booking throughput, video signalling, the
 // time to a call's first video frame, the queue's call-next latency, live fan-out and wait estimate, on PGlite in
 // memory and on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local default;
 // BENCH_DATABASE_URL=off skips it). Figures that miss a goal are printed as such; the exit code
@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Harness } from '../test/support/harness.ts';
 import { availability } from './availability.ts';
 import { applications } from './applications.ts';
+import { cases } from './cases.ts';
 import { catalogue } from './catalogue.ts';
 import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
@@ -38,6 +39,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['protocol', protocol],
   ['catalogue', catalogue],
   ['applications', applications],
+  ['cases', cases],
   ['lighthouse', lighthousePages],
 ];
 
