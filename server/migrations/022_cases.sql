@@ -26,9 +26,13 @@ alter table applications
 update applications a set state = 'registered', office_id = c.office_id, term_days = c.max_days, state_changed_at = a.submitted_at
   from service_cards c where c.id = a.card_id and a.status = 'submitted';
 
--- The office's inbox: by comune, office and state, the oldest term first.
-create index applications_inbox on applications (tenant_id, office_id, state, due_on) where status = 'submitted';
-create index applications_assignee on applications (tenant_id, assigned_to, state) where assigned_to is not null;
+-- The office's inbox, the most urgent first (due_on, then the oldest filed), read in index order and
+-- stopped at the page's end: by office, by office and state, by assignee, and the whole comune's
+-- (officers attached to no office).
+create index applications_inbox on applications (tenant_id, office_id, due_on, submitted_at) where status = 'submitted';
+create index applications_inbox_state on applications (tenant_id, office_id, state, due_on, submitted_at) where status = 'submitted';
+create index applications_inbox_all on applications (tenant_id, due_on, submitted_at) where status = 'submitted';
+create index applications_assignee on applications (tenant_id, assigned_to, due_on, submitted_at) where assigned_to is not null;
 
 -- Everything that happened to a case, in order: state changes (with who and why), messages between
 -- the citizen and the office, the office's internal notes (never shown to the citizen). Written once.

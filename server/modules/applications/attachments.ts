@@ -10,9 +10,10 @@ import type { FileKind } from '../../../contracts/forms/definition.ts';
 import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { FILE_TYPES, detectFileType } from '../../platform/files/content-type.ts';
-import { fileTooLarge, fileTypeNotAllowed } from '../../platform/files/errors.ts';
+import { fileTypeNotAllowed } from '../../platform/files/errors.ts';
 import { safeFileName } from '../../platform/files/safe-name.ts';
-import { FileTooLarge, type FileStorage } from '../../platform/files/storage.ts';
+import type { FileStorage } from '../../platform/files/storage.ts';
+import { storeUpload } from '../../platform/files/store-upload.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { applicationNotFound } from './drafts.ts';
 import { formById } from '../catalogue/index.ts';
@@ -63,13 +64,7 @@ export async function addAttachment(
   const max = Math.min((field.maxMb ?? DEFAULT_FIELD_MB) * 1024 * 1024, ctx.config.uploadMaxBytes);
   const id = randomUUID();
   const key = `${tenantId}/applications/${id}`;
-  let stored: Awaited<ReturnType<typeof ctx.storage.put>>;
-  try {
-    stored = await ctx.storage.put(key, upload.file, { maxBytes: max });
-  } catch (err) {
-    if (err instanceof FileTooLarge) throw fileTooLarge(max);
-    throw err;
-  }
+  const stored = await storeUpload(ctx.storage, key, upload.file, max);
   try {
     const type = detectFileType(stored.head);
     const kind = (Object.keys(FILE_TYPES) as Array<keyof typeof FILE_TYPES>).find((k) => FILE_TYPES[k] === type) as FileKind | undefined;

@@ -7,9 +7,9 @@ import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { ACCEPTED_LABELS, detectFileType } from '../../platform/files/content-type.ts';
-import { fileTooLarge, fileTypeNotAllowed } from '../../platform/files/errors.ts';
+import { fileTypeNotAllowed } from '../../platform/files/errors.ts';
 import { safeFileName } from '../../platform/files/safe-name.ts';
-import { FileTooLarge } from '../../platform/files/storage.ts';
+import { storeUpload } from '../../platform/files/store-upload.ts';
 import { appError, invalidField } from '../../platform/http/errors.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { lockCase } from './case-repository.ts';
@@ -26,13 +26,7 @@ export async function addCaseFile(ctx: AppContext, c: CitizenPrincipal, tenantId
   const id = randomUUID();
   const key = `${tenantId}/applications/${id}`;
   const max = Math.min(ctx.config.uploadMaxBytes, CASE_FILES_QUOTA.bytes);
-  let stored: Awaited<ReturnType<typeof ctx.storage.put>>;
-  try {
-    stored = await ctx.storage.put(key, upload.file, { maxBytes: max });
-  } catch (err) {
-    if (err instanceof FileTooLarge) throw fileTooLarge(max);
-    throw err;
-  }
+  const stored = await storeUpload(ctx.storage, key, upload.file, max);
   try {
     const type = detectFileType(stored.head);
     if (!type) throw fileTypeNotAllowed(ACCEPTED_LABELS);

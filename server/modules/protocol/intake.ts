@@ -9,9 +9,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import type { RegisteredDocument } from '../../platform/db/schema-protocol.ts';
 import { ACCEPTED_LABELS, detectFileType } from '../../platform/files/content-type.ts';
-import { fileTooLarge, fileTypeNotAllowed } from '../../platform/files/errors.ts';
+import { fileTypeNotAllowed } from '../../platform/files/errors.ts';
 import { safeFileName } from '../../platform/files/safe-name.ts';
-import { FileTooLarge } from '../../platform/files/storage.ts';
+import { storeUpload } from '../../platform/files/store-upload.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { requireOperator } from '../../platform/staff/auth.ts';
 import { resolveTenantBeforeValidation } from '../../platform/tenants/resolve.ts';
@@ -63,13 +63,7 @@ export function readUpload(ctx: AppContext) {
         const main = part.fieldname === 'document';
         if (main && files.some((f) => f.main)) throw invalid('document', 'un solo documento principale');
         const storageKey = `${req.operator.tenantId}/protocol/${randomUUID()}`;
-        let stored: Awaited<ReturnType<typeof ctx.storage.put>>;
-        try {
-          stored = await ctx.storage.put(storageKey, part.file, { maxBytes: max });
-        } catch (err) {
-          if (err instanceof FileTooLarge) throw fileTooLarge(max);
-          throw err;
-        }
+        const stored = await storeUpload(ctx.storage, storageKey, part.file, max);
         const staged: Staged = { main, name: '', mediaType: '', size: stored.size, sha256: stored.sha256, storageKey };
         files.push(staged);
         const type = detectFileType(stored.head);

@@ -3,9 +3,10 @@
 // observations on a notice of rejection) with the form to answer, the documents, the messages with
 // the office, the whole timeline, and withdrawal while the case is undecided.
 import { type FormEvent, useId, useState } from 'react';
-import { CASE_STEP_LABELS, type CaseFileUploaded, type CitizenCase, type TimelineEntry } from '../../../../contracts/cases.ts';
+import type { CaseFileUploaded, CitizenCase } from '../../../../contracts/cases.ts';
 import { api, errorMessage } from '../../shared/api.ts';
 import { longDay, when } from '../../shared/format.ts';
+import { CaseTimeline } from '../../shared/CaseTimeline.tsx';
 import { ErrorAlert } from '../../shared/Page.tsx';
 import { useTenant } from '../tenant.ts';
 
@@ -100,38 +101,6 @@ function TextForm({
         {busy ? 'Invio in corso…' : button}
       </button>
     </form>
-  );
-}
-
-function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  return (
-    <ol className="list-unstyled border-start border-3 ps-3" data-testid="case-timeline">
-      {entries.map((e) => (
-        <li key={e.id} className="mb-3">
-          <p className="fw-semibold mb-0">{CASE_STEP_LABELS[e.action ?? e.kind] ?? e.kind}</p>
-          <p className="small mb-1">
-            {when(e.at)} · {e.by === 'citizen' ? 'tu' : e.by === 'office' ? `l'ufficio (${e.author})` : e.author}
-            {e.dueOn ? ` · rispondi entro il ${longDay(e.dueOn)}` : ''}
-          </p>
-          {e.text ? (
-            <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>
-              {e.text}
-            </p>
-          ) : null}
-          {e.files.length ? (
-            <ul className="mb-0">
-              {e.files.map((f) => (
-                <li key={f.id}>
-                  <a href={f.url} download>
-                    {f.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </li>
-      ))}
-    </ol>
   );
 }
 
@@ -230,7 +199,11 @@ export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
       ) : null}
 
       <h3 className="h5 mt-4">Le fasi della pratica</h3>
-      <Timeline entries={app.timeline} />
+      <CaseTimeline
+        entries={app.timeline}
+        who={(e) => (e.by === 'citizen' ? 'tu' : e.by === 'office' ? `l'ufficio (${e.author})` : e.author)}
+        due={(d) => `rispondi entro il ${longDay(d)}`}
+      />
 
       {app.actions.includes('message') ? (
         <TextForm

@@ -4,11 +4,12 @@
 // date, send a notice of rejection, accept or reject with the decision's text, cancel; write to the
 // citizen; add an internal note.
 import { type FormEvent, useId, useState } from 'react';
-import { CASE_STEP_LABELS, type OperatorCase } from '../../../../contracts/cases.ts';
+import type { OperatorCase } from '../../../../contracts/cases.ts';
 import type { ReportAssignees } from '../../../../contracts/requests.ts';
 import { CASE_STATE_WORDS } from '../../../../contracts/statuses.ts';
 import { Answers } from '../../citizen/applications/Answers.tsx';
 import { when } from '../../shared/format.ts';
+import { CaseTimeline } from '../../shared/CaseTimeline.tsx';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { useOperatorApi, useSession } from '../session.tsx';
@@ -235,34 +236,7 @@ export function CaseDetail({ id }: { id: string }) {
               <ActionForm key={a} id={k.id} spec={FORMS[a]!} onDone={done} />
             ))}
           <h2 className="h5 mt-4">Cronologia</h2>
-          <ol className="list-unstyled border-start border-3 ps-3" data-testid="case-timeline">
-            {k.timeline.map((e) => (
-              <li key={e.id} className="mb-3">
-                <p className="fw-semibold mb-0">
-                  {CASE_STEP_LABELS[e.action ?? e.kind] ?? e.kind}
-                  {e.kind === 'note' ? <span className="badge bg-secondary ms-2">interna</span> : null}
-                </p>
-                <p className="small mb-1">
-                  {when(e.at)} · {e.author}
-                  {e.dueOn ? ` · entro il ${dmy(e.dueOn)}` : ''}
-                </p>
-                {e.text ? (
-                  <p className="mb-0" style={{ whiteSpace: 'pre-line' }}>
-                    {e.text}
-                  </p>
-                ) : null}
-                {e.files.length ? (
-                  <ul className="mb-0">
-                    {e.files.map((f) => (
-                      <li key={f.id}>
-                        <a href={f.url}>{f.name}</a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <CaseTimeline entries={k.timeline} who={(e) => e.author} due={(d) => `entro il ${dmy(d)}`} />
         </div>
       </div>
     </>
