@@ -281,6 +281,7 @@ export const ACTIVITY = {
     citizen: { self: w('Messaggio sulla pratica: {name}', 'Message on the case: {name}') },
   },
   'case.note-added': { it: 'Nota interna sulla pratica', en: 'Internal note on a case', entity: 'application' },
+  'case.list-exported': { it: 'Elenco delle pratiche esportato (CSV)', en: 'Case list exported (CSV)' },
 
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },

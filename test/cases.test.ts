@@ -260,6 +260,13 @@ for (const engine of ENGINES) {
       const past = (await later.request({ method: 'GET', url: '/api/v1/bari/operator/applications?overdue=past' })).json();
       assert.ok(past.cases.some((c: { id: string; flag: string }) => c.id === id && c.flag === 'past'));
       h.clock.set(saved);
+      const csv = await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications.csv?q=${MARIO}` });
+      assert.equal(csv.statusCode, 200);
+      assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+      assert.ok(csv.body.startsWith('\uFEFFProtocollo;Presentata il;Servizio;Richiedente;Codice fiscale;Stato'));
+      assert.ok(csv.body.includes(`;Mario Rossi;${MARIO};`));
+      const exported = await h.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'case.list-exported').executeTakeFirst();
+      assert.ok(exported, 'the export is audited');
       assert.equal((await registry.request({ method: 'GET', url: '/api/v1/bari/operator/applications?state=boh' })).statusCode, 400);
       assert.equal((await registry.request({ method: 'GET', url: '/api/v1/bari/operator/applications?q=%00' })).statusCode, 400);
     });

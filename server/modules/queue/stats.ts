@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { StatsRow, TodayFigures } from '../../../contracts/queue.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { csvDocument } from '../../platform/csv.ts';
 
 const round1 = (n: number | null) => (n === null || n === undefined ? null : Math.round(Number(n) * 10) / 10);
 
@@ -88,18 +89,10 @@ export async function todayFigures(ctx: AppContext, tenantId: string, officeId: 
 }
 
 /** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = typeof v === 'number' ? String(v).replace('.', ',') : v;
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function statsCsv(rows: StatsRow[]): string {
   const header = ['Giorno', 'Servizio', 'Sportello', 'Numeri', 'Serviti', 'Non presentati', 'Abbandonati', 'Attesa media (min)', 'Attesa massima (min)', 'Servizio medio (min)'];
-  const lines = rows.map((r) =>
-    [r.day, r.service, r.desk, r.tickets, r.served, r.noShows, r.abandoned, r.avgWaitMinutes, r.maxWaitMinutes, r.avgServiceMinutes].map(cell).join(';'),
+  return csvDocument(
+    header,
+    rows.map((r) => [r.day, r.service, r.desk, r.tickets, r.served, r.noShows, r.abandoned, r.avgWaitMinutes, r.maxWaitMinutes, r.avgServiceMinutes]),
   );
-  // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accents in names).
-  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
 }

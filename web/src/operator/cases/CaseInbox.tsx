@@ -1,7 +1,7 @@
 // "Pratiche": the office's cases, the most urgent first (past or near their term), with counters per
-// state and filters (state, service, assignee, term, words), 50 a page, and a CSV of what is shown.
+// state and filters (state, service, assignee, term, words), 50 a page, and the whole list as CSV.
 import { useState } from 'react';
-import type { CaseWorkload, OperatorCaseList, OperatorCaseSummary } from '../../../../contracts/cases.ts';
+import type { CaseWorkload, OperatorCaseList } from '../../../../contracts/cases.ts';
 import { CASE_STATE_WORDS, type CaseState } from '../../../../contracts/statuses.ts';
 import { when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
@@ -19,21 +19,6 @@ const FLAG = {
   on_time: null,
 } as const;
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-
-function csvOf(cases: OperatorCaseSummary[]): string {
-  const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const rows = cases.map((c) => [
-    c.protocol?.label ?? '',
-    c.service.title,
-    c.applicant.name,
-    c.applicant.fiscalCode,
-    CASE_STATE_WORDS[c.state].it,
-    c.assignee?.name ?? '',
-    c.dueOn ?? '',
-    c.submittedAt,
-  ]);
-  return [['Protocollo', 'Servizio', 'Richiedente', 'Codice fiscale', 'Stato', 'Assegnata a', 'Termine', 'Presentata il'], ...rows].map((r) => r.map(cell).join(';')).join('\r\n');
-}
 
 /** Managers and admins: who holds how many open cases (and past term), how long decisions take. */
 function Workload() {
@@ -106,15 +91,13 @@ export function CaseInbox() {
     limit: String(PAGE),
   }).toString();
   const list = useOperatorApi<OperatorCaseList>(`applications?${params}`);
-  const download = () => {
-    if (!list.data) return;
-    const url = URL.createObjectURL(new Blob([`\ufeff${csvOf(list.data.cases)}`], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'pratiche.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const filters = new URLSearchParams({
+    ...(state ? { state } : {}),
+    ...(assignee ? { assignee } : {}),
+    ...(overdue ? { overdue } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+  }).toString();
+  const csvUrl = `${session.apiBase}/applications.csv${filters ? `?${filters}` : ''}`;
   const reset = (f: () => void) => {
     f();
     setPage(0);
@@ -183,9 +166,9 @@ export function CaseInbox() {
         <p role="status">
           {list.data.total === 1 ? '1 pratica' : `${list.data.total} pratiche`}
           {list.data.cases.length ? (
-            <button type="button" className="btn btn-link btn-sm ms-2" onClick={download}>
-              Scarica CSV
-            </button>
+            <a className="btn btn-link btn-sm ms-2" href={csvUrl} download>
+              Scarica l'elenco (CSV)
+            </a>
           ) : null}
         </p>
       ) : null}
