@@ -31,6 +31,9 @@ export const TimelineEntry = Type.Object({
   author: Type.String(),
   text: Type.Union([Type.String(), Type.Null()]),
   dueOn: Type.Union([IsoDate, Type.Null()]),
+  /** An integration request's fields of the form to fill in again; an integration's answer to them. */
+  asked: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  data: Type.Union([Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())), Type.Null()]),
   /** The files sent with it (the citizen's integration, observations or message). */
   files: Type.Array(Type.Object({ id: Uuid, name: Type.String(), mediaType: Type.String(), size: Type.Integer(), url: Type.String() })),
 });
@@ -61,7 +64,7 @@ export const CitizenCaseFields = {
   documents: Type.Array(CaseDocument),
   outcome: Type.Union([Type.String(), Type.Null()]),
   /** An open integration request: what is asked and by when. */
-  integration: Type.Union([Type.Object({ text: Type.String(), dueOn: IsoDate }), Type.Null()]),
+  integration: Type.Union([Type.Object({ text: Type.String(), dueOn: IsoDate, fields: Type.Array(Type.String()) }), Type.Null()]),
   /** What the citizen may do now. */
   actions: Type.Array(Type.Unsafe<(typeof CITIZEN_CASE_ACTIONS)[number]>(Type.String({ enum: [...CITIZEN_CASE_ACTIONS] }))),
 };
@@ -135,12 +138,23 @@ export const CitizenCaseText = Type.Object(
   { text: Text({ minLength: 1, maxLength: 8000 }), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })) },
   { additionalProperties: false },
 );
+const FormAnswer = Type.Record(Type.String({ maxLength: 40 }), Type.Record(Type.String({ maxLength: 40 }), Type.Unknown()), { maxProperties: 20 });
+/** The integration: the text, files, and the answer to the form's fields asked (when some were). */
+export const CitizenIntegration = Type.Object({ ...CitizenCaseText.properties, data: Type.Optional(FormAnswer) }, { additionalProperties: false });
 export const CaseFileUpload = Type.Object({ file: Type.Optional(Type.String({ format: 'binary' })) }, { additionalProperties: false });
 export const CaseFileUploaded = Type.Object({ id: Uuid, name: Type.String(), mediaType: Type.String(), size: Type.Integer() });
 export type CaseFileUploaded = Static<typeof CaseFileUploaded>;
 export const CaseReasons = Type.Object({ reasons: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
 export const CaseTake = Type.Object({ assignee: Type.Optional(Uuid) }, { additionalProperties: false });
-export const CaseIntegrationRequest = Type.Object({ text: Text({ minLength: 1, maxLength: 8000 }), dueDate: IsoDate }, { additionalProperties: false });
+export const CaseIntegrationRequest = Type.Object(
+  {
+    text: Text({ minLength: 1, maxLength: 8000 }),
+    dueDate: IsoDate,
+    /** Fields of the service's form to fill in again ("step.field"): the citizen answers them in the same form. */
+    fields: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-zA-Z0-9]{0,39}\\.[a-z][a-zA-Z0-9]{0,39}$' }), { maxItems: 20, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
 export const CaseCancel = Type.Object({ reason: Text({ minLength: 1, maxLength: 8000 }) }, { additionalProperties: false });
 export const CaseWithdraw = Type.Object({ reason: Type.Optional(Text({ maxLength: 2000 })) }, { additionalProperties: false });
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fileResidenceChange } from '../test/support/cases.ts';
 import { loginAs } from '../test/support/citizen.ts';
-import { browserSkipReason, expectAccessible, launchBrowser } from './support/browser.ts';
+import { browserSkipReason, clickLabel, expectAccessible, launchBrowser } from './support/browser.ts';
 import { logInAtTestProvider } from './support/citizen-steps.ts';
 import { italianContext, startPortal, type Portal } from './support/portal.ts';
 
@@ -65,6 +65,7 @@ describe('case handling in the browser', { skip }, () => {
     await expectAccessible(office, 'the case in the console');
     await office.getByLabel('Che cosa manca').fill('Allega la ricevuta di registrazione del contratto di locazione.');
     await office.getByLabel('Rispondere entro il').fill('2026-03-16');
+    await clickLabel(office, 'Allegati: Documento che prova il titolo (contratto, atto di proprietà)', true);
     await office.getByRole('button', { name: 'Invia la richiesta di integrazione' }).click();
     await office.getByText('Richiedi integrazione: fatto.').waitFor();
   });
@@ -87,11 +88,13 @@ describe('case handling in the browser', { skip }, () => {
     assert.match(await mario.getByTestId('case-expected-by').innerText(), /sospeso/);
     assert.match(await mario.getByTestId('integration-request').innerText(), /entro il lunedì 16 marzo 2026[\s\S]*ricevuta di registrazione/i);
     await expectAccessible(mario, 'the case waiting for an integration');
-    await mario.getByLabel('La tua integrazione').fill('Registrato il 3/2/2026 presso l’Agenzia delle Entrate di Bari, n. 1234, serie 3T.');
+    // The field of the service's form the office asked for, in the same form as the application.
     await mario
       .getByTestId('integration-form')
-      .getByLabel('Documenti (facoltativi)')
+      .getByLabel(/Documento che prova il titolo/)
       .setInputFiles({ name: 'ricevuta-registrazione.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
+    await mario.getByTestId('integration-form').getByText('ricevuta-registrazione.pdf').waitFor();
+    await mario.getByLabel("Messaggio per l'ufficio").fill('Registrato il 3/2/2026 presso l’Agenzia delle Entrate di Bari, n. 1234, serie 3T.');
     await mario.getByRole('button', { name: "Invia l'integrazione" }).click();
     await mario.getByTestId('case-state').getByText('integrazione ricevuta').waitFor();
     assert.match(await mario.getByTestId('case-expected-by').innerText(), /giovedì 16 aprile 2026/);

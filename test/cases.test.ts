@@ -70,7 +70,7 @@ for (const engine of ENGINES) {
       seen = await mine(id);
       assert.equal(seen.state, 'integration_requested');
       assert.deepEqual([seen.expectedBy, seen.term.flag], [null, 'suspended'], 'the term is suspended');
-      assert.deepEqual(seen.integration, { text: 'Allega la ricevuta della registrazione del contratto.', dueOn: '2026-03-20' });
+      assert.deepEqual(seen.integration, { text: 'Allega la ricevuta della registrazione del contratto.', dueOn: '2026-03-20', fields: [] });
       assert.ok(seen.actions.includes('submit_integration'));
       const askedMail = (await mails('mario.rossi@example.it', /in attesa di integrazione/))[0];
       assert.ok(askedMail?.text.includes('20/03/2026'), 'the email says by when');
@@ -243,6 +243,48 @@ for (const engine of ENGINES) {
       assert.equal((await environment.request({ method: 'GET', url: entry.files[0].url })).statusCode, 404);
       const mineEntry = (await mine(id)).timeline.find((e: { action: string }) => e.action === 'submit_integration');
       assert.equal((await mario.request({ method: 'GET', url: mineEntry.files[0].url })).statusCode, 200, 'the citizen too');
+    });
+
+    it("asks again for fields of the service's form, checked on the answer by the same form engine", async () => {
+      const id = await fileCase(mario);
+      await office(registry, id, 'take');
+      assert.equal((await office(registry, id, 'request-integration', { text: 'Rifai', dueDate: '2026-03-20', fields: ['abitazione.nonEsiste'] })).statusCode, 400);
+      const asked = await office(registry, id, 'request-integration', {
+        text: 'Indica di nuovo gli estremi del contratto e allega il contratto firmato da entrambe le parti.',
+        dueDate: '2026-03-20',
+        fields: ['abitazione.contratto', 'allegati.titoloAbitazione'],
+      });
+      assert.equal(asked.statusCode, 200, asked.body);
+      assert.deepEqual((await mine(id)).integration.fields, ['abitazione.contratto', 'allegati.titoloAbitazione']);
+      const missing = await citizen(mario, id, 'integration', { text: 'Ecco' });
+      assert.equal(missing.statusCode, 400);
+      assert.deepEqual(
+        missing
+          .json()
+          .fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['abitazione.contratto', 'allegati.titoloAbitazione'],
+      );
+      const contract = await renderPdf({ title: 'Contratto firmato', author: 'test', createdAt: new Date('2026-02-03') }, (d) => d.text('Contratto firmato'));
+      const up = await mario.request({
+        method: 'POST',
+        url: `/api/v1/bari/me/applications/${id}/files`,
+        ...multipart([{ name: 'file', filename: 'contratto-firmato.pdf', content: contract }]),
+      });
+      const sent = await citizen(mario, id, 'integration', {
+        text: 'Ecco i dati e il contratto firmato.',
+        data: { abitazione: { contratto: 'Agenzia Entrate Bari, 3/2/2026, n. 1234, serie 3T' }, allegati: { titoloAbitazione: [up.json().id] } },
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+      const entry = (await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications/${id}` }))
+        .json()
+        .timeline.find((e: { action: string }) => e.action === 'submit_integration');
+      assert.deepEqual(entry.data, { abitazione: { contratto: 'Agenzia Entrate Bari, 3/2/2026, n. 1234, serie 3T' }, allegati: { titoloAbitazione: [up.json().id] } });
+      assert.deepEqual(
+        entry.files.map((f: { name: string }) => f.name),
+        ['contratto-firmato.pdf'],
+        'the form’s file arrives as a file of the integration',
+      );
     });
 
     it('filters the inbox by state, assignee, term and words', async () => {

@@ -49,8 +49,11 @@ create table application_events (
   actor_id uuid,
   author text not null check (length(author) between 1 and 200),
   text text check (length(text) between 1 and 8000),
-  -- an integration request's deadline for the citizen
+  -- an integration request's deadline for the citizen, and the form's fields it asks again
   due_on date,
+  asked jsonb check (asked is null or jsonb_typeof(asked) = 'array'),
+  -- the citizen's answer to those fields, checked by the same form engine
+  data jsonb check (data is null or jsonb_typeof(data) = 'object'),
   internal boolean not null default false,
   foreign key (tenant_id, application_id) references applications (tenant_id, id),
   check (kind <> 'note' or internal),

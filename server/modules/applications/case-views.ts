@@ -25,6 +25,8 @@ export function toTimeline(events: CaseEventRow[], tz: string, files: CaseFileRo
     author: e.author,
     text: e.text,
     dueOn: e.due_on,
+    asked: e.asked,
+    data: e.data,
     files: files.filter((f) => String(f.event_id) === String(e.id)).map((f) => ({ id: f.id, name: f.name, mediaType: f.media_type, size: f.size, url: `${filesUrl}/${f.id}` })),
   }));
 }
@@ -90,7 +92,10 @@ export function citizenCaseFields(tenant: Tz, row: CaseRow, events: CaseEventRow
     messages: timeline.filter((e) => e.kind === 'message'),
     documents: [...caseDocuments(row, base), { kind: 'receipt' as const, name: 'ricevuta.pdf', url: `${base}/receipt`, protocol: protocolOf(row, 'UTC')?.label ?? null }],
     outcome: row.outcome,
-    integration: row.state === 'integration_requested' && lastRequest?.text && lastRequest.due_on ? { text: lastRequest.text, dueOn: lastRequest.due_on } : null,
+    integration:
+      row.state === 'integration_requested' && lastRequest?.text && lastRequest.due_on
+        ? { text: lastRequest.text, dueOn: lastRequest.due_on, fields: lastRequest.asked ?? [] }
+        : null,
     actions: [...actions.filter((a) => a !== 'submit_observations' || !observed), ...(acceptsMessages(row.state) ? (['message'] as const) : [])],
   };
 }

@@ -18,17 +18,22 @@ import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel, protocolSystem } from '../protocol/index.ts';
 import { attachCaseFiles } from './case-files.ts';
 import { caseEvents, type CaseRow, type CaseViewer, lockCase } from './case-repository.ts';
+import { askableFields, fileIdsIn, subsetForm } from '../../../contracts/forms/subset.ts';
+import type { FormData } from '../../../contracts/forms/definition.ts';
+import { validateForm } from '../../platform/forms/validator.ts';
+import { formById } from '../catalogue/index.ts';
 import { termOf } from './case-term.ts';
 import { responsePdf } from './documents.ts';
-import { applicationNotFound } from './drafts.ts';
+import { applicationNotFound, fieldErrors } from './drafts.ts';
 import { CITIZEN_ACTIONS, type CaseAction, isDecided, nextState } from './domain/lifecycle.ts';
 import { OBSERVATION_DAYS } from './domain/terms.ts';
 
 export type CaseChange =
   | { action: 'take'; assigneeId?: string | undefined }
-  | { action: 'request_integration'; text: string; dueOn: string }
+  | { action: 'request_integration'; text: string; dueOn: string; fields?: string[] | undefined }
   | { action: 'notice_of_rejection' | 'accept' | 'reject' | 'cancel'; text: string }
-  | { action: 'submit_integration' | 'submit_observations'; text: string; fileIds?: string[] | undefined }
+  | { action: 'submit_integration'; text: string; fileIds?: string[] | undefined; data?: FormData | undefined }
+  | { action: 'submit_observations'; text: string; fileIds?: string[] | undefined }
   | { action: 'withdraw'; text?: string | undefined }
   | { action: 'message'; text: string; fileIds?: string[] | undefined }
   | { action: 'note'; text: string };
@@ -134,6 +139,31 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
       const to = isState ? nextState(from, change.action as CaseAction) : from;
       if (!to) throw conflict(from);
 
+      // The form's fields an integration asks again, and the citizen's answer to them (same engine).
+      let asked: string[] | null = null;
+      let answer: FormData | null = null;
+      let answerFiles: string[] = [];
+      if (change.action === 'request_integration' && change.fields?.length) {
+        const form = await formById(trx, tenant.id, row.form_id);
+        const known = new Set(form ? askableFields(form.definition).map((f) => f.path) : []);
+        const unknown = change.fields.filter((f) => !known.has(f));
+        if (unknown.length) throw invalidField('fields', `campi non presenti nel modulo: ${unknown.join(', ')}`);
+        asked = change.fields;
+      }
+      if (change.action === 'submit_integration') {
+        const request = (await caseEvents(trx, row.id, { internal: false })).findLast((e) => e.action === 'request_integration');
+        const fields = request?.asked ?? [];
+        if (fields.length) {
+          const form = await formById(trx, tenant.id, row.form_id);
+          if (!form) throw applicationNotFound();
+          const sub = subsetForm(form.definition, fields);
+          const { data, errors } = validateForm(sub, change.data ?? {}, 'submit', `${form.id}:integration:${fields.join(',')}`);
+          if (errors.length) throw fieldErrors(errors);
+          answer = data;
+          answerFiles = fileIdsIn(sub, data);
+        } else if (change.data && Object.keys(change.data).length) throw invalidField('data', "l'ufficio non ha chiesto campi del modulo");
+      }
+
       const office = row.office_id ? await trx.selectFrom('offices').select(['name', 'email']).where('id', '=', row.office_id).executeTakeFirst() : undefined;
       const set: Record<string, unknown> = { state: to, updated_at: now };
       if (to !== from) set.state_changed_at = now;
@@ -200,13 +230,16 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
           author,
           text: text || null,
           due_on: change.action === 'request_integration' ? change.dueOn : null,
+          asked: asked ? JSON.stringify(asked) : null,
+          data: answer ? JSON.stringify(answer) : null,
           internal: change.action === 'note',
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if ('fileIds' in change && change.fileIds?.length) {
+      const sentFiles = [...('fileIds' in change ? (change.fileIds ?? []) : []), ...answerFiles];
+      if (sentFiles.length) {
         if (!byCitizen) throw invalidField('fileIds', 'solo il cittadino allega file qui');
-        await attachCaseFiles(trx, row.id, actor.citizen.citizen.id, String(event.id), change.fileIds);
+        await attachCaseFiles(trx, row.id, actor.citizen.citizen.id, String(event.id), sentFiles);
       }
       // The citizen's deadlines in the personal area: what the office awaits, by when; done once answered.
       const source = `case:${row.id}`;

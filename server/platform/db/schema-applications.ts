@@ -67,6 +67,8 @@ export interface ApplicationEventsTable {
   author: string;
   text: string | null;
   due_on: ColumnType<string | null, string | null, string | null>;
+  asked: ColumnType<string[] | null, string | null, string | null>;
+  data: ColumnType<Record<string, Record<string, unknown>> | null, string | null, string | null>;
   internal: Generated<boolean>;
 }
 

@@ -1,9 +1,21 @@
 // A case's history as a timeline: each step named as the law calls it, when and by whom, its text and
 // the files sent with it. The citizen's page and the console say "who" their own way.
+import type { ReactNode } from 'react';
 import { CASE_STEP_LABELS, type TimelineEntry } from '../../../contracts/cases.ts';
 import { when } from './format.ts';
 
-export function CaseTimeline({ entries, who, due }: { entries: TimelineEntry[]; who(e: TimelineEntry): string; due(day: string): string }) {
+export function CaseTimeline({
+  entries,
+  who,
+  due,
+  extra,
+}: {
+  entries: TimelineEntry[];
+  who(e: TimelineEntry): string;
+  due(day: string): string;
+  /** What else an entry shows (the console: the form's fields an integration answered). */
+  extra?(e: TimelineEntry): ReactNode;
+}) {
   return (
     <ol className="list-unstyled border-start border-3 ps-3" data-testid="case-timeline">
       {entries.map((e) => (
@@ -32,6 +44,7 @@ export function CaseTimeline({ entries, who, due }: { entries: TimelineEntry[]; 
               ))}
             </ul>
           ) : null}
+          {extra?.(e)}
         </li>
       ))}
     </ol>

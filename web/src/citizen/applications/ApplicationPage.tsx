@@ -18,20 +18,9 @@ import { currentPath, loginPath, useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 import { cardPagePath, servicesPath } from '../services/paths.ts';
 import { Answers } from './Answers.tsx';
+import { updateAt } from './form-data.ts';
 import { CaseView } from './CaseView.tsx';
 import { domId, Fields } from './FormFields.tsx';
-
-/** A copy of the data with the value at "step.group.0.field" replaced by `update(old)`. */
-function updateAt(data: FormValues, valuePath: string, update: (old: unknown) => unknown): FormValues {
-  const keys = valuePath.split('.');
-  const write = (obj: unknown, i: number): unknown => {
-    const k = keys[i]!;
-    const copy = (Array.isArray(obj) ? [...obj] : { ...((obj as Record<string, unknown>) ?? {}) }) as Record<string, unknown>;
-    copy[k] = i === keys.length - 1 ? update(copy[k]) : write(copy[k], i + 1);
-    return copy;
-  };
-  return write(data, 0) as FormValues;
-}
 
 const time = (d: Date) => d.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
 

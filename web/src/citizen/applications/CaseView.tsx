@@ -9,8 +9,10 @@ import { longDay, when } from '../../shared/format.ts';
 import { CaseTimeline } from '../../shared/CaseTimeline.tsx';
 import { ErrorAlert } from '../../shared/Page.tsx';
 import { useTenant } from '../tenant.ts';
+import { IntegrationForm } from './IntegrationForm.tsx';
+import type { FormDefinition } from '../../../../contracts/forms/definition.ts';
 
-type Case = CitizenCase & { id: string; protocol: { label: string; registeredAt: string } | null };
+type Case = CitizenCase & { id: string; protocol: { label: string; registeredAt: string } | null; form: { definition: FormDefinition } };
 
 const DONE = new Set(['accepted', 'rejected', 'withdrawn', 'cancelled']);
 
@@ -156,14 +158,18 @@ export function CaseView({ app, onChanged }: { app: Case; onChanged(): void }) {
         <div className="callout warning" data-testid="integration-request">
           <div className="callout-title">L'ufficio chiede un'integrazione entro il {longDay(app.integration.dueOn)}</div>
           <p style={{ whiteSpace: 'pre-line' }}>{app.integration.text}</p>
-          <TextForm
-            label="La tua integrazione"
-            button="Invia l'integrazione"
-            path={`${base}/integration`}
-            filesPath={`${base}/files`}
-            onDone={onChanged}
-            testId="integration-form"
-          />
+          {app.integration.fields.length ? (
+            <IntegrationForm definition={app.form.definition} fields={app.integration.fields} base={base} onDone={onChanged} />
+          ) : (
+            <TextForm
+              label="La tua integrazione"
+              button="Invia l'integrazione"
+              path={`${base}/integration`}
+              filesPath={`${base}/files`}
+              onDone={onChanged}
+              testId="integration-form"
+            />
+          )}
         </div>
       ) : null}
       {notice && app.actions.includes('submit_observations') ? (

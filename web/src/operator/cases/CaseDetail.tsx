@@ -4,7 +4,9 @@
 // date, send a notice of rejection, accept or reject with the decision's text, cancel; write to the
 // citizen; add an internal note.
 import { type FormEvent, useId, useState } from 'react';
-import type { OperatorCase } from '../../../../contracts/cases.ts';
+import type { OperatorCase, TimelineEntry } from '../../../../contracts/cases.ts';
+import type { FormDefinition } from '../../../../contracts/forms/definition.ts';
+import { askableFields, subsetForm } from '../../../../contracts/forms/subset.ts';
 import type { ReportAssignees } from '../../../../contracts/requests.ts';
 import { CASE_STATE_WORDS } from '../../../../contracts/statuses.ts';
 import { Answers } from '../../citizen/applications/Answers.tsx';
@@ -13,7 +15,7 @@ import { CaseTimeline } from '../../shared/CaseTimeline.tsx';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { useOperatorApi, useSession } from '../session.tsx';
-import { describeError, Heading, OutcomeAlert, type Outcome, SelectField } from '../ui.tsx';
+import { Checkbox, describeError, Heading, OutcomeAlert, type Outcome, SelectField } from '../ui.tsx';
 
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
@@ -24,6 +26,8 @@ interface FormSpec {
   button: string;
   field: 'text' | 'reasons' | 'reason';
   withDate?: boolean;
+  /** The form's fields the citizen fills in again. */
+  withFields?: boolean;
   hint?: string;
 }
 
@@ -35,6 +39,7 @@ const FORMS: Record<string, FormSpec> = {
     button: 'Invia la richiesta di integrazione',
     field: 'text',
     withDate: true,
+    withFields: true,
     hint: 'Il termine del procedimento resta sospeso finché il cittadino non risponde.',
   },
   notice_of_rejection: {
@@ -52,11 +57,12 @@ const FORMS: Record<string, FormSpec> = {
   note: { path: 'notes', title: 'Nota interna', label: 'Nota (solo per gli operatori, mai visibile al cittadino)', button: 'Aggiungi la nota', field: 'text' },
 };
 
-function ActionForm({ id, spec, onDone }: { id: string; spec: FormSpec; onDone(message: string): void }) {
+function ActionForm({ id, spec, definition, onDone }: { id: string; spec: FormSpec; definition: FormDefinition; onDone(message: string): void }) {
   const session = useSession();
   const uid = useId();
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
+  const [fields, setFields] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
   async function send(e: FormEvent) {
@@ -65,8 +71,12 @@ function ActionForm({ id, spec, onDone }: { id: string; spec: FormSpec; onDone(m
     if (spec.withDate && !date) return setOutcome({ ok: false, message: 'Indica entro quando.' });
     setBusy(true);
     try {
-      await session.call(`applications/${id}/${spec.path}`, { method: 'POST', body: { [spec.field]: text.trim(), ...(spec.withDate ? { dueDate: date } : {}) } });
+      await session.call(`applications/${id}/${spec.path}`, {
+        method: 'POST',
+        body: { [spec.field]: text.trim(), ...(spec.withDate ? { dueDate: date } : {}), ...(spec.withFields && fields.length ? { fields } : {}) },
+      });
       setText('');
+      setFields([]);
       onDone(`${spec.title}: fatto.`);
     } catch (err) {
       setOutcome({ ok: false, message: describeError(err) });
@@ -103,6 +113,19 @@ function ActionForm({ id, spec, onDone }: { id: string; spec: FormSpec; onDone(m
           </label>
           <input id={`${uid}-date`} type="date" className="form-control" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
+      ) : null}
+      {spec.withFields ? (
+        <fieldset className="mb-3">
+          <legend className="small fw-semibold">Campi del modulo da compilare di nuovo (facoltativo)</legend>
+          {askableFields(definition).map((f) => (
+            <Checkbox
+              key={f.path}
+              label={`${f.step}: ${f.label}`}
+              checked={fields.includes(f.path)}
+              onChange={(on) => setFields((all) => (on ? [...all, f.path] : all.filter((p) => p !== f.path)))}
+            />
+          ))}
+        </fieldset>
       ) : null}
       <OutcomeAlert outcome={outcome} />
       <button type="submit" className={`btn btn-sm ${spec.path === 'reject' || spec.path === 'cancel' ? 'btn-outline-danger' : 'btn-primary'}`} disabled={busy}>
@@ -148,6 +171,22 @@ function TakeForm({ c, onDone }: { c: OperatorCase; onDone(message: string): voi
         </div>
       </div>
       <OutcomeAlert outcome={outcome} />
+    </div>
+  );
+}
+
+/** An integration request's fields asked, or an integration's answer to them rendered as the form shows it. */
+function AnsweredFields({ c, entry }: { c: OperatorCase; entry: TimelineEntry }) {
+  if (entry.asked?.length) {
+    const labels = new Map(askableFields(c.form.definition).map((f) => [f.path, f.label]));
+    return <p className="small mb-0">Campi da compilare di nuovo: {entry.asked.map((p) => labels.get(p) ?? p).join(', ')}</p>;
+  }
+  if (!entry.data) return null;
+  const paths = Object.entries(entry.data).flatMap(([step, values]) => Object.keys(values).map((f) => `${step}.${f}`));
+  const files = entry.files.map((f) => ({ ...f, field: '', sha256: '', signed: false }));
+  return (
+    <div className="mt-2">
+      <Answers definition={subsetForm(c.form.definition, paths)} data={entry.data} attachments={files} />
     </div>
   );
 }
@@ -233,10 +272,10 @@ export function CaseDetail({ id }: { id: string }) {
           {k.actions
             .filter((a) => FORMS[a])
             .map((a) => (
-              <ActionForm key={a} id={k.id} spec={FORMS[a]!} onDone={done} />
+              <ActionForm key={a} id={k.id} spec={FORMS[a]!} definition={k.form.definition} onDone={done} />
             ))}
           <h2 className="h5 mt-4">Cronologia</h2>
-          <CaseTimeline entries={k.timeline} who={(e) => e.author} due={(d) => `entro il ${dmy(d)}`} />
+          <CaseTimeline entries={k.timeline} who={(e) => e.author} due={(d) => `entro il ${dmy(d)}`} extra={(e) => <AnsweredFields c={k} entry={e} />} />
         </div>
       </div>
     </>
