@@ -271,6 +271,17 @@ for (const engine of ENGINES) {
         url: `/api/v1/bari/me/applications/${id}/files`,
         ...multipart([{ name: 'file', filename: 'contratto-firmato.pdf', content: contract }]),
       });
+      const tiff = await mario.request({
+        method: 'POST',
+        url: `/api/v1/bari/me/applications/${id}/files`,
+        ...multipart([{ name: 'file', filename: 'scansione.tif', content: Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00]), Buffer.alloc(64)]) }]),
+      });
+      assert.equal(tiff.statusCode, 201, 'a TIFF is a document the case takes');
+      const wrongKind = await citizen(mario, id, 'integration', {
+        text: 'Ecco la scansione.',
+        data: { abitazione: { contratto: 'Agenzia Entrate Bari, 3/2/2026, n. 1234' }, allegati: { titoloAbitazione: [tiff.json().id] } },
+      });
+      assert.equal(wrongKind.statusCode, 415, 'but not where the form asks for PDF, JPEG or PNG');
       const sent = await citizen(mario, id, 'integration', {
         text: 'Ecco i dati e il contratto firmato.',
         data: { abitazione: { contratto: 'Agenzia Entrate Bari, 3/2/2026, n. 1234, serie 3T' }, allegati: { titoloAbitazione: [up.json().id] } },

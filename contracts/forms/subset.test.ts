@@ -48,6 +48,9 @@ describe('the part of a form an integration asks', () => {
   });
 
   it('finds the files an answer names', () => {
-    assert.deepEqual(fileIdsIn(form, { allegati: { titoloAbitazione: ['a', 'b'] }, abitazione: { contratto: 'x' } }), ['a', 'b']);
+    assert.deepEqual(fileIdsIn(form, { allegati: { titoloAbitazione: ['a', 'b'] }, abitazione: { contratto: 'x' } }), [
+      { id: 'a', accept: ['pdf'] },
+      { id: 'b', accept: ['pdf'] },
+    ]);
   });
 });

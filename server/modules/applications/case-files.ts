@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { ACCEPTED_LABELS, detectFileType } from '../../platform/files/content-type.ts';
+import type { FileKind } from '../../../contracts/forms/definition.ts';
+import { ACCEPTED_LABELS, detectFileType, FILE_TYPES } from '../../platform/files/content-type.ts';
 import { fileTypeNotAllowed } from '../../platform/files/errors.ts';
 import { safeFileName } from '../../platform/files/safe-name.ts';
 import { storeUpload } from '../../platform/files/store-upload.ts';
@@ -85,3 +86,22 @@ export async function caseFiles(db: Db, applicationId: string) {
   return db.selectFrom('application_case_files').selectAll().where('application_id', '=', applicationId).where('event_id', 'is not', null).orderBy('created_at').execute();
 }
 export type CaseFileRow = Awaited<ReturnType<typeof caseFiles>>[number];
+
+/** Each file named by a form's file field is of a kind that field accepts. */
+export async function assertFileKinds(trx: Transaction<DB>, applicationId: string, named: Array<{ id: string; accept: readonly FileKind[] }>): Promise<void> {
+  const rows = await trx
+    .selectFrom('application_case_files')
+    .select(['id', 'media_type'])
+    .where('application_id', '=', applicationId)
+    .where(
+      'id',
+      'in',
+      named.map((n) => n.id),
+    )
+    .execute();
+  const type = new Map(rows.map((r) => [r.id, r.media_type]));
+  for (const n of named) {
+    const kinds = n.accept.map((k) => FILE_TYPES[k].mediaType);
+    if (!kinds.includes(type.get(n.id) ?? '')) throw fileTypeNotAllowed(n.accept.map((k) => FILE_TYPES[k].label).join(', '));
+  }
+}

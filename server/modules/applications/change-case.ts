@@ -16,10 +16,10 @@ import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { addDays, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel, protocolSystem } from '../protocol/index.ts';
-import { attachCaseFiles } from './case-files.ts';
+import { assertFileKinds, attachCaseFiles } from './case-files.ts';
 import { caseEvents, type CaseRow, type CaseViewer, lockCase } from './case-repository.ts';
 import { askableFields, fileIdsIn, subsetForm } from '../../../contracts/forms/subset.ts';
-import type { FormData } from '../../../contracts/forms/definition.ts';
+import type { FileKind, FormData } from '../../../contracts/forms/definition.ts';
 import { validateForm } from '../../platform/forms/validator.ts';
 import { formById } from '../catalogue/index.ts';
 import { termOf } from './case-term.ts';
@@ -142,7 +142,7 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
       // The form's fields an integration asks again, and the citizen's answer to them (same engine).
       let asked: string[] | null = null;
       let answer: FormData | null = null;
-      let answerFiles: string[] = [];
+      let answerFiles: Array<{ id: string; accept: readonly FileKind[] }> = [];
       if (change.action === 'request_integration' && change.fields?.length) {
         const form = await formById(trx, tenant.id, row.form_id);
         const known = new Set(form ? askableFields(form.definition).map((f) => f.path) : []);
@@ -236,10 +236,12 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const sentFiles = [...('fileIds' in change ? (change.fileIds ?? []) : []), ...answerFiles];
+      const sentFiles = [...('fileIds' in change ? (change.fileIds ?? []) : []), ...answerFiles.map((f) => f.id)];
       if (sentFiles.length) {
         if (!byCitizen) throw invalidField('fileIds', 'solo il cittadino allega file qui');
         await attachCaseFiles(trx, row.id, actor.citizen.citizen.id, String(event.id), sentFiles);
+        // A form's file field keeps its kinds (a PDF where a PDF is asked), as in the application.
+        if (answerFiles.length) await assertFileKinds(trx, row.id, answerFiles);
       }
       // The citizen's deadlines in the personal area: what the office awaits, by when; done once answered.
       const source = `case:${row.id}`;
