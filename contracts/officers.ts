@@ -8,6 +8,8 @@ export const Officer = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
+  /** Where a case's news reaches the officer holding it; null: the office's address. */
+  email: Type.Union([Type.String(), Type.Null()]),
   role: OperatorRole,
   /** Empty: every office of the comune (always so for admins). */
   officeIds: Type.Array(Type.String()),
@@ -37,12 +39,15 @@ export const OfficerParams = Type.Intersect([TenantParams, Type.Object({ officer
 
 const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$', description: 'Letters, digits, dot, dash, underscore; stored in lower case' });
 const DisplayName = Name({ minLength: 2, maxLength: 100 });
+/** A work email, or null to remove it. */
+const OfficerEmail = Type.Union([Line({ format: 'email', maxLength: 254 }), Type.Null()]);
 const OfficeIds = Type.Array(Uuid, { maxItems: 200, description: 'Empty: every office. Ignored for admins, who work for the whole comune.' });
 
 export const OfficerCreate = Type.Object(
   {
     username: Username,
     displayName: DisplayName,
+    email: Type.Optional(OfficerEmail),
     role: OperatorRole,
     officeIds: Type.Optional(OfficeIds),
     temporaryPassword: Type.Optional(
@@ -56,6 +61,7 @@ export type OfficerCreate = Static<typeof OfficerCreate>;
 export const OfficerPatch = Type.Object(
   {
     displayName: Type.Optional(DisplayName),
+    email: Type.Optional(OfficerEmail),
     role: Type.Optional(OperatorRole),
     officeIds: Type.Optional(OfficeIds),
     active: Type.Optional(Type.Boolean({ description: 'false disables the account and ends its sessions at once' })),

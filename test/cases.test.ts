@@ -196,6 +196,16 @@ for (const engine of ENGINES) {
       const forOffice = (await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications/${id}` })).json();
       assert.ok(forOffice.timeline.some((e: { kind: string; text: string }) => e.kind === 'note' && e.text.includes('Guardia di Finanza')));
       assert.equal((await citizen(mario, id, 'notes', { text: 'x' })).statusCode, 404, 'citizens have no notes');
+
+      // The officer holding the case hears of the citizen's messages at their own address, once set.
+      await office(registry, id, 'take');
+      const admin = await signIn(h.app, 'bari', 'admin.bari');
+      const holder = (await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications/${id}` })).json().assignee.id;
+      const set = await admin.request({ method: 'PATCH', url: `/api/v1/bari/operator/admin/operators/${holder}`, payload: { email: 'g.desantis@comune.bari.it' } });
+      assert.equal(set.statusCode, 200, set.body);
+      assert.equal(set.json().email, 'g.desantis@comune.bari.it');
+      assert.equal((await citizen(mario, id, 'messages', { text: 'Posso passare in ufficio giovedì?' })).statusCode, 200);
+      assert.ok((await mails('g.desantis@comune.bari.it', /messaggio del cittadino/)).length === 1, 'to the officer holding the case');
     });
 
     it("shows managers and admins their offices' workload, and not the officers", async () => {

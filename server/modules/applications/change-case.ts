@@ -292,12 +292,17 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
         });
       }
       const toOffice = byCitizen ? officeLines(change, row) : null;
-      if (toOffice && office?.email) {
+      // The officer holding the case hears of the citizen's reply; nobody yet: the office's address.
+      const holder = row.assigned_to
+        ? await trx.selectFrom('operators').select('email').where('id', '=', row.assigned_to).where('active', '=', true).executeTakeFirst()
+        : undefined;
+      const officeTo = holder?.email ?? office?.email;
+      if (toOffice && officeTo) {
         notices.push({
           dedupeKey: `case:${row.id}:${change.action}:${events.length}:office`,
           subject: `Pratica ${name}: ${change.action === 'message' ? 'messaggio del cittadino' : CASE_STATE_WORDS[to].it}`,
           lines: [...toOffice, '', `${ctx.config.publicUrl}/${tenant.slug}/operatore/pratiche/${row.id}`],
-          email: { to: office.email, brand },
+          email: { to: officeTo, brand },
         });
       }
       await ctx.bus.record(trx, {

@@ -70,7 +70,15 @@ export async function createOfficer(ctx: AppContext, op: OperatorPrincipal, inpu
   const id = await ctx.bus.transaction(ctx.db, async (trx) => {
     const row = await trx
       .insertInto('operators')
-      .values({ tenant_id: op.tenantId, username, display_name: displayName, password_hash: passwordHash, role: input.role, must_change_password: true })
+      .values({
+        tenant_id: op.tenantId,
+        username,
+        display_name: displayName,
+        email: input.email?.trim() || null,
+        password_hash: passwordHash,
+        role: input.role,
+        must_change_password: true,
+      })
       .onConflict((oc) => oc.columns(['tenant_id', 'username']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -98,7 +106,7 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
     const admins = patch.role !== undefined || patch.active !== undefined ? await lockActiveAdmins(trx, op.tenantId) : [];
     const before = await trx
       .selectFrom('operators')
-      .select(['id', 'role', 'active', 'display_name'])
+      .select(['id', 'role', 'active', 'display_name', 'email'])
       .where('tenant_id', '=', op.tenantId)
       .where('id', '=', officerId)
       .forUpdate()
@@ -110,11 +118,13 @@ export async function updateOfficer(ctx: AppContext, op: OperatorPrincipal, offi
     if (losesAdmin && !admins.some((id) => id !== officerId)) throw lastAdmin();
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (patch.displayName !== undefined && patch.displayName.trim() !== before.display_name) changes.displayName = { from: before.display_name, to: patch.displayName.trim() };
+    const email = patch.email === undefined ? before.email : patch.email?.trim() || null;
+    if (email !== before.email) changes.email = { from: before.email, to: email };
     if (role !== before.role) changes.role = { from: before.role, to: role };
     if (active !== before.active) changes.active = { from: before.active, to: active };
     await trx
       .updateTable('operators')
-      .set({ display_name: patch.displayName?.trim() ?? before.display_name, role, active })
+      .set({ display_name: patch.displayName?.trim() ?? before.display_name, email, role, active })
       .where('id', '=', officerId)
       .execute();
     if (role === 'admin' || wantedOffices !== undefined) {

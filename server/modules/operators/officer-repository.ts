@@ -22,6 +22,7 @@ export async function officerRows(db: Db, tenantId: string, f: OfficerFilter = {
       'o.id',
       'o.username',
       'o.display_name',
+      'o.email',
       'o.role',
       'o.active',
       // The latest wait imposed on sign-ins to this username from some address (login_throttles).
@@ -61,6 +62,7 @@ export function toOfficer(r: OfficerRow, now: Date): Officer {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
+    email: r.email,
     role: r.role,
     officeIds: r.office_ids,
     active: r.active,

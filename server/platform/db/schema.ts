@@ -275,6 +275,7 @@ export interface OperatorsTable {
   tenant_id: string;
   username: string;
   display_name: string;
+  email: string | null;
   password_hash: string;
   role: OperatorRole;
   active: Generated<boolean>;

@@ -8,7 +8,7 @@ import { useSession } from '../session.tsx';
 import { Checkbox, describeError, FocusHeading, OutcomeAlert, SelectField, TextField, type Outcome } from '../ui.tsx';
 import { ROLE_OPTIONS } from './roles.ts';
 
-const LABELS = { username: 'Nome utente', displayName: 'Nome e cognome', role: 'Ruolo', officeIds: 'Uffici', temporaryPassword: 'Password temporanea' };
+const LABELS = { username: 'Nome utente', displayName: 'Nome e cognome', email: 'Email di lavoro', role: 'Ruolo', officeIds: 'Uffici', temporaryPassword: 'Password temporanea' };
 
 export function OfficerForm({
   officer,
@@ -27,6 +27,7 @@ export function OfficerForm({
   const [f, setF] = useState({
     username: '',
     displayName: officer?.displayName ?? '',
+    email: officer?.email ?? '',
     role: officer?.role ?? 'operator',
     officeIds: officer?.officeIds ?? [],
     temporaryPassword: '',
@@ -50,11 +51,17 @@ export function OfficerForm({
     const officeIds = f.role === 'admin' ? [] : f.officeIds;
     try {
       if (officer) {
-        onSaved(await session.call<Officer>(`admin/operators/${officer.id}`, { method: 'PATCH', body: { displayName: f.displayName.trim(), role: f.role, officeIds } }));
+        onSaved(
+          await session.call<Officer>(`admin/operators/${officer.id}`, {
+            method: 'PATCH',
+            body: { displayName: f.displayName.trim(), email: f.email.trim() || null, role: f.role, officeIds },
+          }),
+        );
       } else {
         const body = {
           username: f.username.trim().toLowerCase(),
           displayName: f.displayName.trim(),
+          ...(f.email.trim() ? { email: f.email.trim() } : {}),
           role: f.role,
           officeIds,
           ...(f.temporaryPassword ? { temporaryPassword: f.temporaryPassword } : {}),
@@ -85,6 +92,16 @@ export function OfficerForm({
           />
         )}
         <TextField id="officer-name" label="Nome e cognome" required value={f.displayName} onChange={(v) => set({ displayName: v })} maxLength={100} autoComplete="off" />
+        <TextField
+          id="officer-email"
+          label="Email di lavoro"
+          type="email"
+          value={f.email}
+          onChange={(v) => set({ email: v })}
+          maxLength={254}
+          autoComplete="off"
+          hint="Facoltativa: qui arrivano le risposte dei cittadini sulle pratiche che l'operatore ha in carico; se vuota, all'indirizzo dell'ufficio."
+        />
         <SelectField id="officer-role" label="Ruolo" value={f.role} onChange={(v) => set({ role: v as Officer['role'] })} options={ROLE_OPTIONS} className="mb-4" />
         {f.role === 'admin' ? (
           <p>Un amministratore lavora per tutti gli uffici del comune.</p>
