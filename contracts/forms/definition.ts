@@ -113,6 +113,17 @@ export const FormDefinition = Type.Object(
     /** The service's privacy notice, shown on the summary before "Invia". */
     privacy: Type.String({ minLength: 1, maxLength: 5000 }),
     /**
+     * The decision's text for this service (the provvedimento), one for acceptance and one for
+     * rejection: {richiedente}, {codiceFiscale}, {servizio}, {protocollo}, {dataDomanda} and {testo}
+     * (what the officer writes) are filled in. Without one, a plain decision is written.
+     */
+    decision: Type.Optional(
+      Type.Object(
+        { accepted: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })), rejected: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })) },
+        { additionalProperties: false },
+      ),
+    ),
+    /**
      * A fee due with the application. The pagoPA capability will add its payment step between the
      * summary and "Invia"; until then the summary says how much and points to the card's "Quanto costa".
      */

@@ -18,6 +18,7 @@ import type { Tenant } from '../../platform/tenants/repository.ts';
 import { protocolLabel, protocolSystem } from '../protocol/index.ts';
 import { assertFileKinds, attachCaseFiles } from './case-files.ts';
 import { caseEvents, type CaseRow, type CaseViewer, lockCase } from './case-repository.ts';
+import { fillDecision } from '../../../contracts/forms/decision-template.ts';
 import { askableFields, fileIdsIn, subsetForm } from '../../../contracts/forms/subset.ts';
 import type { FileKind, FormData } from '../../../contracts/forms/definition.ts';
 import { validateForm } from '../../platform/forms/validator.ts';
@@ -185,7 +186,22 @@ export async function changeCase(ctx: AppContext, tenant: Tenant, actor: CaseAct
       const author = byCitizen ? `${actor.citizen.citizen.given_name} ${actor.citizen.citizen.family_name}` : actor.officer.displayName;
       let attachment: { filename: string; content: Buffer } | undefined;
       if (change.action === 'accept' || change.action === 'reject') {
+        // The service's own decision text, from the form version the case was filed with.
+        const decision = (await formById(trx, tenant.id, row.form_id))?.definition.decision;
+        const template = change.action === 'accept' ? decision?.accepted : decision?.rejected;
+        const filedOn = localDate(new Date(row.protocol_registered_at ?? row.submitted_at!).getTime(), tenant.time_zone);
+        const body = template
+          ? fillDecision(template, {
+              richiedente: `${row.given_name} ${row.family_name}`,
+              codiceFiscale: row.fiscal_code,
+              servizio: row.card_title,
+              protocollo: protocolLabel(row.protocol_number!, row.protocol_year!),
+              dataDomanda: dmy(filedOn),
+              testo: text,
+            })
+          : undefined;
         const pdf = await responsePdf({
+          body,
           tenantName: tenant.name,
           tz: tenant.time_zone,
           serviceTitle: row.card_title,

@@ -153,6 +153,8 @@ export async function responsePdf(r: {
   filedAt: Date;
   outcome: 'accepted' | 'rejected';
   text: string;
+  /** The service's own decision text, filled in (its template); else a plain decision with `text`. */
+  body?: string | undefined;
   officer: string;
   office: string;
   at: Date;
@@ -165,11 +167,15 @@ export async function responsePdf(r: {
     doc.moveDown(0.6).fontSize(10).font('Helvetica');
     doc.text(pdfText(`Oggetto: domanda "${r.serviceTitle}", protocollo n. ${r.filedProtocol} del ${italianWhen(r.filedAt, r.tz)}.`));
     doc.text(pdfText(`Richiedente: ${r.applicant.givenName} ${r.applicant.familyName}, codice fiscale ${r.applicant.fiscalCode}.`));
-    doc
-      .moveDown(0.8)
-      .font('Helvetica-Bold')
-      .text(r.outcome === 'accepted' ? 'La domanda è accolta.' : 'La domanda è respinta.');
-    doc.moveDown(0.4).font('Helvetica').text(pdfText(r.text), { align: 'left' });
+    if (r.body) {
+      doc.moveDown(0.8).font('Helvetica').text(pdfText(r.body), { align: 'left' });
+    } else {
+      doc
+        .moveDown(0.8)
+        .font('Helvetica-Bold')
+        .text(r.outcome === 'accepted' ? 'La domanda è accolta.' : 'La domanda è respinta.');
+      doc.moveDown(0.4).font('Helvetica').text(pdfText(r.text), { align: 'left' });
+    }
     if (r.outcome === 'rejected') {
       doc
         .moveDown(0.8)

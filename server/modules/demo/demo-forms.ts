@@ -19,6 +19,12 @@ const declarations: StepDef = { id: 'dichiarazioni', title: 'Dichiarazioni', fie
 const residence = (comune: string): FormDefinition => ({
   level: 2,
   privacy: privacy(comune, 'Servizi Demografici'),
+  decision: {
+    accepted:
+      "Visto il D.P.R. 30 maggio 1989, n. 223; vista la dichiarazione di residenza presentata da {richiedente} (codice fiscale {codiceFiscale}), protocollo n. {protocollo} del {dataDomanda}; compiuti gli accertamenti, l'Ufficiale d'anagrafe registra il cambio di residenza.\n\n{testo}",
+    rejected:
+      "Visto il D.P.R. 30 maggio 1989, n. 223; vista la dichiarazione di residenza presentata da {richiedente} (codice fiscale {codiceFiscale}), protocollo n. {protocollo} del {dataDomanda}; esaminate le osservazioni presentate dopo il preavviso di rigetto, l'Ufficiale d'anagrafe non registra il cambio di residenza per i seguenti motivi:\n\n{testo}",
+  },
   steps: [
     {
       id: 'provenienza',

@@ -214,6 +214,22 @@ export function FormEditor({ card, onClose }: { card: AdminServiceCard; onClose(
             />
           ) : null}
           <TextArea label="Informativa privacy del servizio" value={def.privacy} onChange={(v) => setDef({ ...def, privacy: v })} maxLength={5000} rows={4} />
+          <TextArea
+            label="Testo del provvedimento di accoglimento (facoltativo)"
+            hint="Segnaposto: {richiedente}, {codiceFiscale}, {servizio}, {protocollo}, {dataDomanda}, {testo} (quello che scrive l'operatore)."
+            value={def.decision?.accepted ?? ''}
+            onChange={(v) => setDef({ ...def, decision: { ...def.decision, accepted: v || undefined } })}
+            maxLength={5000}
+            rows={4}
+          />
+          <TextArea
+            label="Testo del provvedimento di rigetto (facoltativo)"
+            hint="Gli stessi segnaposto; {testo} sono i motivi scritti dall'operatore."
+            value={def.decision?.rejected ?? ''}
+            onChange={(v) => setDef({ ...def, decision: { ...def.decision, rejected: v || undefined } })}
+            maxLength={5000}
+            rows={4}
+          />
         </div>
         <div className="col-lg-6">
           <Preview key={`${step}-${current.id}`} def={def} step={step} />
