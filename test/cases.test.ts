@@ -153,6 +153,7 @@ for (const engine of ENGINES) {
       const refused = await office(registry, id, 'accept', { text: 'Ok' });
       assert.equal(refused.statusCode, 409);
       assert.equal(refused.json().code, 'CASE_STATE_CONFLICT');
+      assert.equal(refused.json().state, 'registered', 'the 409 names the state');
       assert.match(refused.json().message, /protocollata/);
       assert.equal((await office(registry, id, 'reject', { text: 'No' })).statusCode, 409, 'no rejection without a notice');
       assert.equal((await citizen(mario, id, 'integration', { text: 'Eccola' })).statusCode, 409, 'no integration was asked');
@@ -330,6 +331,8 @@ for (const engine of ENGINES) {
       h.clock.advance(60 * DAY);
       const later = await signIn(h.app, 'bari', 'anagrafe.bari'); // yesterday's session has expired
       const past = (await later.request({ method: 'GET', url: '/api/v1/bari/operator/applications?overdue=past' })).json();
+      const near = await later.request({ method: 'GET', url: '/api/v1/bari/operator/applications?overdue=near' });
+      assert.equal(near.statusCode, 200, near.body);
       assert.ok(past.cases.some((c: { id: string; flag: string }) => c.id === id && c.flag === 'past'));
       h.clock.set(saved);
       const csv = await registry.request({ method: 'GET', url: `/api/v1/bari/operator/applications.csv?q=${MARIO}` });

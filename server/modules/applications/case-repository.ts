@@ -4,6 +4,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CaseState } from '../../../contracts/statuses.ts';
 import { likeEscape } from '../../platform/db/like.ts';
+import { addDays } from '../../platform/time/zoned-time.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { NEAR_TERM_DAYS } from './domain/terms.ts';
@@ -107,7 +108,7 @@ function inboxScope(db: Db, tenantId: string, officer: OperatorPrincipal, f: Inb
   else if (f.assignee) q = q.where('a.assigned_to', '=', f.assignee);
   if (f.overdue) {
     q = q.where('a.state', 'in', OPEN_STATES).where('a.suspended', '=', false);
-    q = f.overdue === 'past' ? q.where('a.due_on', '<', f.today) : q.where('a.due_on', '>=', f.today).where('a.due_on', '<=', sql<string>`(${f.today}::date + ${NEAR_TERM_DAYS})`);
+    q = f.overdue === 'past' ? q.where('a.due_on', '<', f.today) : q.where('a.due_on', '>=', f.today).where('a.due_on', '<=', addDays(f.today, NEAR_TERM_DAYS));
   }
   if (f.q) {
     const words = f.q.trim();

@@ -2,10 +2,12 @@
 // state and filters (state, service, assignee, term, words), 50 a page, and the whole list as CSV.
 import { useState } from 'react';
 import type { CaseWorkload, OperatorCaseList } from '../../../../contracts/cases.ts';
+import type { CatalogueList } from '../../../../contracts/service-cards.ts';
 import { CASE_STATE_WORDS, type CaseState } from '../../../../contracts/statuses.ts';
 import { when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
+import { useApi } from '../../shared/useApi.ts';
 import { useOperatorApi, useSession } from '../session.tsx';
 import { Heading, SelectField, TextField } from '../ui.tsx';
 
@@ -78,25 +80,23 @@ function Workload() {
 export function CaseInbox() {
   const session = useSession();
   const [state, setState] = useState<string>('');
+  const [service, setService] = useState('');
+  const catalogue = useApi<CatalogueList>(`/api/v1/${session.tenant.slug}/catalogue`);
+  const online = (catalogue.data?.services ?? []).filter((x) => x.online);
   const [assignee, setAssignee] = useState('');
   const [overdue, setOverdue] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
-  const params = new URLSearchParams({
+  const filterValues = {
     ...(state ? { state } : {}),
+    ...(service ? { serviceSlug: service } : {}),
     ...(assignee ? { assignee } : {}),
     ...(overdue ? { overdue } : {}),
     ...(q.trim() ? { q: q.trim() } : {}),
-    ...(page ? { offset: String(page * PAGE) } : {}),
-    limit: String(PAGE),
-  }).toString();
+  };
+  const params = new URLSearchParams({ ...filterValues, ...(page ? { offset: String(page * PAGE) } : {}), limit: String(PAGE) }).toString();
   const list = useOperatorApi<OperatorCaseList>(`applications?${params}`);
-  const filters = new URLSearchParams({
-    ...(state ? { state } : {}),
-    ...(assignee ? { assignee } : {}),
-    ...(overdue ? { overdue } : {}),
-    ...(q.trim() ? { q: q.trim() } : {}),
-  }).toString();
+  const filters = new URLSearchParams(filterValues).toString();
   const csvUrl = `${session.apiBase}/applications.csv${filters ? `?${filters}` : ''}`;
   const reset = (f: () => void) => {
     f();
@@ -130,6 +130,14 @@ export function CaseInbox() {
             value={state}
             onChange={(v) => reset(() => setState(v))}
             options={[{ value: '', label: 'Tutti' }, ...[...OPEN, ...CLOSED].map((s) => ({ value: s, label: CASE_STATE_WORDS[s].it }))]}
+          />
+        </div>
+        <div className="col-12 col-md-3">
+          <SelectField
+            label="Servizio"
+            value={service}
+            onChange={(v) => reset(() => setService(v))}
+            options={[{ value: '', label: 'Tutti' }, ...online.map((x) => ({ value: x.slug, label: x.title }))]}
           />
         </div>
         <div className="col-12 col-md-3">
