@@ -4,11 +4,11 @@
 // not asserted (README, "Deployment"). The checker drives its own Chromium through every kind of page.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { checkerSource, formatRows, runChecker } from '../scripts/modello-comuni.mjs';
+import { checkerAvailable, formatRows, runChecker } from '../scripts/modello-comuni.mjs';
 import { browserSkipReason } from './support/browser.ts';
 import { startPortal, type Portal } from './support/portal.ts';
 
-const skip = browserSkipReason() ?? (checkerSource() ? undefined : 'the Modello Comuni checker is not on this machine (MODELLO_COMUNI_CHECKER)');
+const skip = browserSkipReason() ?? (checkerAvailable() ? undefined : 'the Modello Comuni checker is not on this machine (MODELLO_COMUNI_CHECKER)');
 
 describe('Modello Comuni conformity (official checker)', { skip }, () => {
   // One portal per comune: a second checker run against the same server now and then gets Lighthouse

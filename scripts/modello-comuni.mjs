@@ -30,14 +30,37 @@ export const DEPLOYMENT_CRITERIA = {
 
 const RUN_LIMIT_MS = 8 * 60_000;
 
+const cacheDir = () => process.env.MCC_CACHE || path.join(os.homedir(), '.cache/modello-comuni-check');
+
+/**
+ * The checker's sources: MODELLO_COMUNI_CHECKER, else `shared/tools/pa-website-validator-ng` beside
+ * this checkout or any folder above it (a clean clone for CI may sit elsewhere than the working copy).
+ */
 export function checkerSource() {
-  const candidates = [process.env.MODELLO_COMUNI_CHECKER, path.resolve(ROOT, '../shared/tools/pa-website-validator-ng')].filter(Boolean);
+  const above = [];
+  for (let dir = path.resolve(ROOT, '..'); ; dir = path.dirname(dir)) {
+    above.push(path.join(dir, 'shared/tools/pa-website-validator-ng'));
+    if (path.dirname(dir) === dir) break;
+  }
+  const candidates = [process.env.MODELLO_COMUNI_CHECKER, ...above, '/work/shared/tools/pa-website-validator-ng'].filter(Boolean);
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'package.json')));
+}
+
+/** A checker built earlier on this machine (its cache), usable when the sources are not found. */
+function builtChecker() {
+  const cache = cacheDir();
+  if (!fs.existsSync(path.join(cache, 'dist/index.js'))) return undefined;
+  return fs.readdirSync(cache).some((f) => f.startsWith('.built-')) ? cache : undefined;
+}
+
+/** Whether the checker can run here: its sources, or a build of them in the cache. */
+export function checkerAvailable() {
+  return Boolean(checkerSource() || builtChecker());
 }
 
 /** Builds the checker into its cache when its sources changed; returns the cache folder. */
 export function buildChecker(src) {
-  const cache = process.env.MCC_CACHE || path.join(os.homedir(), '.cache/modello-comuni-check');
+  const cache = cacheDir();
   const stamp = createHash('sha256')
     .update(fs.readFileSync(path.join(src, 'package-lock.json')))
     .update(fs.readFileSync(path.join(src, 'package.json')))
@@ -71,8 +94,8 @@ export async function runChecker(url, outDir = fs.mkdtempSync(path.join(os.tmpdi
 
 async function runOnce(url, outDir) {
   const src = checkerSource();
-  if (!src) throw new Error('the Modello Comuni checker is not on this machine (set MODELLO_COMUNI_CHECKER)');
-  const cache = buildChecker(src);
+  const cache = src ? buildChecker(src) : builtChecker();
+  if (!cache) throw new Error('the Modello Comuni checker is not on this machine (set MODELLO_COMUNI_CHECKER)');
   fs.mkdirSync(outDir, { recursive: true });
   const args = ['dist/index.js', '--type', 'municipality', '--scope', 'online', '--website', url, '--destination', outDir, '--report', 'report', '--view', 'false'];
   const log = fs.openSync(path.join(outDir, 'run.log'), 'w');
