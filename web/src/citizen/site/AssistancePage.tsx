@@ -13,19 +13,7 @@ import { useCitizen } from '../session.ts';
 import { useTenant } from '../tenant.ts';
 import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
-import {
-  CONTACT_LABELS,
-  ContactFields,
-  type Contacts,
-  checkContacts,
-  contactsBody,
-  DescriptionField,
-  describedBy,
-  type Errors,
-  FieldError,
-  refusal,
-  SendRow,
-} from './request-form.tsx';
+import { CategorySelect, CONTACT_LABELS, ContactFields, type Contacts, checkContacts, contactsBody, DescriptionField, type Errors, refusal, SendRow } from './request-form.tsx';
 
 const LABELS: Record<string, string> = { ...CONTACT_LABELS, category: 'Argomento', serviceSlug: 'Servizio', description: 'Descrivi la richiesta' };
 
@@ -94,24 +82,15 @@ export default function AssistancePage() {
         <Link href={sitePaths(t.slug).faq}>domande frequenti</Link>.
       </p>
       <form onSubmit={send} noValidate className="mt-4">
-        <div className="select-wrapper mb-4">
-          <label htmlFor={`${id}-category`}>{LABELS.category}</label>
-          <select
-            id={`${id}-category`}
-            value={form.category}
-            onChange={(e) => set('category')(e.target.value)}
-            aria-describedby={describedBy(id, 'category', errors)}
-            aria-invalid={errors.category ? true : undefined}
-          >
-            <option value="">Scegli l'argomento</option>
-            {ASSISTANCE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          <FieldError id={id} name="category" errors={errors} />
-        </div>
+        <CategorySelect
+          id={id}
+          label={LABELS.category!}
+          placeholder="Scegli l'argomento"
+          options={ASSISTANCE_CATEGORIES}
+          value={form.category}
+          errors={errors}
+          onChange={set('category')}
+        />
         <div className="select-wrapper mb-4">
           <label htmlFor={`${id}-service`}>{LABELS.serviceSlug} (facoltativo)</label>
           <select id={`${id}-service`} value={form.serviceSlug} onChange={(e) => set('serviceSlug')(e.target.value)}>

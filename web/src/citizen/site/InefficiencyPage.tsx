@@ -13,6 +13,7 @@ import { useTenant } from '../tenant.ts';
 import { areaPath } from '../area/sections.ts';
 import { sitePaths } from './names.ts';
 import {
+  CategorySelect,
   CONTACT_LABELS,
   ContactFields,
   type Contacts,
@@ -237,24 +238,15 @@ export default function InefficiencyPage() {
         </fieldset>
         <fieldset>
           <legend className="h5">Disservizio</legend>
-          <div className="select-wrapper mb-4">
-            <label htmlFor={`${id}-category`}>{LABELS.category}</label>
-            <select
-              id={`${id}-category`}
-              value={form.category}
-              onChange={(e) => set('category')(e.target.value)}
-              aria-describedby={describedBy(id, 'category', errors)}
-              aria-invalid={errors.category ? true : undefined}
-            >
-              <option value="">Scegli il tipo</option>
-              {REPORT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-            <FieldError id={id} name="category" errors={errors} />
-          </div>
+          <CategorySelect
+            id={id}
+            label={LABELS.category!}
+            placeholder="Scegli il tipo"
+            options={REPORT_CATEGORIES}
+            value={form.category}
+            errors={errors}
+            onChange={set('category')}
+          />
           <DescriptionField
             id={id}
             label={LABELS.description!}

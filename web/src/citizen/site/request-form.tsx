@@ -183,3 +183,43 @@ export function SendRow({ failure, busy, label }: { failure?: string | undefined
     </>
   );
 }
+
+/** The form's kind of request (its category), as a select with its error tied to it. */
+export function CategorySelect({
+  id,
+  label,
+  placeholder,
+  options,
+  value,
+  errors,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  options: readonly string[];
+  value: string;
+  errors: Errors;
+  onChange(v: string): void;
+}) {
+  return (
+    <div className="select-wrapper mb-4">
+      <label htmlFor={`${id}-category`}>{label}</label>
+      <select
+        id={`${id}-category`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, 'category', errors)}
+        aria-invalid={errors.category ? true : undefined}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id} name="category" errors={errors} />
+    </div>
+  );
+}
