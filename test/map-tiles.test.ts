@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { tileOf } from '../server/modules/site/domain/tiles.ts';
+import { tileOf } from '../server/modules/site/index.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { signIn } from './support/operator.ts';
 

@@ -2,7 +2,7 @@
 // clock, and an admin creating an officer (returns the temporary password shown once).
 import type { FastifyInstance } from 'fastify';
 import type { ManualClock } from '../../server/platform/clock.ts';
-import { base32Decode } from '../../server/modules/operators/base32.ts';
+import { base32Decode } from '../../server/modules/operators/index.ts';
 import { totpCode } from '../../server/modules/operators/index.ts';
 import type { InjectOptions } from 'fastify';
 

@@ -11,6 +11,8 @@ export { hashPassword } from './passwords.ts';
 export { temporaryPassword } from './temporary-password.ts';
 /** The code an authenticator app shows (RFC 6238): for tests and tools that act as the officer's phone. */
 export { totpCode } from './totp.ts';
+/** The authenticator secret's alphabet (RFC 4648 base32): for tests that read an enrolment's URI. */
+export { base32Decode } from './base32.ts';
 
 export const operatorsModule: SportelloModule = {
   name: 'operators',

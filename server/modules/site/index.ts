@@ -7,6 +7,9 @@ import type { SportelloModule } from '../../platform/module.ts';
 import { adminSiteRoutes } from './admin-routes.ts';
 import { publicSiteRoutes } from './routes.ts';
 
+/** Which slippy-map tile holds a point: for tests and tools that ask for the comune's map tiles. */
+export { tileOf } from './domain/tiles.ts';
+
 function siteRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(publicSiteRoutes(ctx));
