@@ -26,7 +26,8 @@ export type EntityType =
   | 'service_card'
   | 'application'
   | 'faq_entry'
-  | 'citizen_request';
+  | 'citizen_request'
+  | 'payment';
 
 /** How the personal area tells an entry: by the citizen themself, or by the office on their behalf. `{what}` is the service and reference. */
 export interface CitizenWording {
@@ -282,6 +283,52 @@ export const ACTIVITY = {
   },
   'case.note-added': { it: 'Nota interna sulla pratica', en: 'Internal note on a case', entity: 'application' },
   'case.list-exported': { it: 'Elenco delle pratiche esportato (CSV)', en: 'Case list exported (CSV)' },
+
+  // pagoPA payments
+  'payment.created': {
+    it: 'Posizione debitoria creata',
+    en: 'Debt position created',
+    entity: 'payment',
+    event: true,
+    citizen: {
+      self: w('Pagamento da fare: {what}', 'Payment due: {what}'),
+      office: w("L'ufficio ti ha chiesto un pagamento: {what}", 'The office asked you for a payment: {what}'),
+    },
+  },
+  'payment.published': { it: 'Posizione pubblicata su pagoPA', en: 'Position published on pagoPA', entity: 'payment' },
+  'payment.checkout-started': {
+    it: 'Pagamento avviato su pagoPA',
+    en: 'Payment started on pagoPA',
+    entity: 'payment',
+    citizen: { self: w('Pagamento avviato: {what}', 'Payment started: {what}') },
+  },
+  'payment.paid': {
+    it: 'Pagamento ricevuto',
+    en: 'Payment received',
+    entity: 'payment',
+    event: true,
+    citizen: { self: w('Pagamento ricevuto: {what}', 'Payment received: {what}') },
+  },
+  'payment.marked-paid': {
+    it: 'Segnato come pagato',
+    en: 'Marked as paid',
+    entity: 'payment',
+    event: true,
+    citizen: { self: w("Pagamento registrato dall'ufficio: {what}", 'Payment recorded by the office: {what}') },
+  },
+  'payment.cancelled': {
+    it: 'Posizione annullata',
+    en: 'Position cancelled',
+    entity: 'payment',
+    event: true,
+    citizen: { self: w("L'ufficio ha annullato il pagamento: {what}", 'The office cancelled the payment: {what}') },
+  },
+  'payment.expired': { it: 'Posizione scaduta', en: 'Position expired', entity: 'payment' },
+  'payment.reminded': { it: 'Promemoria di scadenza inviato', en: 'Due-date reminder sent', entity: 'payment' },
+  'payment.receipt-anomaly': { it: 'Ricevuta pagoPA da verificare', en: 'pagoPA receipt to review', entity: 'payment' },
+  'payment.anomaly-reviewed': { it: 'Anomalia di pagamento verificata', en: 'Payment anomaly reviewed', entity: 'payment' },
+  'payment.list-exported': { it: 'Elenco dei pagamenti esportato (CSV)', en: 'Payment list exported (CSV)' },
+  'payment.creditor-updated': { it: 'Dati pagoPA del Comune modificati', en: 'pagoPA creditor settings changed', entity: 'tenant' },
 
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },

@@ -58,6 +58,7 @@ export const ERRORS = {
       coatOfArms: t('Il Comune non ha caricato uno stemma.', 'The municipality has no coat of arms.'),
       mapTile: t('Questa parte della mappa non è disponibile.', 'This part of the map is not available.'),
       request: t('Richiesta non trovata.', 'Request not found.'),
+      payment: t('Pagamento non trovato.', 'Payment not found.'),
     },
   },
   METHOD_NOT_ALLOWED: { status: 405, it: 'Metodo {method} non consentito su questo indirizzo.', en: 'Method {method} is not allowed here.' },
@@ -352,6 +353,31 @@ export const ERRORS = {
   REPORT_PHOTOS_FULL: { status: 409, it: 'La segnalazione ha già {max} foto: è il massimo.', en: 'The report already has {max} photos, the maximum.' },
   REPORT_ALREADY_HANDLED: { status: 409, it: 'La segnalazione n. {number} è già {status}.', en: 'Report no. {number} is already {status}.' },
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
+  PAYMENTS_NOT_CONFIGURED: {
+    status: 409,
+    it: 'Il Comune non ha ancora attivato i pagamenti pagoPA.',
+    en: 'The municipality has not set up pagoPA payments yet.',
+  },
+  PAYMENT_NOT_PAYABLE: {
+    status: 409,
+    it: 'Il pagamento "{description}" non si può pagare: è {status}.',
+    en: 'Payment "{description}" cannot be paid: it is {status}.',
+  },
+  PAYMENT_STATE_CONFLICT: {
+    status: 409,
+    it: 'Il pagamento è già {status}.',
+    en: 'The payment is already {status}.',
+  },
+  PAYMENT_PROVIDER_UNAVAILABLE: {
+    status: 503,
+    it: 'Il sistema pagoPA non risponde in questo momento. Riprova tra qualche minuto: non ti è stato addebitato nulla.',
+    en: 'pagoPA is not answering right now. Try again in a few minutes: you have not been charged.',
+  },
+  PAYMENT_KIND_UNKNOWN: {
+    status: 400,
+    it: 'Il tipo di entrata "{kind}" non è tra quelli configurati dal Comune.',
+    en: 'Income kind "{kind}" is not one the municipality configured.',
+  },
   TOO_MANY_FILES: { status: 400, it: 'Puoi allegare al massimo {max} file.', en: 'At most {max} files can be attached.' },
 } as const satisfies Record<string, ErrorSpec>;
 

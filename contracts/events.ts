@@ -30,6 +30,12 @@ const ProtocolEvent = Type.Object({
   applicationId: Type.Union([Uuid, Type.Null()]),
 });
 
+/** A debt position's change: what an application waiting for its fee needs to move on. */
+const PaymentEvent = Type.Object({
+  applicationId: Type.Union([Uuid, Type.Null()]),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('payable'), Type.Literal('paid'), Type.Literal('expired'), Type.Literal('cancelled')]),
+});
+
 export const EVENT_PAYLOADS = {
   'booking.created': BookingEvent,
   'booking.held': Type.Object({ officeId: Uuid, serviceId: Uuid, start: IsoDateTime }),
@@ -74,6 +80,10 @@ export const EVENT_PAYLOADS = {
   'protocol.registered': ProtocolEvent,
   'application.submitted': Type.Object({ cardId: Uuid, protocolEntryId: Uuid }),
   'protocol.annulled': ProtocolEvent,
+  'payment.created': PaymentEvent,
+  'payment.paid': PaymentEvent,
+  'payment.marked-paid': PaymentEvent,
+  'payment.cancelled': PaymentEvent,
 } as const satisfies Record<EventName, TSchema>;
 
 export type EventPayload<N extends EventName> = Static<(typeof EVENT_PAYLOADS)[N]>;

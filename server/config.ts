@@ -39,6 +39,11 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Client secrets at SPID/CIE gateways, by issuer (OIDC_CLIENT_SECRETS): sent to that issuer only. */
   oidcClientSecrets: Record<string, string>;
+  /**
+   * pagoPA subscription keys (PAGOPA_KEYS, JSON: {"80015010723/gpd": "…", "80015010723/receipts": "…"}):
+   * the keys of each comune's GPD and receipts APIs, by its fiscal code; never in the database.
+   */
+  pagopaKeys: Record<string, string>;
   /** An S3-compatible object store for documents (FILES_S3_*); unset: the local disk (FILES_DIR). */
   s3: S3Settings | undefined;
   /** Demo mode: the clock starts at this instant and runs from there (DEMO_NOW). */
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('PUBLIC_URL is not a local address: set SPORTELLO_MODE=production (or demo, deliberately)');
   }
   const oidcClientSecrets = jsonObject(env, 'OIDC_CLIENT_SECRETS', problems);
+  const pagopaKeys = jsonObject(env, 'PAGOPA_KEYS', problems);
   let demoNow: Date | undefined;
   if (env.DEMO_NOW) {
     demoNow = new Date(env.DEMO_NOW);
@@ -198,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3,
     trustProxy: trustProxy(env.TRUST_PROXY),
     oidcClientSecrets,
+    pagopaKeys,
     demoNow,
     metrics: { port: metricsPort, host: env.METRICS_HOST || '127.0.0.1', token: metricsToken },
     rateLimits,

@@ -18,6 +18,18 @@ import type { ServiceCardsTable } from './schema-catalogue.ts';
 import type { CitizenRequestPhotosTable, CitizenRequestsTable } from './schema-requests.ts';
 import type { FaqEntriesTable, PageRatingsTable, SiteProfilesTable } from './schema-site.ts';
 import type { ApplicationAttachmentsTable, ApplicationCaseFilesTable, ApplicationEventsTable, ApplicationsTable, ServiceFormsTable } from './schema-applications.ts';
+import type {
+  PagopaSimCartsTable,
+  PagopaSimOptionsTable,
+  PagopaSimPositionsTable,
+  PagopaSimReceiptsTable,
+  PaymentCheckoutsTable,
+  PaymentCreditorsTable,
+  PaymentOptionsTable,
+  PaymentPositionsTable,
+  PaymentReceiptsTable,
+  PaymentTransfersTable,
+} from './schema-payments.ts';
 import type { ProtocolAnnulmentsTable, ProtocolDailyRegistersTable, ProtocolEntriesTable } from './schema-protocol.ts';
 
 export type { Party } from './schema-video.ts';
@@ -373,4 +385,14 @@ export interface DB {
   page_ratings: PageRatingsTable;
   citizen_requests: CitizenRequestsTable;
   citizen_request_photos: CitizenRequestPhotosTable;
+  payment_creditors: PaymentCreditorsTable;
+  payment_positions: PaymentPositionsTable;
+  payment_options: PaymentOptionsTable;
+  payment_transfers: PaymentTransfersTable;
+  payment_receipts: PaymentReceiptsTable;
+  payment_checkouts: PaymentCheckoutsTable;
+  pagopa_sim_positions: PagopaSimPositionsTable;
+  pagopa_sim_options: PagopaSimOptionsTable;
+  pagopa_sim_carts: PagopaSimCartsTable;
+  pagopa_sim_receipts: PagopaSimReceiptsTable;
 }
