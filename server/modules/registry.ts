@@ -10,6 +10,7 @@ import { catalogueModule } from './catalogue/index.ts';
 import { devmailModule } from './devmail/index.ts';
 import { identityModule } from './identity/index.ts';
 import { operatorsModule } from './operators/index.ts';
+import { paymentsModule } from './payments/index.ts';
 import { protocolModule } from './protocol/index.ts';
 import { queueModule } from './queue/index.ts';
 import { requestsModule } from './requests/index.ts';
@@ -31,6 +32,7 @@ export const MODULES: readonly SportelloModule[] = [
   identityModule,
   protocolModule,
   applicationsModule,
+  paymentsModule,
   requestsModule,
   devmailModule,
 ];

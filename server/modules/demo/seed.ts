@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { hashPassword } from '../operators/index.ts';
 import { seedCitizenInbox } from './citizen-inbox.ts';
+import { seedPayments } from './demo-payments.ts';
 import { seedForms } from './demo-forms.ts';
 import { seedServiceCards } from './demo-service-cards.ts';
 import { seedSite } from './demo-site.ts';
@@ -128,6 +129,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<boolean> {
       await seedSite(trx, { id: tenant.id, slug: t.slug }, new Date());
       await seedForms(trx, { id: tenant.id, slug: t.slug, name: t.name });
       await seedCitizenInbox(trx, { id: tenant.id, slug: t.slug, name: t.name }, new Date());
+      await seedPayments(trx, { id: tenant.id, slug: t.slug, name: t.name });
       for (const op of t.operators) {
         const row = await trx
           .insertInto('operators')

@@ -36,11 +36,24 @@ function ruled(p: PositionWithOptions, action: PaymentAction) {
 }
 
 async function closeDeadlines(trx: Transaction<DB>, tenantId: string, positionId: string, now: Date): Promise<void> {
-  await trx.updateTable('citizen_deadlines').set({ done_at: now }).where('tenant_id', '=', tenantId).where('source', '=', `payment:${positionId}`).where('done_at', 'is', null).execute();
+  await trx
+    .updateTable('citizen_deadlines')
+    .set({ done_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', `payment:${positionId}`)
+    .where('done_at', 'is', null)
+    .execute();
 }
 
 /** The position is paid once all its options are (or when its single option is). */
-async function settleIfPaid(ctx: AppContext, trx: Transaction<DB>, tenant: Tenant, positionId: string, via: 'pagopa' | 'offline', officer: OperatorPrincipal | null): Promise<boolean> {
+async function settleIfPaid(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  tenant: Tenant,
+  positionId: string,
+  via: 'pagopa' | 'offline',
+  officer: OperatorPrincipal | null,
+): Promise<boolean> {
   const p = (await lockPosition(trx, tenant.id, positionId))!;
   const single = p.options.find((o) => o.instalment === 0);
   const paid = single ? single.status === 'paid' : p.options.every((o) => o.status === 'paid');
@@ -70,7 +83,13 @@ async function settleIfPaid(ctx: AppContext, trx: Transaction<DB>, tenant: Tenan
           via === 'offline' ? "Il pagamento è stato registrato dall'ufficio." : 'Trovi la ricevuta allegata e nella tua area personale.',
         ],
         ...(p.debtor_email
-          ? { email: { to: p.debtor_email, brand: brand(ctx, tenant), attachments: pdf ? [{ filename: receiptFileName(p), contentType: 'application/pdf', content: pdf.toString('base64') }] : [] } }
+          ? {
+              email: {
+                to: p.debtor_email,
+                brand: brand(ctx, tenant),
+                attachments: pdf ? [{ filename: receiptFileName(p), contentType: 'application/pdf', content: pdf.toString('base64') }] : [],
+              },
+            }
           : {}),
         ...(p.debtor_type === 'F' ? { inbox: { fiscalCode: p.debtor_fiscal_code, link: page(tenant), operatorId: officer?.id ?? null, at: now } } : {}),
       },
@@ -88,15 +107,16 @@ export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderR
     // The position's lock first (the order every change takes), then the notice's.
     const position = option ? await lockPosition(trx, tenant.id, option.position_id) : null;
     const current = position?.options.find((o) => o.id === option?.id);
-    const outcome: ReceiptOutcome = !position || !current
-      ? 'unknown_notice'
-      : position.status === 'cancelled'
-        ? 'cancelled_position'
-        : current.status === 'paid'
-          ? 'already_paid'
-          : r.amountCents !== current.amount_cents
-            ? 'amount_mismatch'
-            : 'applied';
+    const outcome: ReceiptOutcome =
+      !position || !current
+        ? 'unknown_notice'
+        : position.status === 'cancelled'
+          ? 'cancelled_position'
+          : current.status === 'paid'
+            ? 'already_paid'
+            : r.amountCents !== current.amount_cents
+              ? 'amount_mismatch'
+              : 'applied';
     const stored = await trx
       .insertInto('payment_receipts')
       .values({
@@ -204,7 +224,7 @@ export async function cancelPosition(ctx: AppContext, tenant: Tenant, officer: O
 export async function markPublished(ctx: AppContext, tenantId: string, id: string): Promise<void> {
   await ctx.bus.transaction(ctx.db, async (trx) => {
     const p = await lockPosition(trx, tenantId, id);
-    if (!p || p.status !== 'draft') return;
+    if (p?.status !== 'draft') return;
     const now = ctx.clock.now();
     await trx.updateTable('payment_positions').set({ status: 'payable', published_at: now, updated_at: now }).where('id', '=', p.id).execute();
     await ctx.bus.record(trx, { tenantId, actor: { type: 'system' }, action: 'payment.published', entityId: p.id, details: { what: p.description } });

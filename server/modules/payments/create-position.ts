@@ -81,12 +81,7 @@ async function existing(trx: Transaction<DB>, tenantId: string, input: NewPositi
     if (row) return row.id;
   }
   if (input.applicationId) {
-    const row = await trx
-      .selectFrom('payment_positions')
-      .select('id')
-      .where('application_id', '=', input.applicationId)
-      .where('status', '<>', 'cancelled')
-      .executeTakeFirst();
+    const row = await trx.selectFrom('payment_positions').select('id').where('application_id', '=', input.applicationId).where('status', '<>', 'cancelled').executeTakeFirst();
     if (row) return row.id;
   }
   return null;
@@ -96,11 +91,11 @@ async function debtorEmail(trx: Transaction<DB>, tenantId: string, input: NewPos
   if (input.debtor.email) return input.debtor.email;
   const citizen = await trx
     .selectFrom('citizens')
-    .select(['email'])
+    .select(['email', 'identity_email'])
     .where('tenant_id', '=', tenantId)
     .where('fiscal_code', '=', input.debtor.fiscalCode.toUpperCase())
     .executeTakeFirst();
-  return citizen?.email ?? null;
+  return citizen?.email ?? citizen?.identity_email ?? null;
 }
 
 export async function createPosition(ctx: AppContext, tenant: Tenant, input: NewPosition): Promise<Created> {
@@ -146,6 +141,8 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
         amount_cents: input.amountCents,
         due_on: input.dueOn,
         created_by: input.createdBy ?? null,
+        created_at: now,
+        updated_at: now,
         idempotency_key: input.idempotencyKey ?? null,
       })
       .returning('id')
@@ -196,7 +193,15 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
   return { position: (await findPosition(ctx.db, tenant.id, result.id))!, created: result.created };
 }
 
-async function announceCreated(ctx: AppContext, trx: Transaction<DB>, tenant: Tenant, creditor: Creditor, p: PositionWithOptions, now: Date, officerId: string | undefined): Promise<void> {
+async function announceCreated(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  tenant: Tenant,
+  creditor: Creditor,
+  p: PositionWithOptions,
+  now: Date,
+  officerId: string | undefined,
+): Promise<void> {
   const page = `/${tenant.slug}/area-personale/pagamenti`;
   const link = `${ctx.config.publicUrl}${page}`;
   const pdf = await noticePdf(p, creditor, now);
@@ -238,7 +243,13 @@ async function announceCreated(ctx: AppContext, trx: Transaction<DB>, tenant: Te
           "Oppure con l'app IO, dal tuo home banking o presso banche, uffici postali, tabaccherie e gli altri punti pagoPA, con l'avviso allegato.",
         ],
         ...(p.debtor_email
-          ? { email: { to: p.debtor_email, brand: { ...(tenant.branding ?? {}), name: tenant.name, publicUrl: ctx.config.publicUrl }, attachments: [{ filename: noticeFileName(p), contentType: 'application/pdf', content: pdf.toString('base64') }] } }
+          ? {
+              email: {
+                to: p.debtor_email,
+                brand: { ...(tenant.branding ?? {}), name: tenant.name, publicUrl: ctx.config.publicUrl },
+                attachments: [{ filename: noticeFileName(p), contentType: 'application/pdf', content: pdf.toString('base64') }],
+              },
+            }
           : {}),
         ...(p.debtor_type === 'F' ? { inbox: { fiscalCode: p.debtor_fiscal_code, link: page, operatorId: officerId ?? null, at: now } } : {}),
       },

@@ -5,7 +5,7 @@
 // (lengths enforced there); this file only places them.
 import { type Pdf, pdfText, renderPdf } from '../../platform/pdf.ts';
 import { qrModules } from '../../platform/qr.ts';
-import { type NoticeFields, type NoticePortion } from './domain/notice-fields.ts';
+import type { NoticeFields, NoticePortion } from './domain/notice-fields.ts';
 
 const MM = 72 / 25.4;
 const QR_SIDE = 25 * MM;
@@ -37,9 +37,18 @@ function portion(doc: Pdf, f: NoticeFields, p: NoticePortion): void {
   if (doc.y > 640) doc.addPage();
   const top = doc.y + 6;
   doc.save().lineWidth(0.5).strokeColor(GREY).rect(LEFT, top, WIDTH, 150).stroke().restore();
-  doc.font('Helvetica-Bold').fontSize(11).text(pdfText(`${p.title}`), LEFT + 10, top + 10, { width: 250 });
-  doc.font('Helvetica-Bold').fontSize(14).text(pdfText(`${p.amount} Euro`), LEFT + 260, top + 8, { width: 120 });
-  doc.font('Helvetica').fontSize(9).text(pdfText(`entro il ${p.dueDate}`), LEFT + 260, doc.y, { width: 120 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(pdfText(`${p.title}`), LEFT + 10, top + 10, { width: 250 });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(14)
+    .text(pdfText(`${p.amount} Euro`), LEFT + 260, top + 8, { width: 120 });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(pdfText(`entro il ${p.dueDate}`), LEFT + 260, doc.y, { width: 120 });
   doc.y = top + 32;
   labelled(doc, 'Destinatario', `${f.debtor.name} (${f.debtor.fiscalCode})`, LEFT + 10, 320);
   labelled(doc, 'Ente Creditore', f.creditor.name, LEFT + 10, 320);
@@ -64,7 +73,13 @@ function portion(doc: Pdf, f: NoticeFields, p: NoticePortion): void {
 export function renderNoticePdf(f: NoticeFields, opts: { createdAt: Date; testEnvironment: boolean }): Promise<Buffer> {
   return renderPdf({ title: `Avviso di pagamento - ${f.subject}`, author: f.creditor.name, subject: 'Avviso di pagamento pagoPA', createdAt: opts.createdAt }, (doc) => {
     if (opts.testEnvironment) {
-      doc.font('Helvetica-Bold').fontSize(10).fillColor('#a61919').text('AMBIENTE DI PROVA - avviso del simulatore pagoPA, non pagabile', { align: 'center' }).fillColor('black').moveDown(0.5);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(10)
+        .fillColor('#a61919')
+        .text('AMBIENTE DI PROVA - avviso del simulatore pagoPA, non pagabile', { align: 'center' })
+        .fillColor('black')
+        .moveDown(0.5);
     }
     doc.font('Helvetica').fontSize(9).fillColor(GREY).text('AVVISO DI PAGAMENTO').fillColor('black');
     doc.font('Helvetica-Bold').fontSize(16).text(pdfText(f.subject), { width: WIDTH });
@@ -80,15 +95,28 @@ export function renderNoticePdf(f: NoticeFields, opts: { createdAt: Date; testEn
     doc.text(pdfText(`Codice Fiscale ${f.creditor.fiscalCode}`), LEFT, doc.y, { width: 240 });
     const leftEnd = doc.y;
     doc.y = colY;
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).fillColor(BLUE).text('DESTINATARIO AVVISO', LEFT + 260, doc.y, { width: 235 }).fillColor('black').moveDown(0.3);
-    doc.font('Helvetica-Bold').fontSize(11).text(pdfText(f.debtor.name), LEFT + 260, doc.y, { width: 235 });
+    doc
+      .moveDown(0.8)
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .fillColor(BLUE)
+      .text('DESTINATARIO AVVISO', LEFT + 260, doc.y, { width: 235 })
+      .fillColor('black')
+      .moveDown(0.3);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(pdfText(f.debtor.name), LEFT + 260, doc.y, { width: 235 });
     doc.font('Helvetica').fontSize(9);
     if (f.debtor.address) doc.text(pdfText(f.debtor.address), LEFT + 260, doc.y, { width: 235 });
     doc.text(pdfText(`Codice Fiscale ${f.debtor.fiscalCode}`), LEFT + 260, doc.y, { width: 235 });
     doc.y = Math.max(leftEnd, doc.y);
 
     sectionTitle(doc, 'Quanto e quando pagare?');
-    doc.font('Helvetica-Bold').fontSize(14).text(pdfText(`${f.amount} Euro entro il ${f.dueDate}`), LEFT, doc.y);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(pdfText(`${f.amount} Euro entro il ${f.dueDate}`), LEFT, doc.y);
     doc.font('Helvetica').fontSize(9);
     if (f.instalmentsInfo) doc.text(pdfText(`${f.instalmentsInfo}. Importi e scadenze sono riportati nel dettaglio di ogni singola rata.`), LEFT, doc.y, { width: WIDTH });
     doc.text(
@@ -102,7 +130,12 @@ export function renderNoticePdf(f: NoticeFields, opts: { createdAt: Date; testEn
     doc.font('Helvetica-Bold').fontSize(9).text("PAGA CON L'APP IO", LEFT, doc.y);
     doc
       .font('Helvetica')
-      .text(pdfText(`oppure sul sito di ${f.creditor.name}, dal tuo Home Banking, con la tua app di pagamento o con gli altri canali abilitati. Vai su pagopa.gov.it`), LEFT, doc.y, { width: WIDTH });
+      .text(
+        pdfText(`oppure sul sito di ${f.creditor.name}, dal tuo Home Banking, con la tua app di pagamento o con gli altri canali abilitati. Vai su pagopa.gov.it`),
+        LEFT,
+        doc.y,
+        { width: WIDTH },
+      );
     doc.font('Helvetica-Bold').text('PAGA SUL TERRITORIO', LEFT, doc.y + 4);
     doc
       .font('Helvetica')

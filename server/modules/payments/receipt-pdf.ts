@@ -26,7 +26,8 @@ function row(doc: Pdf, label: string, value: string): void {
 
 export function renderReceiptPdf(r: ReceiptPdfInput): Promise<Buffer> {
   return renderPdf({ title: `Ricevuta di pagamento - ${r.description}`, author: r.creditor.name, subject: 'Ricevuta di pagamento pagoPA', createdAt: r.createdAt }, (doc) => {
-    if (r.testEnvironment) doc.font('Helvetica-Bold').fontSize(10).fillColor('#a61919').text('AMBIENTE DI PROVA - ricevuta del simulatore pagoPA', { align: 'center' }).fillColor('black').moveDown(0.5);
+    if (r.testEnvironment)
+      doc.font('Helvetica-Bold').fontSize(10).fillColor('#a61919').text('AMBIENTE DI PROVA - ricevuta del simulatore pagoPA', { align: 'center' }).fillColor('black').moveDown(0.5);
     doc.font('Helvetica-Bold').fontSize(16).text('Ricevuta di pagamento');
     doc.font('Helvetica').fontSize(11).text(pdfText(r.creditor.name)).moveDown(1);
     row(doc, 'Ente creditore', `${r.creditor.name} (C.F. ${r.creditor.fiscalCode})`);

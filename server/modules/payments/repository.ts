@@ -80,7 +80,15 @@ function filtered(db: Q, tenantId: string, f: OfficerFilter) {
         eb('debtor_name', 'ilike', `%${likeEscape(q)}%`),
         eb('description', 'ilike', `%${likeEscape(q)}%`),
         ...(/^\d{17,18}$/.test(digits)
-          ? [eb.exists(eb.selectFrom('payment_options as o').select('o.id').whereRef('o.position_id', '=', 'payment_positions.id').where(digits.length === 18 ? 'o.nav' : 'o.iuv', '=', digits))]
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('payment_options as o')
+                  .select('o.id')
+                  .whereRef('o.position_id', '=', 'payment_positions.id')
+                  .where(digits.length === 18 ? 'o.nav' : 'o.iuv', '=', digits),
+              ),
+            ]
           : []),
       ]),
     );
@@ -88,7 +96,12 @@ function filtered(db: Q, tenantId: string, f: OfficerFilter) {
   return query;
 }
 
-export async function officerPositions(db: Q, tenantId: string, f: OfficerFilter, page: { offset: number; limit: number }): Promise<{ rows: PositionWithOptions[]; total: number }> {
+export async function officerPositions(
+  db: Q,
+  tenantId: string,
+  f: OfficerFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: PositionWithOptions[]; total: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, tenantId, f).selectAll().orderBy('created_at', 'desc').orderBy('id').offset(page.offset).limit(page.limit).execute(),
     filtered(db, tenantId, f)

@@ -42,8 +42,8 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
  * not promise the columns). A cell of 0 is a transfer that instalment does not carry.
  */
 export function instalmentTransfers(transferAmounts: readonly number[], instalments: readonly number[]): number[][] {
-  transferAmounts.forEach((a) => assertCents(a));
-  instalments.forEach((a) => assertCents(a));
+  transferAmounts.forEach((a) => void assertCents(a));
+  instalments.forEach((a) => void assertCents(a));
   const total = transferAmounts.reduce((a, b) => a + b, 0);
   if (instalments.reduce((a, b) => a + b, 0) !== total) throw new RangeError('instalments must add up to the transfers');
   const rows: number[][] = [];

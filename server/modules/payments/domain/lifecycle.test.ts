@@ -33,9 +33,6 @@ describe('debt position lifecycle', () => {
   });
 
   it('lets a citizen pay what is not final', () => {
-    assert.deepEqual(
-      STATES.filter(canCheckout),
-      ['draft', 'payable', 'expired'],
-    );
+    assert.deepEqual(STATES.filter(canCheckout), ['draft', 'payable', 'expired']);
   });
 });

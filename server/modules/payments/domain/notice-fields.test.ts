@@ -47,21 +47,26 @@ describe('payment notice fields', () => {
   it('never prints a field longer than the guide allows', () => {
     const text = fc.string({ minLength: 0, maxLength: 300 });
     fc.assert(
-      fc.property(text.filter((t) => t.trim().length > 0), text, text, (description, name, address) => {
-        const f = noticeFields({
-          creditor: { ...creditor, name: `Comune di ${name}`, sector: `Settore ${name}`, info: `Contatti ${address}` },
-          debtor: { fiscalCode: 'RSSMRA80A01A662X', name: `X ${name}`, address: address.trim() ? address : null },
-          description,
-          options: [{ instalment: 0, nav: buildNav('01', noticeBase(2026, 1)), amountCents: 1, dueOn: '2026-01-01' }],
-        });
-        assert.ok(f.subject.length <= NOTICE_LIMITS.subject);
-        assert.ok(f.creditor.name.length <= NOTICE_LIMITS.creditorName);
-        assert.ok((f.creditor.sector ?? '').length <= NOTICE_LIMITS.creditorSector);
-        assert.ok((f.creditor.info ?? '').length <= NOTICE_LIMITS.creditorInfo);
-        assert.ok(f.debtor.name.length <= NOTICE_LIMITS.debtorName);
-        assert.ok((f.debtor.address ?? '').length <= NOTICE_LIMITS.debtorAddress);
-        assert.ok(f.portions.every((p) => p.code.length === NOTICE_LIMITS.noticeCode));
-      }),
+      fc.property(
+        text.filter((t) => t.trim().length > 0),
+        text,
+        text,
+        (description, name, address) => {
+          const f = noticeFields({
+            creditor: { ...creditor, name: `Comune di ${name}`, sector: `Settore ${name}`, info: `Contatti ${address}` },
+            debtor: { fiscalCode: 'RSSMRA80A01A662X', name: `X ${name}`, address: address.trim() ? address : null },
+            description,
+            options: [{ instalment: 0, nav: buildNav('01', noticeBase(2026, 1)), amountCents: 1, dueOn: '2026-01-01' }],
+          });
+          assert.ok(f.subject.length <= NOTICE_LIMITS.subject);
+          assert.ok(f.creditor.name.length <= NOTICE_LIMITS.creditorName);
+          assert.ok((f.creditor.sector ?? '').length <= NOTICE_LIMITS.creditorSector);
+          assert.ok((f.creditor.info ?? '').length <= NOTICE_LIMITS.creditorInfo);
+          assert.ok(f.debtor.name.length <= NOTICE_LIMITS.debtorName);
+          assert.ok((f.debtor.address ?? '').length <= NOTICE_LIMITS.debtorAddress);
+          assert.ok(f.portions.every((p) => p.code.length === NOTICE_LIMITS.noticeCode));
+        },
+      ),
     );
   });
 

@@ -100,8 +100,7 @@ export function noticeFields(input: NoticeInput): NoticeFields {
     },
     amount: noticeAmount(total),
     dueDate: noticeDate(first.dueOn),
-    instalmentsInfo:
-      instalments.length >= 2 ? (single ? `Puoi pagare per intero oppure in ${instalments.length} rate` : `Puoi pagare in ${instalments.length} rate`) : null,
+    instalmentsInfo: instalments.length >= 2 ? (single ? `Puoi pagare per intero oppure in ${instalments.length} rate` : `Puoi pagare in ${instalments.length} rate`) : null,
     portions: options.map((o) => ({
       title: o.instalment === 0 ? 'Rata unica' : `Rata ${o.instalment}`,
       amount: noticeAmount(o.amountCents),
@@ -111,4 +110,3 @@ export function noticeFields(input: NoticeInput): NoticeFields {
     })),
   };
 }
-

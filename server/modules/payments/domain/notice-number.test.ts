@@ -48,10 +48,16 @@ describe('notice number (NAV) and IUV', () => {
   it('runs the base per year, so the n-th notice of two years never collides', () => {
     assert.equal(noticeBase(2024, 1), '2024000000001');
     fc.assert(
-      fc.property(fc.integer({ min: 2000, max: 9999 }), fc.integer({ min: 2000, max: 9999 }), fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: 1, max: 999_999_999 }), (y1, y2, a, b) => {
-        fc.pre(y1 !== y2 || a !== b);
-        assert.notEqual(noticeBase(y1, a), noticeBase(y2, b));
-      }),
+      fc.property(
+        fc.integer({ min: 2000, max: 9999 }),
+        fc.integer({ min: 2000, max: 9999 }),
+        fc.integer({ min: 1, max: 999_999_999 }),
+        fc.integer({ min: 1, max: 999_999_999 }),
+        (y1, y2, a, b) => {
+          fc.pre(y1 !== y2 || a !== b);
+          assert.notEqual(noticeBase(y1, a), noticeBase(y2, b));
+        },
+      ),
     );
     assert.throws(() => noticeBase(2024, 1_000_000_000), RangeError);
   });

@@ -94,6 +94,9 @@ export async function paySimCart(db: Kysely<DB>, clock: Clock, id: string, outco
 export async function simForeignReceipt(db: Kysely<DB>, organization: string, iuv: string, amountCents: number, at: Date): Promise<string> {
   const receiptId = randomUUID().replaceAll('-', '');
   const body = { receiptId, noticeNumber: `3${iuv}`, amount: amountCents, paymentDateTime: at.toISOString(), pspCompany: 'Banca di prova (simulatore pagoPA)', payer: null };
-  await db.insertInto('pagopa_sim_receipts').values({ organization, iuv, receipt_id: receiptId, body: JSON.stringify(body), available_at: at }).execute();
+  await db
+    .insertInto('pagopa_sim_receipts')
+    .values({ organization, iuv, receipt_id: receiptId, body: JSON.stringify(body), available_at: at })
+    .execute();
   return receiptId;
 }

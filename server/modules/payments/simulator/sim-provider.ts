@@ -38,7 +38,13 @@ export class SimulatorProvider implements PaymentProvider {
   }
 
   async invalidate(iupd: string): Promise<void> {
-    await this.db.updateTable('pagopa_sim_positions').set({ status: 'INVALID' }).where('organization', '=', this.organization).where('iupd', '=', iupd).where('status', '=', 'VALID').execute();
+    await this.db
+      .updateTable('pagopa_sim_positions')
+      .set({ status: 'INVALID' })
+      .where('organization', '=', this.organization)
+      .where('iupd', '=', iupd)
+      .where('status', '=', 'VALID')
+      .execute();
   }
 
   async markPaidElsewhere(nav: string): Promise<void> {
@@ -46,7 +52,11 @@ export class SimulatorProvider implements PaymentProvider {
   }
 
   async openCart(cart: CartRequest): Promise<string> {
-    const row = await this.db.insertInto('pagopa_sim_carts').values({ body: JSON.stringify(cart) }).returning('id').executeTakeFirstOrThrow();
+    const row = await this.db
+      .insertInto('pagopa_sim_carts')
+      .values({ body: JSON.stringify(cart) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return `${this.publicUrl}${simCheckoutPath(row.id)}`;
   }
 
@@ -69,7 +79,7 @@ export class SimulatorProvider implements PaymentProvider {
       .select(['receipt_id', 'iuv', 'body', 'available_at'])
       .where('organization', '=', this.organization)
       .where('available_at', '>=', from)
-      .where('available_at', '<', to)
+      .where('available_at', '<=', to)
       .where('available_at', '<=', this.clock.now())
       .orderBy('id')
       .execute();
