@@ -17,9 +17,10 @@ export { applyReceipt } from './change-payment.ts';
 export { saveCreditor, findCreditor, type Creditor } from './creditor.ts';
 export { simForeignReceipt, paySimCart } from './simulator/sim-checkout.ts';
 export { reconcileAll, reconcileRecent } from './reconcile.ts';
-export { gpdBodyOf } from './sync.ts';
+export { gpdBodyById } from './sync.ts';
 export { cartRequest } from './gpd-requests.ts';
 export { PagoPaProvider, xmlField } from './pagopa/pagopa-provider.ts';
+export { ProviderUnavailable } from './provider.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

@@ -44,6 +44,13 @@ export async function gpdBodyOf(ctx: AppContext, p: PositionWithOptions, credito
   );
 }
 
+/** The GPD body of a stored position (what publication sends). */
+export async function gpdBodyById(ctx: AppContext, tenantId: string, positionId: string) {
+  const [p, creditor] = await Promise.all([findPosition(ctx.db, tenantId, positionId), findCreditor(ctx.db, tenantId)]);
+  if (!p || !creditor) throw new Error('no such position');
+  return gpdBodyOf(ctx, p, creditor);
+}
+
 /** Publishes a draft position; a no-op for one already published. Throws ProviderUnavailable. */
 export async function publishPosition(ctx: AppContext, tenantId: string, positionId: string): Promise<void> {
   const [p, creditor] = await Promise.all([findPosition(ctx.db, tenantId, positionId), findCreditor(ctx.db, tenantId)]);
