@@ -55,6 +55,16 @@ export const ApplicationDetail = Type.Object({
   form: Type.Object({ version: Type.Integer(), definition: FormDefinition }),
   data: FormDataSchema,
   attachments: Type.Array(ApplicationAttachment),
+  /** The fee's position when the form asks for one and it was made (to pay before filing, or after). */
+  payment: Type.Union([
+    Type.Object({
+      id: Uuid,
+      status: Type.Union([Type.Literal('draft'), Type.Literal('payable'), Type.Literal('paid'), Type.Literal('expired'), Type.Literal('cancelled')]),
+      amountCents: Type.Integer(),
+      canPay: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
   /** The identity's data, shown read-only and never asked (once-only). */
   applicant: Type.Object({
     fiscalCode: Type.String(),
@@ -67,6 +77,7 @@ export const ApplicationDetail = Type.Object({
 export type ApplicationDetail = Static<typeof ApplicationDetail>;
 
 export const ApplicationCreated = Type.Object({ id: Uuid, status: ApplicationStatus });
+export const FeeStarted = Type.Object({ paymentId: Uuid });
 export const ApplicationList = Type.Object({ applications: Type.Array(ApplicationSummary) });
 export type ApplicationList = Static<typeof ApplicationList>;
 export const SubmittedApplication = Type.Object({ id: Uuid, status: ApplicationStatus, protocol: ProtocolStamp, receiptUrl: Type.String() });

@@ -14,6 +14,7 @@ export const CITIZEN_PAGES = [
   '/:tenant/appuntamento/:token/video',
   '/:tenant/area-personale',
   '/:tenant/area-personale/:section',
+  '/:tenant/area-personale/pagamenti/esito/:checkoutId',
   '/:tenant/argomenti',
   '/:tenant/argomenti/:topic',
   '/:tenant/biglietto/:id',
@@ -39,6 +40,7 @@ export const CITIZEN_PAGES = [
   '/:tenant/video/:token',
   '/:tenant/vivere',
   '/:tenant/vivere/:page',
+  '/pagopa-simulatore/:cartId',
 ] as const;
 
 const MATCHERS = CITIZEN_PAGES.map((p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g, '[^/]+')}/?$`));
@@ -46,5 +48,7 @@ const MATCHERS = CITIZEN_PAGES.map((p) => new RegExp(`^${p.replace(/:[a-zA-Z]+/g
 /** The comune's slug of a citizen page's address, '' for the list of comuni, null when no page has this address. */
 export function citizenPageTenant(path: string): string | null {
   if (!MATCHERS.some((m) => m.test(path))) return null;
+  // The pagoPA simulator's checkout belongs to no comune, like pagoPA's own.
+  if (path.startsWith('/pagopa-simulatore/')) return '';
   return path.split('/')[1] ?? '';
 }

@@ -353,6 +353,11 @@ export const ERRORS = {
   REPORT_PHOTOS_FULL: { status: 409, it: 'La segnalazione ha già {max} foto: è il massimo.', en: 'The report already has {max} photos, the maximum.' },
   REPORT_ALREADY_HANDLED: { status: 409, it: 'La segnalazione n. {number} è già {status}.', en: 'Report no. {number} is already {status}.' },
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
+  APPLICATION_FEE_UNPAID: {
+    status: 409,
+    it: 'Per inviare la domanda paga prima i {amount} euro previsti con pagoPA.',
+    en: 'Pay the {amount} euro fee with pagoPA before sending the application.',
+  },
   PAYMENTS_NOT_CONFIGURED: {
     status: 409,
     it: 'Il Comune non ha ancora attivato i pagamenti pagoPA.',

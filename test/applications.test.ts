@@ -276,19 +276,47 @@ for (const engine of ENGINES) {
       assert.ok(filed.length >= 1, 'submitted applications stay');
     });
 
-    it('files a service with a fee: the amount is in the filed document, to be paid as the card says', async () => {
+    it('asks for a service’s fee with pagoPA before filing: an abandoned payment leaves the draft, the receipt files it', async () => {
       const luca = await loginAs(h.app, 'bitonto', 'FNLLCU65A60A662Q');
       const card = (await h.app.inject('/api/v1/bitonto/catalogue/scia-avvio-attivita')).json();
-      assert.deepEqual(card.form.definition.fee, { amountCents: 5000, description: 'Diritti SUAP per la SCIA' });
+      assert.deepEqual(card.form.definition.fee, { amountCents: 5000, description: 'Diritti SUAP per la SCIA', kind: 'diritti-suap' });
       const id = (await luca.request({ method: 'POST', url: '/api/v1/bitonto/me/applications', payload: { service: 'scia-avvio-attivita' } })).json().id;
+      const app = `/api/v1/bitonto/me/applications/${id}`;
+      // Not ready: the fee is not asked for an application that could not be filed.
+      assert.equal((await luca.request({ method: 'POST', url: `${app}/fee` })).statusCode, 400);
       const data = { richiesta: { partitaIva: '01234567890', descrizione: 'Bar con somministrazione in Piazza Cavour, avvio il 1 aprile.' }, dichiarazioni: { consapevole: true } };
-      assert.equal((await luca.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${id}`, payload: { data } })).statusCode, 200);
-      const done = await luca.request({ method: 'POST', url: `/api/v1/bitonto/me/applications/${id}/submit` });
-      assert.equal(done.statusCode, 200, done.body);
+      assert.equal((await luca.request({ method: 'PUT', url: app, payload: { data } })).statusCode, 200);
+      const unpaid = await luca.request({ method: 'POST', url: `${app}/submit` });
+      assert.equal(unpaid.statusCode, 409);
+      assert.equal(unpaid.json().code, 'APPLICATION_FEE_UNPAID');
+
+      const [one, two] = await Promise.all([luca.request({ method: 'POST', url: `${app}/fee` }), luca.request({ method: 'POST', url: `${app}/fee` })]);
+      assert.equal(one.statusCode, 201, one.body);
+      assert.equal(one.json().paymentId, two.json().paymentId, 'two tabs, one position');
+      const paymentId = one.json().paymentId;
+      assert.deepEqual((await luca.request({ method: 'GET', url: app })).json().payment, { id: paymentId, status: 'payable', amountCents: 5000, canPay: true });
+
+      const pay = async (outcome: string, back: string) => {
+        const c = (await luca.request({ method: 'POST', url: '/api/v1/bitonto/me/payments/checkout', payload: { paymentIds: [paymentId] } })).json();
+        const cart = /pagopa-simulatore\/(.+)$/.exec(c.checkoutUrl)![1];
+        await h.app.inject({ method: 'POST', url: `/api/v1/pagopa-simulator/carts/${cart}/pay`, payload: { outcome } });
+        return (await luca.request({ method: 'POST', url: `/api/v1/bitonto/me/payments/checkouts/${c.checkoutId}/return`, payload: { outcome: back } })).json();
+      };
+      assert.equal((await pay('cancelled', 'cancelled')).state, 'cancelled');
+      await h.worker.drain();
+      assert.equal((await luca.request({ method: 'GET', url: app })).json().status, 'draft', 'abandoned: still a draft, resumable');
+
+      const paid = await pay('paid', 'ok');
+      assert.equal(paid.state, 'paid');
+      assert.equal(paid.payments[0].applicationId, id);
+      await h.worker.drain();
+      const filed = (await luca.request({ method: 'GET', url: app })).json();
+      assert.equal(filed.status, 'submitted', 'the receipt filed it');
+      assert.equal(filed.payment.status, 'paid');
       const entry = await h.ctx.db.selectFrom('protocol_entries').select('documents').where('application_id', '=', id).executeTakeFirstOrThrow();
       const chunks: Buffer[] = [];
       for await (const chunk of await h.ctx.storage.get(entry.documents[0]!.storageKey)) chunks.push(chunk as Buffer);
-      assert.match(await pdfTextOf(Buffer.concat(chunks)), /Importo dovuto: 50,00 euro \(Diritti SUAP per la SCIA\)/);
+      assert.match(await pdfTextOf(Buffer.concat(chunks)), /Diritti SUAP per la SCIA: 50,00 euro, pagati con pagoPA/);
     });
   });
 }

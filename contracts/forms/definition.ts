@@ -124,11 +124,21 @@ export const FormDefinition = Type.Object(
       ),
     ),
     /**
-     * A fee due with the application. The pagoPA capability will add its payment step between the
-     * summary and "Invia"; until then the summary says how much and points to the card's "Quanto costa".
+     * A fee due with the application, paid with pagoPA: `before` (the default) asks for it on the
+     * summary, and the application is filed when the receipt arrives; `after` files the application and
+     * then asks for the fee (a position in the citizen's "Pagamenti"). `kind` is the comune's kind of
+     * income it is collected as (payment_creditors.kinds; default "diritti-segreteria").
      */
     fee: Type.Optional(
-      Type.Object({ amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }), description: Type.String({ minLength: 1, maxLength: 140 }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          amountCents: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+          description: Type.String({ minLength: 1, maxLength: 140 }),
+          when: Type.Optional(Type.Union([Type.Literal('before'), Type.Literal('after')])),
+          kind: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9-]+$' })),
+        },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },

@@ -203,3 +203,7 @@ create table pagopa_sim_receipts (
   available_at timestamptz not null
 );
 create index pagopa_sim_receipts_iuv on pagopa_sim_receipts (organization, iuv, available_at);
+
+-- An application whose fee is paid before filing: the citizen confirmed the summary and went to pay;
+-- the receipt files it (applications module, on payment.paid).
+alter table applications add column submit_when_paid boolean not null default false;

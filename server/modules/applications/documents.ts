@@ -97,7 +97,13 @@ export async function filedApplicationPdf(a: {
       doc
         .fontSize(9)
         .font('Helvetica')
-        .text(pdfText(`Importo dovuto: ${amount} euro (${a.definition.fee.description}), da pagare come indicato nella scheda del servizio.`));
+        .text(
+          pdfText(
+            (a.definition.fee.when ?? 'before') === 'before'
+              ? `${a.definition.fee.description}: ${amount} euro, pagati con pagoPA prima dell'invio.`
+              : `${a.definition.fee.description}: ${amount} euro, da pagare con pagoPA (l'avviso è nell'area personale, sezione Pagamenti).`,
+          ),
+        );
     }
     doc.moveDown(0.8).fontSize(12).font('Helvetica-Bold').text('Allegati');
     doc.fontSize(9).font('Helvetica');

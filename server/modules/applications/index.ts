@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { SportelloModule } from '../../platform/module.ts';
 import { PURGE_EVERY_MS, purgeExpiredDrafts } from './purge.ts';
 import { caseRoutes } from './case-routes.ts';
+import { feeSubscribers } from './fee.ts';
 import { applicationRoutes } from './routes.ts';
 
 export const applicationsModule: SportelloModule = {
@@ -17,5 +18,6 @@ export const applicationsModule: SportelloModule = {
       await app.register(applicationRoutes(ctx));
       await app.register(caseRoutes(ctx));
     },
+  durableSubscribers: (ctx) => feeSubscribers(ctx),
   schedules: [{ name: 'applications.purge-drafts', everyMs: PURGE_EVERY_MS, run: (ctx) => purgeExpiredDrafts(ctx) }],
 };

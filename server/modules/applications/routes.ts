@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import {
   ApplicationAttachment,
   ApplicationCreated,
+  FeeStarted,
   ApplicationDetail,
   ApplicationList,
   ApplicationParams,
@@ -26,9 +27,11 @@ import { fileNotFound } from '../../platform/files/errors.ts';
 import { contentDisposition } from '../../platform/files/safe-name.ts';
 import { StoredFileMissing } from '../../platform/files/storage.ts';
 import { appError } from '../../platform/http/errors.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { formatInstant } from '../../platform/time/zoned-time.ts';
 import { resolveTenantBeforeValidation } from '../../platform/tenants/resolve.ts';
 import { formById } from '../catalogue/index.ts';
+import { applicationFee } from '../payments/index.ts';
 import { protocolLabel } from '../protocol/index.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
 import { addAttachment, readAttachmentUpload, removeAttachment } from './attachments.ts';
@@ -37,6 +40,7 @@ import { caseEvents, findCase } from './case-repository.ts';
 import { citizenCaseFields } from './case-views.ts';
 import { receiptPdf } from './documents.ts';
 import { applicationNotFound, deleteDraft, saveDraft, startApplication } from './drafts.ts';
+import { startFee } from './fee.ts';
 import { findApplication, listApplications, listAttachments } from './repository.ts';
 import { submitApplication } from './submit.ts';
 import { applicationUrl, toAttachment, toSummary, usedAttachments } from './views.ts';
@@ -84,6 +88,7 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         form: { version: form.version, definition: form.definition },
         data: a.data,
         attachments: attachments.map((x) => toAttachment(req.tenant.slug, x)),
+        payment: await applicationFee(ctx.db, req.tenant.id, a.id),
         applicant: {
           fiscalCode: c.citizen.fiscal_code,
           givenName: c.citizen.given_name,
@@ -246,6 +251,20 @@ export function applicationRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         await ctx.storage.remove(key).catch(() => undefined);
         return reply.status(204).send(null);
       },
+    );
+
+    app.post(
+      `${base}/:id/fee`,
+      {
+        config: rateLimited(ctx.config, 'publicWrites'),
+        schema: {
+          tags: ['applications'],
+          summary: 'The fee of a draft ready to file, as a pagoPA position (made once); the draft is filed when it is paid. Then POST me/payments/checkout',
+          params: ApplicationParams,
+          response: { 201: FeeStarted, 409: ErrorResponse, ...authErrors, ...errorResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await startFee(ctx, req.citizen!, req.tenant, req.params.id)),
     );
 
     app.post(

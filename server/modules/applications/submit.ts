@@ -7,11 +7,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FieldDef, FormData, FormDefinition } from '../../../contracts/forms/definition.ts';
+import type { Transaction } from 'kysely';
 import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { validateForm } from '../../platform/forms/validator.ts';
 import { appError } from '../../platform/http/errors.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
+import { applicationFee } from '../payments/index.ts';
 import { protocolSystem } from '../protocol/index.ts';
 import { type FiledDocument, filedApplicationPdf, receiptPdf } from './documents.ts';
 import { termOf } from './case-term.ts';
@@ -49,7 +52,30 @@ function checkFiles(def: FormDefinition, data: FormData, attachments: Attachment
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, tenant: Tenant, id: string): Promise<SubmitOutcome> {
+/**
+ * Whether a draft can be filed as it stands: the service active, the login level, every rule of its
+ * form version, every attachment. Read under the application's lock when `trx` holds it. Also the
+ * check before a fee is paid: the citizen pays for an application that can be filed.
+ */
+export async function readyToSubmit(trx: Transaction<DB>, c: CitizenPrincipal, tenant: Tenant, id: string, opts: { levelChecked?: boolean } = {}) {
+  const app = await findApplication(trx, tenant.id, c.citizen.id, id);
+  if (!app) throw applicationNotFound();
+  if (app.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
+  if (!app.card_active || !app.card_published) throw appError('SERVICE_NOT_ACTIVE');
+  const form = await formById(trx, tenant.id, app.form_id);
+  if (!form) throw applicationNotFound();
+  if (!opts.levelChecked) assertLevel(c, form.definition);
+  const { data, errors } = validateForm(form.definition, app.data, 'submit', form.id);
+  const files = checkFiles(form.definition, data, await listAttachments(trx, id));
+  if (errors.length || files.errors.length) throw fieldErrors([...errors, ...files.errors]);
+  return { app, form, data, files };
+}
+
+/**
+ * `levelChecked`: submitted on the citizen's behalf when the fee they started paying arrives (the
+ * login level was checked then; no session now).
+ */
+export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, tenant: Tenant, id: string, opts: { levelChecked?: boolean } = {}): Promise<SubmitOutcome> {
   let summaryKey: string | undefined;
   try {
     return await ctx.bus.transaction(ctx.db, async (trx) => {
@@ -58,15 +84,11 @@ export async function submitApplication(ctx: AppContext, c: CitizenPrincipal, te
       const locked = await lockApplication(trx, tenant.id, c.citizen.id, id);
       if (!locked) throw applicationNotFound();
       if (locked.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
-      const app = await findApplication(trx, tenant.id, c.citizen.id, id);
-      if (!app) throw applicationNotFound();
-      if (!app.card_active || !app.card_published) throw appError('SERVICE_NOT_ACTIVE');
-      const form = await formById(trx, tenant.id, app.form_id);
-      if (!form) throw applicationNotFound();
-      assertLevel(c, form.definition);
-      const { data, errors } = validateForm(form.definition, app.data, 'submit', form.id);
-      const files = checkFiles(form.definition, data, await listAttachments(trx, id));
-      if (errors.length || files.errors.length) throw fieldErrors([...errors, ...files.errors]);
+      const { app, form, data, files } = await readyToSubmit(trx, c, tenant, id, opts);
+      const fee = form.definition.fee;
+      if (fee && (fee.when ?? 'before') === 'before' && (await applicationFee(trx, tenant.id, id))?.status !== 'paid') {
+        throw appError('APPLICATION_FEE_UNPAID', { params: { amount: (fee.amountCents / 100).toFixed(2).replace('.', ',') } });
+      }
 
       const at = ctx.clock.now();
       const applicant = { givenName: c.citizen.given_name, familyName: c.citizen.family_name, fiscalCode: c.citizen.fiscal_code };

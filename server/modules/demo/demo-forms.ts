@@ -302,7 +302,7 @@ const FORMS: Record<string, Forms> = {
       ...simpleRequest(c, 'SUAP', "Descrivi l'attività, i locali e la data di avvio", [
         { id: 'partitaIva', label: 'Partita IVA', type: 'text', required: true, minLength: 11, maxLength: 11 },
       ]),
-      fee: { amountCents: 5000, description: 'Diritti SUAP per la SCIA' },
+      fee: { amountCents: 5000, description: 'Diritti SUAP per la SCIA', kind: 'diritti-suap' },
     }),
     'occupazione-suolo-pubblico': (c) => simpleRequest(c, 'SUAP', "Dove, per quanti metri quadrati e per quale periodo chiedi l'occupazione"),
     'tari-dichiarazione': (c) =>

@@ -22,6 +22,7 @@ import { noticeFileName, noticePdf } from './documents.ts';
 import { euro, instalmentTransfers, splitEvenly } from './domain/amounts.ts';
 import { buildNav, navInGroups, noticeBase } from './domain/notice-number.ts';
 import { findPosition, type PositionWithOptions } from './repository.ts';
+import { tryPublish } from './sync.ts';
 
 export const PUBLISH_JOB = 'payments.publish';
 const COUNTER = 'pagopa-notice';
@@ -190,6 +191,8 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
     await enqueueJob(trx, PUBLISH_JOB, { tenantId: tenant.id, positionId: position.id });
     return { id: position.id, created: true };
   });
+  // Published at once when the provider answers; else the job written with it retries.
+  if (result.created) await tryPublish(ctx, tenant.id, result.id);
   return { position: (await findPosition(ctx.db, tenant.id, result.id))!, created: result.created };
 }
 

@@ -43,3 +43,4 @@ export const paymentsModule: SportelloModule = {
     { name: 'payments.reconcile-all', everyMs: 3_600_000, run: reconcileAll },
   ],
 };
+export { applicationFee } from './application-fee.ts';

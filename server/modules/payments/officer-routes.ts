@@ -32,7 +32,6 @@ import { noticeFileName, noticePdf, receiptFileName, receiptPdf } from './docume
 import { STATE_WORDS } from './domain/lifecycle.ts';
 import { findPosition, officerPositions } from './repository.ts';
 import { sendPdf } from './routes.ts';
-import { tryPublish } from './sync.ts';
 import { officerBase, toOfficerPayment } from './views.ts';
 
 const authErrors = { 401: ErrorResponse, 403: ErrorResponse };
@@ -98,7 +97,6 @@ export function officerPaymentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
           idempotencyKey: req.headers['idempotency-key'],
           createdBy: req.operator.id,
         });
-        if (created) await tryPublish(ctx, req.tenant.id, position.id);
         const p = (await findPosition(ctx.db, req.tenant.id, position.id))!;
         const first = p.options[0]!;
         return reply

@@ -51,6 +51,7 @@ export interface ApplicationsTable {
   response_size: number | null;
   response_protocol: string | null;
   state_changed_at: Timestamp | null;
+  submit_when_paid: Generated<boolean>;
 }
 
 export interface ApplicationEventsTable {

@@ -22,6 +22,8 @@ import { siteRoute } from './site/routes.tsx';
 import { loadCitizen } from './session.ts';
 
 const DevMailbox = lazy(() => import('./devmail/DevMailbox.tsx'));
+// The local pagoPA simulator's checkout (AMBIENTE DI PROVA): outside any comune, like pagoPA's own.
+const SimulatorCheckout = lazy(() => import('./payments/SimulatorCheckout.tsx'));
 // The video room (WebRTC, device check) loads only when a room is opened.
 const RoomPage = lazy(() => import('../video/RoomPage.tsx'));
 
@@ -39,6 +41,16 @@ export function App() {
       <Layout tenant={null}>
         <Suspense fallback={<Loading />}>
           <DevMailbox />
+        </Suspense>
+      </Layout>
+    );
+  }
+  const simulator = matchPath('/pagopa-simulatore/:cartId', path);
+  if (simulator) {
+    return (
+      <Layout tenant={null}>
+        <Suspense fallback={<Loading />}>
+          <SimulatorCheckout cartId={simulator.cartId!} />
         </Suspense>
       </Layout>
     );

@@ -28,6 +28,8 @@ import { canConfigure, makeCaller, SessionContext, type OperatorSession } from '
 import { Heading } from './ui.tsx';
 import { AssistanceRequests } from './requests/AssistanceRequests.tsx';
 import { InefficiencyReports } from './requests/InefficiencyReports.tsx';
+import { PaymentDetail } from './payments/PaymentDetail.tsx';
+import { PaymentsPage } from './payments/PaymentsPage.tsx';
 import { CaseDetail } from './cases/CaseDetail.tsx';
 import { CaseInbox } from './cases/CaseInbox.tsx';
 import { SitePage } from './site/SitePage.tsx';
@@ -164,6 +166,9 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (caseDetail) return <CaseDetail key={caseDetail.id} id={caseDetail.id!} />;
   if (matchPath('/:tenant/operatore/richieste', path)) return <AssistanceRequests />;
   if (matchPath('/:tenant/operatore/segnalazioni', path)) return <InefficiencyReports />;
+  if (matchPath('/:tenant/operatore/pagamenti', path)) return <PaymentsPage />;
+  const payment = matchPath('/:tenant/operatore/pagamenti/:id', path);
+  if (payment) return <PaymentDetail key={payment.id} id={payment.id!} />;
   if (matchPath('/:tenant/operatore/schede-servizio', path))
     return session.operator.role === 'admin' ? (
       <ServiceCards />

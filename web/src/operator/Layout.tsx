@@ -26,6 +26,7 @@ export function Layout({ tenantName, home = '/', session, path, children }: { te
           { href: `${session.base}/pratiche`, label: 'Pratiche', active: (p: string) => p.startsWith(`${session.base}/pratiche`) },
           { href: `${session.base}/richieste`, label: 'Richieste', active: (p: string) => p.startsWith(`${session.base}/richieste`) },
           { href: `${session.base}/segnalazioni`, label: 'Segnalazioni', active: (p: string) => p.startsWith(`${session.base}/segnalazioni`) },
+          { href: `${session.base}/pagamenti`, label: 'Pagamenti', active: (p: string) => p.startsWith(`${session.base}/pagamenti`) },
           ...(canConfigure(session)
             ? [{ href: `${session.base}/configurazione`, label: 'Configurazione', active: (p: string) => p.startsWith(`${session.base}/configurazione`) }]
             : []),

@@ -55,3 +55,13 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${sizeFmt.format(bytes / 1024 / 1024)} MB`;
 }
+
+/** Euro cents as "16,50 €". */
+export function euro(cents: number): string {
+  return (cents / 100).toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
+}
+
+/** A pagoPA notice number as printed on the notice: groups of four digits. */
+export function noticeCode(nav: string): string {
+  return nav.replace(/(\d{4})(?=\d)/g, '$1 ');
+}

@@ -9,7 +9,7 @@ import { checkForm } from '../../../../contracts/forms/check.ts';
 import { cleanData } from '../../../../contracts/forms/clean.ts';
 import type { FormData as FormValues } from '../../../../contracts/forms/definition.ts';
 import { api, ApiError, errorMessage } from '../../shared/api.ts';
-import { when } from '../../shared/format.ts';
+import { euro, when } from '../../shared/format.ts';
 import { ErrorAlert, Loading, PageHeading } from '../../shared/Page.tsx';
 import { Link, navigate } from '../../shared/router.tsx';
 import { Breadcrumb } from '../Layout.tsx';
@@ -20,30 +20,11 @@ import { cardPagePath, servicesPath } from '../services/paths.ts';
 import { Answers } from './Answers.tsx';
 import { updateAt } from './form-data.ts';
 import { CaseView } from './CaseView.tsx';
+import { FeeStep, feeBefore } from './FeeStep.tsx';
+import { goToCheckout } from '../payments/pay.ts';
 import { domId, Fields } from './FormFields.tsx';
 
 const time = (d: Date) => d.toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' });
-
-const euro = (cents: number) => (cents / 100).toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
-
-/** Where the payment step will come: the amount, and how to pay until pagoPA is here. */
-function FeeNotice({ fee, slug }: { fee: { amountCents: number; description: string }; slug: string }) {
-  const t = useTenant();
-  return (
-    <section aria-labelledby="fee-title" className="callout note mt-4" data-testid="application-fee">
-      <h3 className="callout-title" id="fee-title">
-        Pagamento
-      </h3>
-      <p>
-        Questo servizio costa <strong>{euro(fee.amountCents)}</strong> ({fee.description}).
-      </p>
-      <p className="mb-0">
-        Il pagamento con pagoPA direttamente dalla domanda non è ancora attivo: paga come indicato nella{' '}
-        <Link href={`${cardPagePath(t.slug, slug)}#quanto-costa`}>scheda del servizio, sezione «Quanto costa»</Link>.
-      </p>
-    </section>
-  );
-}
 
 function Submitted({ app }: { app: ApplicationDetail }) {
   const t = useTenant();
@@ -75,7 +56,7 @@ function Submitted({ app }: { app: ApplicationDetail }) {
   );
 }
 
-function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmitted(s: SubmittedApplication): void }) {
+function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmitted(s?: SubmittedApplication): void }) {
   const t = useTenant();
   const def = initial.form.definition;
   const [data, setData] = useState<FormValues>(() => initial.data);
@@ -129,13 +110,22 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
     requestAnimationFrame(() => document.getElementById('step-title')?.focus());
   };
 
+  // The fee first (pagoPA), when the form asks for it before filing and it is not paid yet.
+  const payFirst = feeBefore(def.fee) && initial.payment?.status !== 'paid';
   const submit = async () => {
     setBusy(true);
     setFailure(undefined);
     try {
       if (!(await save())) return;
+      if (payFirst) {
+        const { paymentId } = await api<{ paymentId: string }>(`${url}/fee`, { method: 'POST' });
+        await goToCheckout(t.slug, [paymentId]);
+        return;
+      }
       onSubmitted(await api<SubmittedApplication>(`${url}/submit`, { method: 'POST' }));
     } catch (err) {
+      // Filed meanwhile (the fee's receipt filed it): show it.
+      if (err instanceof ApiError && err.code === 'APPLICATION_SUBMITTED') return onSubmitted();
       if (err instanceof ApiError && err.fields.length) {
         const found = Object.fromEntries(err.fields.map((f) => [f.field, f.message]));
         const first = steps.findIndex((s) => err.fields.some((f) => f.field.startsWith(`${s.id}.`)));
@@ -262,7 +252,7 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
         <>
           <p>Controlla i dati: dopo l’invio la domanda non si può più modificare.</p>
           <Answers definition={def} data={cleanData(def, data)} attachments={attachments} />
-          {def.fee ? <FeeNotice fee={def.fee} slug={initial.service.slug} /> : null}
+          {def.fee ? <FeeStep fee={def.fee} payment={initial.payment} slug={t.slug} /> : null}
           <section aria-labelledby="privacy-title" className="mt-4">
             <h3 className="h5" id="privacy-title">
               Informativa sul trattamento dei dati personali
@@ -292,7 +282,7 @@ function Wizard({ initial, onSubmitted }: { initial: ApplicationDetail; onSubmit
         </button>
         {onSummary ? (
           <button type="button" className="btn btn-primary steps-next" onClick={() => void submit()} disabled={busy}>
-            Invia
+            {payFirst ? `Paga ${euro(def.fee!.amountCents)} e invia` : 'Invia'}
           </button>
         ) : (
           <button type="button" className="btn btn-primary steps-next" onClick={() => void go(step + 1, true)} disabled={busy}>
@@ -322,6 +312,18 @@ export default function ApplicationPage({ id }: { id: string }) {
       .catch((err: unknown) => setError(errorMessage(err)));
   }, [citizen.status, t.slug, url]);
 
+  // Back from paying the fee: the receipt files the application within moments; look again a few times.
+  const [polls, setPolls] = useState(0);
+  const filingAfterPayment = app?.status === 'draft' && app.payment?.status === 'paid' && feeBefore(app.form.definition.fee) && polls < 10;
+  useEffect(() => {
+    if (!filingAfterPayment) return;
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1);
+      void api<ApplicationDetail & CitizenCase>(url).then(setApp);
+    }, 2000);
+    return () => window.clearTimeout(timer);
+  }, [filingAfterPayment, url, app]);
+
   const title = app ? app.service.title : 'Domanda online';
   return (
     <>
@@ -347,6 +349,11 @@ export default function ApplicationPage({ id }: { id: string }) {
             </>
           ) : null}
         </>
+      ) : null}
+      {filingAfterPayment ? (
+        <p role="status" className="callout success" data-testid="filing-after-payment">
+          Pagamento ricevuto: stiamo inviando la domanda…
+        </p>
       ) : null}
       {app?.status === 'draft' ? (
         <>

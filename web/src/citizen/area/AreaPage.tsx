@@ -21,7 +21,7 @@ const SECTION_PAGES: Record<string, LazyExoticComponent<ComponentType<SectionPro
   attivita: lazy(() => import('./ActivitiesSection.tsx')),
   scadenze: lazy(() => import('./DeadlinesSection.tsx')),
   pratiche: lazy(() => import('./CasesSection.tsx')),
-  pagamenti: lazy(() => import('./ComingSoonSection.tsx').then((m) => ({ default: m.PaymentsSection }))),
+  pagamenti: lazy(() => import('./PaymentsSection.tsx')),
   impostazioni: lazy(() => import('./settings/SettingsSection.tsx')),
 };
 

@@ -9,10 +9,13 @@ const LoginPage = lazy(() => import('./LoginPage.tsx'));
 const AreaPage = lazy(() => import('./AreaPage.tsx'));
 const PrivacyNoticePage = lazy(() => import('./privacy/PrivacyNoticePage.tsx'));
 const PrivacyNoticesPage = lazy(() => import('./privacy/PrivacyNoticesPage.tsx'));
+const PaymentOutcomePage = lazy(() => import('../payments/PaymentOutcomePage.tsx'));
 
 export function areaRoute(path: string): ReactNode | null {
   const wrap = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
   if (matchPath('/:tenant/accedi', path)) return wrap(<LoginPage />);
+  const outcome = matchPath('/:tenant/area-personale/pagamenti/esito/:checkoutId', path);
+  if (outcome) return wrap(<PaymentOutcomePage checkoutId={outcome.checkoutId!} />);
   const section = matchPath('/:tenant/area-personale', path) ? '' : matchPath('/:tenant/area-personale/:section', path)?.section;
   if (section !== undefined && AREA_SECTIONS.some((s) => s.segment === section)) return wrap(<AreaPage segment={section} />);
   if (matchPath('/:tenant/privacy/servizi', path)) return wrap(<PrivacyNoticesPage />);
