@@ -337,6 +337,7 @@ for (const engine of ENGINES) {
         [{ description: 'x'.repeat(141) }, 'description'],
         [{ dueDate: '2026-02-01' }, 'dueDate'],
         [{ dueDate: '31/03/2026' }, 'dueDate'],
+        [{ dueDate: '2026-02-30' }, 'dueDate'],
         [{ kind: 'non-esiste' }, null],
         [{ debtor: { fiscalCode: 'ABC', name: 'X' } }, 'fiscalCode'],
         [{ instalments: 13 }, 'instalments'],
@@ -346,6 +347,8 @@ for (const engine of ENGINES) {
         if (field) assert.ok(res.body.includes(field), res.body);
       }
       assert.equal((await urp.request({ method: 'GET', url: '/api/v1/bari/operator/payments' })).json().total, before);
+      assert.equal((await urp.request({ method: 'GET', url: '/api/v1/bari/operator/payments?from=2026-13-45' })).statusCode, 400);
+      assert.equal((await urp.request({ method: 'GET', url: '/api/v1/bari/operator/payments.csv?to=9999-99-99' })).statusCode, 400);
       const six = await checkout(
         mario,
         Array.from({ length: 6 }, () => crypto.randomUUID()),

@@ -16,7 +16,7 @@ import type { PaymentOrigin } from '../../platform/db/schema-payments.ts';
 import { appError, invalidField } from '../../platform/http/errors.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
-import { localDate, localToInstant } from '../../platform/time/zoned-time.ts';
+import { isValidDate, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { type Creditor, incomeKind, requireCreditor } from './creditor.ts';
 import { noticeFileName, noticePdf } from './documents.ts';
 import { euro, instalmentTransfers, splitEvenly } from './domain/amounts.ts';
@@ -58,6 +58,7 @@ function monthsLater(isoDate: string, months: number): string {
 }
 
 function checkInput(input: NewPosition, today: string): void {
+  if (!isValidDate(input.dueOn)) throw invalidField('dueDate', 'data non valida');
   if (input.dueOn < today) throw invalidField('dueDate', 'la scadenza non può essere nel passato');
   if (input.stamp && input.instalments) throw invalidField('instalments', "un'imposta di bollo non si divide in rate");
   if (input.stamp && input.stamp.amountCents >= input.amountCents) throw invalidField('amountCents', "l'importo deve superare quello del bollo");

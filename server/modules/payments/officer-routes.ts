@@ -20,10 +20,10 @@ import {
 } from '../../../contracts/payments.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { csvDocument } from '../../platform/csv.ts';
-import { appError } from '../../platform/http/errors.ts';
+import { appError, invalidField } from '../../platform/http/errors.ts';
 import { officerOnly } from '../../platform/staff/auth.ts';
 import { assertAdmin } from '../../platform/staff/policy.ts';
-import { localDate } from '../../platform/time/zoned-time.ts';
+import { isValidDate, localDate } from '../../platform/time/zoned-time.ts';
 import { anomalies, paymentHistory, receiptsOfPosition, reviewAnomaly } from './anomalies.ts';
 import { cancelPosition, markPaid } from './change-payment.ts';
 import { createPosition } from './create-position.ts';
@@ -39,6 +39,14 @@ const PAGE_SIZE = 50;
 const CSV_MAX_ROWS = 10_000;
 const notFound = () => appError('NOT_FOUND', { variant: 'payment' });
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100, pattern: '^[\\x21-\\x7e]+$' })) });
+
+/** The list's date filters, checked as calendar days (the schema only checks their shape). */
+function checkDates(q: { from?: string | undefined; to?: string | undefined }): void {
+  for (const field of ['from', 'to'] as const) {
+    const v = q[field];
+    if (v !== undefined && !isValidDate(v)) throw invalidField(field, 'data non valida');
+  }
+}
 
 export function officerPaymentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -117,6 +125,7 @@ export function officerPaymentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         },
       },
       async (req) => {
+        checkDates(req.query);
         const page = req.query.page ?? 1;
         const [{ rows, total }, creditor] = await Promise.all([
           officerPositions(ctx.db, req.tenant.id, req.query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
@@ -138,6 +147,7 @@ export function officerPaymentRoutes(ctx: AppContext): FastifyPluginAsyncTypebox
         },
       },
       async (req, reply) => {
+        checkDates(req.query);
         const today = localDate(ctx.clock.now().getTime(), req.tenant.time_zone);
         const [{ rows, total }, creditor] = await Promise.all([
           officerPositions(ctx.db, req.tenant.id, req.query, { offset: 0, limit: CSV_MAX_ROWS }),
