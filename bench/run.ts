@@ -1,4 +1,4 @@
-// npm run bench: Lighthouse on the citizen pages (PGlite only), the office's case inbox, the booking race, availability latency, booking throughput, video signalling, the
+// npm run bench: Lighthouse on the citizen pages (PGlite only), the office's case inbox, pagoPA positions and receipts, the booking race, availability latency, booking throughput, video signalling, the
 // time to a call's first video frame, the queue's call-next latency, live fan-out and wait estimate, on PGlite in
 // memory and on PostgreSQL (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local default;
 // BENCH_DATABASE_URL=off skips it). Figures that miss a goal are printed as such; the exit code
@@ -12,6 +12,7 @@ import { cases } from './cases.ts';
 import { catalogue } from './catalogue.ts';
 import { commits } from './commits.ts';
 import { raceCie, raceSingleDesk } from './race.ts';
+import { payments } from './payments.ts';
 import { protocol } from './protocol.ts';
 import { rush } from './rush.ts';
 import { boot, unreachable, type Engine } from './setup.ts';
@@ -40,6 +41,7 @@ const benchmarks: Array<[string, (h: Harness) => Promise<Row[]>]> = [
   ['catalogue', catalogue],
   ['applications', applications],
   ['cases', cases],
+  ['payments', payments],
   ['lighthouse', lighthousePages],
 ];
 

@@ -3,7 +3,7 @@
 // incremented by one upsert that keeps it locked until the transaction ends: concurrent callers
 // wait for each other, and a rollback gives the number back. A sequence would be faster but
 // leaves gaps on rollback, which a register may not have.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './db/schema.ts';
 
 /**
@@ -33,4 +33,20 @@ export async function giveBackCounterValue(trx: Transaction<DB>, tenantId: strin
     .where('name', '=', name)
     .where('period', '=', period)
     .execute();
+}
+
+/**
+ * `count` numbers of counter `name` in `period`, taken at once and for good, outside any caller's
+ * transaction: unique, never repeated, but a caller that then fails leaves a gap. For identifiers
+ * that must be unique and need not be gapless (pagoPA notice numbers): the counter row is locked only
+ * for this one statement, so concurrent callers do not queue behind each other's work.
+ */
+export async function reserveCounterRange(db: Kysely<DB>, tenantId: string, name: string, period: number, count: number): Promise<number> {
+  const row = await db
+    .insertInto('counters')
+    .values({ tenant_id: tenantId, name, period, value: count })
+    .onConflict((oc) => oc.columns(['tenant_id', 'name', 'period']).doUpdateSet((eb) => ({ value: eb('counters.value', '+', count) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
 }

@@ -1,16 +1,16 @@
-// A new debt position: its notice numbers (the comune's running number per year, under the counter's
-// row lock: positions of one comune are numbered one at a time), its options (one payment, or
-// instalments) and their transfers (the kind of income's IBAN, and a digital stamp when there is one),
-// the audit entry, the citizen's email with the notice attached and the message in the personal area,
-// and the job that publishes it to the provider. All in one transaction; the database checks at
-// commit that every amount adds up.
+// A new debt position: its notice numbers (taken from the comune's yearly counter in a statement of
+// their own: unique, never reused, not gapless, so concurrent creations do not wait for each other),
+// its options (one payment, or instalments) and their transfers (the kind of income's IBAN, and a
+// digital stamp when there is one), the audit entry, the citizen's email with the notice attached,
+// the message and the "Scadenze" entry in the personal area, and the job that publishes it to the
+// provider. All in one transaction; the database checks at commit that every amount adds up.
 //
 // Twice the same request (a double click, two tabs) never makes two positions: an officer's request
-// carries an Idempotency-Key, an application has one live fee; the second caller gets the first
-// position (checked under the same counter lock, so two concurrent callers cannot both miss it).
-import type { Transaction } from 'kysely';
+// carries an Idempotency-Key, an application has one live fee, and both are unique indexes; the
+// second caller gets the first position.
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { giveBackCounterValue, nextCounterValue } from '../../platform/counters.ts';
+import { reserveCounterRange } from '../../platform/counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { PaymentOrigin } from '../../platform/db/schema-payments.ts';
 import { appError, invalidField } from '../../platform/http/errors.ts';
@@ -77,7 +77,7 @@ function sameRequest(p: PositionWithOptions, input: NewPosition): boolean {
   );
 }
 
-async function existing(trx: Transaction<DB>, tenantId: string, input: NewPosition): Promise<string | null> {
+async function existing(trx: Kysely<DB> | Transaction<DB>, tenantId: string, input: NewPosition): Promise<string | null> {
   if (input.idempotencyKey) {
     const row = await trx.selectFrom('payment_positions').select('id').where('tenant_id', '=', tenantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
     if (row) return row.id;
@@ -108,25 +108,20 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
   checkInput(input, today);
   const year = Number(today.slice(0, 4));
 
+  // A retry with the same key, or a second tab on the same application: the first one's position.
+  const early = await existing(ctx.db, tenant.id, input);
+  if (early) return replay(ctx, tenant, early, input);
+  const count = input.instalments ?? 1;
+  const first = await reserveCounterRange(ctx.db, tenant.id, COUNTER, year, count);
+
   const result = await ctx.bus.transaction(ctx.db, async (trx) => {
-    const first = await nextCounterValue(trx, tenant.id, COUNTER, year);
-    const found = await existing(trx, tenant.id, input);
-    if (found) {
-      await giveBackCounterValue(trx, tenant.id, COUNTER, year);
-      const position = (await findPosition(trx, tenant.id, found))!;
-      if (input.idempotencyKey && position.idempotency_key === input.idempotencyKey && !sameRequest(position, input)) throw appError('IDEMPOTENCY_KEY_REUSED');
-      return { id: found, created: false };
-    }
-    const count = input.instalments ?? 1;
     const amounts = count > 1 ? splitEvenly(input.amountCents, count) : [input.amountCents];
     const transfersIn = input.stamp ? [input.amountCents - input.stamp.amountCents, input.stamp.amountCents] : [input.amountCents];
     const matrix = instalmentTransfers(transfersIn, amounts);
-    const numbers = [first];
-    for (let i = 1; i < count; i++) numbers.push(await nextCounterValue(trx, tenant.id, COUNTER, year));
-    const navs = numbers.map((n) => buildNav(creditor.segregationCode, noticeBase(year, n)));
+    const navs = Array.from({ length: count }, (_, i) => buildNav(creditor.segregationCode, noticeBase(year, first + i)));
     const email = await debtorEmail(trx, tenant.id, input);
 
-    const position = await trx
+    const inserted = await trx
       .insertInto('payment_positions')
       .values({
         tenant_id: tenant.id,
@@ -147,8 +142,13 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
         updated_at: now,
         idempotency_key: input.idempotencyKey ?? null,
       })
+      // The same Idempotency-Key, or a live fee of the same application, made meanwhile: the database
+      // says so (unique indexes), and the caller gets that position.
+      .onConflict((oc) => oc.doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!inserted) return { id: (await existing(trx, tenant.id, input)) ?? '', created: false };
+    const position = inserted;
 
     for (const [i, nav] of navs.entries()) {
       const option = await trx
@@ -192,9 +192,17 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
     await enqueueJob(trx, PUBLISH_JOB, { tenantId: tenant.id, positionId: position.id });
     return { id: position.id, created: true };
   });
+  if (!result.created) return replay(ctx, tenant, result.id, input);
   // Published at once when the provider answers; else the job written with it retries.
-  if (result.created) await tryPublish(ctx, tenant.id, result.id);
-  return { position: (await findPosition(ctx.db, tenant.id, result.id))!, created: result.created };
+  await tryPublish(ctx, tenant.id, result.id);
+  return { position: (await findPosition(ctx.db, tenant.id, result.id))!, created: true };
+}
+
+async function replay(ctx: AppContext, tenant: Tenant, id: string, input: NewPosition): Promise<Created> {
+  const position = await findPosition(ctx.db, tenant.id, id);
+  if (!position) throw appError('IDEMPOTENCY_KEY_REUSED');
+  if (input.idempotencyKey && position.idempotency_key === input.idempotencyKey && !sameRequest(position, input)) throw appError('IDEMPOTENCY_KEY_REUSED');
+  return { position, created: false };
 }
 
 async function announceCreated(
