@@ -31,7 +31,12 @@ export async function payments(h: Harness): Promise<Row[]> {
     while (next < POSITIONS) {
       const i = next++;
       const t0 = process.hrtime.bigint();
-      const res = await officers[c % officers.length]!.request({ method: 'POST', url: '/api/v1/bari/operator/payments', payload: body(i), headers: { 'idempotency-key': `bench-${i}-key` } });
+      const res = await officers[c % officers.length]!.request({
+        method: 'POST',
+        url: '/api/v1/bari/operator/payments',
+        payload: body(i),
+        headers: { 'idempotency-key': `bench-${i}-key` },
+      });
       latencies.push(msSince(t0));
       if (res.statusCode !== 201) failed++;
     }
@@ -45,7 +50,12 @@ export async function payments(h: Harness): Promise<Row[]> {
   const tenant = (await findTenantBySlug(h.ctx.db, 'bari'))!;
   const options: Array<{ iuv: string; amount: number }> = [];
   for (let i = 0; i < RECEIPTS; i++) {
-    const { position } = await createPosition(h.ctx, tenant, { ...body(i), debtor: { fiscalCode: 'SPSNNA90D55A662O', name: 'Anna Esposito' }, dueOn: '2026-12-31', origin: 'desk' });
+    const { position } = await createPosition(h.ctx, tenant, {
+      ...body(i),
+      debtor: { fiscalCode: 'SPSNNA90D55A662O', name: 'Anna Esposito' },
+      dueOn: '2026-12-31',
+      origin: 'desk',
+    });
     options.push({ iuv: position.options[0]!.iuv, amount: position.amount_cents });
   }
   const receipts = options.map((o, i) => ({ receiptId: `bench-receipt-${i}`, iuv: o.iuv, amountCents: o.amount, paidAt: new Date(), psp: 'Banca bench', payer: null, raw: {} }));
@@ -73,7 +83,12 @@ export async function payments(h: Harness): Promise<Row[]> {
       figure: `payments: ${CLIENTS} officers create ${POSITIONS} positions (${engine})`,
       value: `${(POSITIONS / seconds).toFixed(0)} positions/s, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
     },
-    { figure: 'payments: notice numbers unique', value: `${unique[0]!.iuvs} distinct of ${unique[0]!.n}, ${failed} failed`, goal: 'all distinct, 0 failed', met: unique[0]!.iuvs === unique[0]!.n && failed === 0 },
+    {
+      figure: 'payments: notice numbers unique',
+      value: `${unique[0]!.iuvs} distinct of ${unique[0]!.n}, ${failed} failed`,
+      goal: 'all distinct, 0 failed',
+      met: unique[0]!.iuvs === unique[0]!.n && failed === 0,
+    },
     {
       figure: `payments: ${RECEIPTS} receipts + ${DUPLICATES} duplicates, ${APPLIERS} at a time`,
       value: `${receiptSeconds.toFixed(2)} s, ${(deliveries.length / receiptSeconds).toFixed(0)} receipts/s`,

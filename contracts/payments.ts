@@ -167,3 +167,44 @@ export const SimCart = Type.Object({
 export const SimCartOutcome = Type.Union([Type.Literal('paid'), Type.Literal('failed'), Type.Literal('cancelled'), Type.Literal('paid_late'), Type.Literal('paid_twice')]);
 export const SimPay = Type.Object({ outcome: SimCartOutcome }, { additionalProperties: false });
 export const SimRedirect = Type.Object({ redirectUrl: Type.String() });
+
+/** A comune's pagoPA settings, as the installer writes them (`npm run sportello -- comune payments`). */
+export const CreditorFile = Type.Object(
+  {
+    fiscalCode: Type.String({ pattern: '^[0-9]{11}$', description: "The creditor's fiscal code (ENTE.CF): the comune's, or the body that collects for it" }),
+    name: Type.Optional(Type.String({ minLength: 2, maxLength: 100, description: 'ENTE.NOME on notices (default: the comune’s name)' })),
+    sector: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'ENTE.SETTORE, e.g. "Servizi Finanziari"' })),
+    info: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'ENTE.INFO: website, contacts' })),
+    segregationCode: Type.String({ pattern: '^[0-9]{2}$', description: 'The segregation code pagoPA assigned (not 97, 98, 99)' }),
+    cbill: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{5}$' })),
+    ibans: Type.Array(Type.Object({ iban: Type.String({ minLength: 15, maxLength: 40 }), label: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 20,
+    }),
+    kinds: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+          label: Type.String({ minLength: 1, maxLength: 100 }),
+          taxonomy: Type.String({ minLength: 1, maxLength: 40 }),
+          iban: Type.String({ minLength: 15, maxLength: 40 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+    provider: Type.Union([Type.Literal('simulator'), Type.Literal('pagopa')]),
+    endpoints: Type.Optional(
+      Type.Object(
+        {
+          gpdUrl: Type.Optional(Type.String({ format: 'uri' })),
+          receiptsUrl: Type.Optional(Type.String({ format: 'uri' })),
+          checkoutUrl: Type.Optional(Type.String({ format: 'uri' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreditorFile = Static<typeof CreditorFile>;

@@ -76,14 +76,18 @@ describe('pagoPA payments in the browser', { skip }, () => {
     assert.match(await due.first().innerText(), /Diritti SUAP per la SCIA[\s\S]*50,00\s€[\s\S]*3\d{3} \d{4} \d{4} \d{4} \d{2}/);
     await lucia.getByTestId('payments-simulator').waitFor();
     await expectAccessible(lucia, 'Pagamenti');
-    await due.first().getByRole('button', { name: /Paga con pagoPA/ }).click();
+    await due
+      .first()
+      .getByRole('button', { name: /Paga con pagoPA/ })
+      .click();
     await simulator(lucia, 'the simulator again');
     await lucia.getByRole('button', { name: 'Paga 50,00 €' }).click();
     await lucia.getByRole('heading', { level: 1, name: 'Pagamento riuscito' }).waitFor();
     await expectAccessible(lucia, 'the paid page');
     const [download] = await Promise.all([lucia.waitForEvent('download'), lucia.getByTestId('outcome-receipt').click()]);
     const receipt = await pdfTextOf(fs.readFileSync((await download.path())!));
-    for (const expected of ['Ricevuta di pagamento', 'Comune di Bitonto', '50,00', 'FNLLCU65A60A662Q', 'AMBIENTE DI PROVA']) assert.ok(receipt.includes(expected), `the receipt shows ${expected}`);
+    for (const expected of ['Ricevuta di pagamento', 'Comune di Bitonto', '50,00', 'FNLLCU65A60A662Q', 'AMBIENTE DI PROVA'])
+      assert.ok(receipt.includes(expected), `the receipt shows ${expected}`);
 
     await portal.worker.drain();
     await lucia.getByRole('link', { name: 'Vai alla domanda' }).click();

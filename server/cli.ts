@@ -4,12 +4,14 @@
 // (migrations; demo data outside production), so it works wherever the server does. Its answers go to
 // stdout, logs to stderr. Exit status: 0 done, 1 refused (the reason is printed; nothing was written),
 // 2 wrong usage or configuration.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { Settings } from 'typebox/system';
 import { createContext } from './boot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { checkNewComune, createComune, importCatalogue, type ImportReport, listComuni, loadCatalogue, OnboardingError } from './modules/onboarding/index.ts';
+import { configureCreditor, CreditorFileError } from './modules/payments/index.ts';
 import type { AppContext } from './platform/context.ts';
 import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { createLogger } from './platform/logging.ts';
@@ -27,6 +29,9 @@ const USAGE = `Usage: npm run sportello -- <command> [options]
       [--dry-run]                                   print what would change, write nothing
 
   comune list     the comuni with the size of their catalogue  [--json]
+
+  comune payments a comune's pagoPA settings: creditor data, IBANs, kinds of income, provider
+      --slug bitonto --file pagopa.json             (example: docs/examples/pagopa.json)
 
 The database and mode come from the environment, as for the server (DATABASE_URL or DATA_DIR,
 NODE_ENV/SPORTELLO_MODE). The file formats: README, "Adding a comune"; examples in docs/examples/.`;
@@ -55,6 +60,7 @@ const CREATE_OPTIONS = {
 } satisfies Options;
 const IMPORT_OPTIONS = { slug: { type: 'string' }, file: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } } satisfies Options;
 const LIST_OPTIONS = { json: { type: 'boolean' } } satisfies Options;
+const PAYMENTS_OPTIONS = { slug: { type: 'string' }, file: { type: 'string' } } satisfies Options;
 
 function options<O extends Options>(args: string[], spec: O) {
   try {
@@ -139,6 +145,22 @@ async function importCommand(args: string[]): Promise<void> {
   });
 }
 
+async function paymentsCommand(args: string[]): Promise<void> {
+  const o = options(args, PAYMENTS_OPTIONS);
+  if (!o.slug || !o.file) throw new UsageError('comune payments needs --slug and --file (the pagoPA settings, JSON)');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(o.file, 'utf8'));
+  } catch (err) {
+    throw new OnboardingError(`Cannot read ${o.file}: ${(err as Error).message}`, []);
+  }
+  await withContext(async (ctx) => {
+    const done = await configureCreditor(ctx, o.slug!.trim(), raw);
+    const provider = done.provider === 'simulator' ? 'the local pagoPA simulator (AMBIENTE DI PROVA: no money moves)' : 'pagoPA (GPD and Checkout)';
+    process.stdout.write(`pagoPA settings saved for ${done.comune}: ${done.kinds} kind(s) of income, ${done.ibans} IBAN(s); positions go to ${provider}.\n`);
+  });
+}
+
 async function list(args: string[]): Promise<void> {
   const o = options(args, LIST_OPTIONS);
   await withContext(async (ctx) => {
@@ -174,9 +196,14 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'create') await create(rest);
     else if (command === 'import') await importCommand(rest);
     else if (command === 'list') await list(rest);
-    else throw new UsageError(command ? `unknown command "comune ${command}"` : 'comune what? create, import or list');
+    else if (command === 'payments') await paymentsCommand(rest);
+    else throw new UsageError(command ? `unknown command "comune ${command}"` : 'comune what? create, import, list or payments');
     return 0;
   } catch (err) {
+    if (err instanceof CreditorFileError) {
+      process.stderr.write(`Error: ${[err.message, ...err.problems.map((p) => `  - ${p}`)].join('\n')}\n`);
+      return 1;
+    }
     if (err instanceof OnboardingError) {
       process.stderr.write(`Error: ${[err.message, ...err.problems.map((p) => `  - ${p}`)].join('\n')}\n`);
       return 1;

@@ -374,6 +374,52 @@ for (const setup of SETUPS) {
       assert.deepEqual(await withApp(async (_, ctx) => countAll(ctx)), before);
     });
 
+    it('sets the comune’s pagoPA settings from the example file: the desk can ask for a fee, with a valid notice', async () => {
+      const wrong = path.join(tmp, 'pagopa-wrong.json');
+      const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'pagopa.json'), 'utf8'));
+      fs.writeFileSync(wrong, JSON.stringify({ ...example, segregationCode: '99', ibans: [{ iban: 'IT61X0542811101000000123456', label: 'x' }], provider: 'pagopa' }));
+      const refused = cli('comune', 'payments', '--slug', 'esempio', '--file', wrong);
+      assert.equal(refused.status, 1, refused.output);
+      assert.match(refused.stderr, /segregationCode: 99 is reserved/);
+      assert.match(refused.stderr, /ibans\[0\]\.iban: "IT61X0542811101000000123456" is not a valid IBAN/);
+      assert.match(refused.stderr, /kinds\[0\]\.iban: .* is not one of "ibans"/);
+      assert.match(refused.stderr, /needs the gpd subscription key in PAGOPA_KEYS \("80001230723\/gpd"\)/);
+      assert.equal(
+        await withApp(async (_, ctx) => (await ctx.db.selectFrom('payment_creditors').select('tenant_id').execute()).length),
+        setup.production ? 0 : 2,
+        'nothing written',
+      );
+
+      const res = cli('comune', 'payments', '--slug', 'esempio', '--file', path.join(EXAMPLES, 'pagopa.json'));
+      assert.equal(res.status, 0, res.output);
+      assert.match(res.stdout, /pagoPA settings saved for Comune di Esempio: 3 kind\(s\) of income, 1 IBAN\(s\); positions go to the local pagoPA simulator/);
+      await withApp(async (app) => {
+        const signed = await login(app, 'esempio', 'admin.esempio', 'la piazza del municipio');
+        const cookies = { sportello_op: signed.cookies.find((c) => c.name === 'sportello_op')!.value };
+        const headers = { 'x-csrf-token': signed.json().csrfToken as string };
+        const settings = (await app.inject({ url: '/api/v1/esempio/operator/payments/settings', cookies })).json();
+        assert.deepEqual(
+          [settings.configured, settings.provider, settings.kinds.map((k: { code: string }) => k.code)],
+          [true, 'simulator', ['diritti-segreteria', 'carta-identita', 'sanzioni']],
+        );
+        const created = await app.inject({
+          method: 'POST',
+          url: '/api/v1/esempio/operator/payments',
+          cookies,
+          headers,
+          payload: {
+            debtor: { fiscalCode: 'RSSMRA85T10A562S', name: 'Mario Rossi' },
+            amountCents: 2222,
+            description: 'Diritti di segreteria',
+            dueDate: '2026-03-31',
+            kind: 'sanzioni',
+          },
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        assert.match(created.json().nav, /^301\d{15}$/);
+      });
+    });
+
     if (setup.name.startsWith('PGlite'))
       it('refuses to open the embedded database while another process has it', async () => {
         await withApp(async () => {

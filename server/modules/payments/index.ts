@@ -44,3 +44,4 @@ export const paymentsModule: SportelloModule = {
   ],
 };
 export { applicationFee } from './application-fee.ts';
+export { configureCreditor, CreditorFileError } from './configure.ts';
