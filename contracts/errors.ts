@@ -358,6 +358,11 @@ export const ERRORS = {
     it: 'Per inviare la domanda paga prima i {amount} euro previsti con pagoPA.',
     en: 'Pay the {amount} euro fee with pagoPA before sending the application.',
   },
+  APPLICATION_FEE_PAID: {
+    status: 409,
+    it: 'Hai già pagato per questa domanda: non si può eliminare. Inviala, oppure scrivi all’ufficio.',
+    en: 'The fee for this application is paid: it cannot be deleted. Send it, or write to the office.',
+  },
   PAYMENTS_NOT_CONFIGURED: {
     status: 409,
     it: 'Il Comune non ha ancora attivato i pagamenti pagoPA.',

@@ -318,6 +318,34 @@ for (const engine of ENGINES) {
       for await (const chunk of await h.ctx.storage.get(entry.documents[0]!.storageKey)) chunks.push(chunk as Buffer);
       assert.match(await pdfTextOf(Buffer.concat(chunks)), /Diritti SUAP per la SCIA: 50,00 euro, pagati con pagoPA/);
     });
+
+    it('cancels an unpaid fee with its deleted draft, and refuses to delete a draft whose fee is paid', async () => {
+      const luca = await loginAs(h.app, 'bitonto', 'FNLLCU65A60A662Q');
+      const data = { richiesta: { partitaIva: '01234567890', descrizione: 'Seconda attività, negozio di fiori in Via Roma.' }, dichiarazioni: { consapevole: true } };
+      const draft = async () => {
+        const id = (await luca.request({ method: 'POST', url: '/api/v1/bitonto/me/applications', payload: { service: 'scia-avvio-attivita' } })).json().id as string;
+        assert.equal((await luca.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${id}`, payload: { data } })).statusCode, 200);
+        const fee = await luca.request({ method: 'POST', url: `/api/v1/bitonto/me/applications/${id}/fee` });
+        assert.equal(fee.statusCode, 201, fee.body);
+        return { id, paymentId: fee.json().paymentId as string };
+      };
+      const unpaid = await draft();
+      assert.equal((await luca.request({ method: 'DELETE', url: `/api/v1/bitonto/me/applications/${unpaid.id}` })).statusCode, 204);
+      const mine = (await luca.request({ method: 'GET', url: '/api/v1/bitonto/me/payments' })).json().payments;
+      assert.equal(mine.find((p: { id: string }) => p.id === unpaid.paymentId).status, 'cancelled', 'no notice left to pay for a deleted draft');
+
+      const paid = await draft();
+      const suap = await signIn(h.app, 'bitonto', 'suap.bitonto');
+      assert.equal(
+        (await suap.request({ method: 'POST', url: `/api/v1/bitonto/operator/payments/${paid.paymentId}/mark-paid`, payload: { reference: 'Bonifico 77' } })).statusCode,
+        200,
+      );
+      const refused = await luca.request({ method: 'DELETE', url: `/api/v1/bitonto/me/applications/${paid.id}` });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().code, 'APPLICATION_FEE_PAID');
+      await h.worker.drain();
+      assert.equal((await luca.request({ method: 'GET', url: `/api/v1/bitonto/me/applications/${paid.id}` })).json().status, 'submitted', 'paid at the desk: filed all the same');
+    });
   });
 }
 

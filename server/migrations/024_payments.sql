@@ -32,7 +32,7 @@ create table payment_positions (
   description text not null check (length(description) between 1 and 140),
   kind text not null check (length(kind) between 1 and 40),
   origin text not null check (origin in ('desk', 'application', 'certificate', 'fine', 'other')),
-  application_id uuid references applications(id),
+  application_id uuid references applications(id) on delete set null,
   amount_cents int not null check (amount_cents between 1 and 999999999),
   due_on date not null,
   status text not null default 'draft' check (status in ('draft', 'payable', 'paid', 'expired', 'cancelled')),

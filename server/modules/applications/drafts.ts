@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { validateForm } from '../../platform/forms/validator.ts';
 import { appError } from '../../platform/http/errors.ts';
 import { currentForms, formById, publishedCardBySlug } from '../catalogue/index.ts';
+import { withdrawApplicationFee } from '../payments/index.ts';
 import { lockApplication } from './repository.ts';
 
 export const applicationNotFound = () => appError('NOT_FOUND', { variant: 'application' });
@@ -90,6 +91,8 @@ export async function deleteDraft(ctx: AppContext, c: CitizenPrincipal, tenantId
     if (app.status !== 'draft') throw appError('APPLICATION_SUBMITTED');
     const keys = await trx.selectFrom('application_attachments').select('storage_key').where('application_id', '=', id).execute();
     const card = await trx.selectFrom('service_cards').select(['title', 'slug']).where('id', '=', app.card_id).executeTakeFirstOrThrow();
+    // An unpaid fee goes with the draft; a paid one keeps it (409).
+    await withdrawApplicationFee(ctx, trx, tenantId, id, c.citizen.id);
     await trx.deleteFrom('applications').where('id', '=', id).execute();
     await ctx.bus.record(trx, {
       tenantId,

@@ -40,7 +40,8 @@ export async function startFee(ctx: AppContext, c: CitizenPrincipal, tenant: Ten
     origin: 'application',
     applicationId: id,
   });
-  await ctx.db.updateTable('applications').set({ submit_when_paid: true }).where('id', '=', id).where('status', '=', 'draft').execute();
+  // Filed when paid; and no longer a forgotten draft for the purge (its fee may be paid any day).
+  await ctx.db.updateTable('applications').set({ submit_when_paid: true, expires_at: null }).where('id', '=', id).where('status', '=', 'draft').execute();
   return { paymentId: position.id };
 }
 

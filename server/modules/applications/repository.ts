@@ -81,7 +81,19 @@ export async function attachmentUsage(db: Db, applicationId: string): Promise<{ 
 /** Drafts nobody touched until their expiry, at most `limit`; returns their attachments' storage keys. */
 export async function deleteExpiredDrafts(db: Kysely<DB>, now: Date, limit: number): Promise<{ deleted: number; keys: string[] }> {
   return db.transaction().execute(async (trx) => {
-    const ids = await trx.selectFrom('applications').select('id').where('status', '=', 'draft').where('expires_at', '<', now).limit(limit).forUpdate().skipLocked().execute();
+    const ids = await trx
+      .selectFrom('applications as a')
+      .select('a.id')
+      .where('a.status', '=', 'draft')
+      .where('a.expires_at', '<', now)
+      // A draft with a fee on its way (a notice the citizen may still pay) is not a forgotten one.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('payment_positions as p').select('p.id').whereRef('p.application_id', '=', 'a.id').where('p.status', '<>', 'cancelled'))),
+      )
+      .limit(limit)
+      .forUpdate('a')
+      .skipLocked()
+      .execute();
     if (!ids.length) return { deleted: 0, keys: [] };
     const keys = await trx
       .selectFrom('application_attachments')

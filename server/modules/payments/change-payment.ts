@@ -220,6 +220,37 @@ export async function cancelPosition(ctx: AppContext, tenant: Tenant, officer: O
   });
 }
 
+/**
+ * A citizen deletes a draft whose fee is not paid: its position is cancelled in the caller's
+ * transaction (the draft's). A paid fee refuses the deletion: the money belongs to that application.
+ */
+export async function withdrawApplicationFee(ctx: AppContext, trx: Transaction<DB>, tenantId: string, applicationId: string, citizenId: string): Promise<void> {
+  const row = await trx
+    .selectFrom('payment_positions')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('application_id', '=', applicationId)
+    .where('status', '<>', 'cancelled')
+    .executeTakeFirst();
+  if (!row) return;
+  const p = (await lockPosition(trx, tenantId, row.id))!;
+  if (p.status === 'paid' || p.options.some((o) => o.status === 'paid')) throw appError('APPLICATION_FEE_PAID');
+  const now = ctx.clock.now();
+  const reason = 'Domanda eliminata dal cittadino prima del pagamento';
+  await trx.updateTable('payment_positions').set({ status: 'cancelled', cancelled_at: now, cancel_reason: reason, updated_at: now }).where('id', '=', p.id).execute();
+  await trx.updateTable('payment_options').set({ status: 'cancelled' }).where('position_id', '=', p.id).where('status', '=', 'payable').execute();
+  await closeDeadlines(trx, tenantId, p.id, now);
+  await enqueueJob(trx, SYNC_JOB, { tenantId, positionId: p.id, op: 'invalidate' });
+  await ctx.bus.record(trx, {
+    tenantId,
+    actor: { type: 'citizen', id: citizenId },
+    action: 'payment.cancelled',
+    entityId: p.id,
+    details: { what: p.description, reason },
+    payload: { applicationId, status: 'cancelled' },
+  });
+}
+
 /** The provider has the position: draft → payable. */
 export async function markPublished(ctx: AppContext, tenantId: string, id: string): Promise<void> {
   await ctx.bus.transaction(ctx.db, async (trx) => {

@@ -13,7 +13,7 @@ import { citizenPaymentRoutes } from './routes.ts';
 import { simulatorRoutes } from './simulator/sim-routes.ts';
 
 export { createPosition, type NewPosition } from './create-position.ts';
-export { applyReceipt } from './change-payment.ts';
+export { applyReceipt, withdrawApplicationFee } from './change-payment.ts';
 export { saveCreditor, findCreditor, type Creditor } from './creditor.ts';
 export { simForeignReceipt, paySimCart } from './simulator/sim-checkout.ts';
 export { reconcileAll, reconcileRecent } from './reconcile.ts';
