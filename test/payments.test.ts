@@ -257,6 +257,7 @@ for (const engine of ENGINES) {
     });
 
     it('flags a receipt for a notice the comune never issued, until an admin reviews it', async () => {
+      await h.ctx.db.updateTable('operators').set({ email: 'ragioneria@comune.bari.it' }).where('username', '=', 'admin.bari').execute();
       await simForeignReceipt(h.ctx.db, BARI_FISCAL_CODE, '01202699999999912', 5000, h.clock.now());
       await reconcileAll(h.ctx);
       await reconcileAll(h.ctx);
@@ -264,6 +265,9 @@ for (const engine of ENGINES) {
       const foreign = list.filter((a: { iuv: string }) => a.iuv === '01202699999999912');
       assert.equal(foreign.length, 1, 'once, though reconciliation ran twice');
       assert.equal(foreign[0].outcome, 'unknown_notice');
+      const told = (await outbox(h.app, 'ragioneria@comune.bari.it')).filter((m) => m.subject.startsWith('Ricevuta pagoPA da verificare'));
+      assert.equal(told.length, 1, 'the admin is told once');
+      assert.match(told[0]!.text, /50,00 € per lo IUV 01202699999999912[\s\S]*non ha emesso questo avviso/);
       const byOperator = await urp.request({ method: 'POST', url: `/api/v1/bari/operator/payments/anomalies/${foreign[0].id}/review`, payload: { note: 'x' } });
       assert.equal(byOperator.statusCode, 403);
       const reviewed = await admin.request({

@@ -100,6 +100,13 @@ async function settleIfPaid(
 
 export type ReceiptResult = ReceiptOutcome | 'duplicate';
 
+const ANOMALY_WORDS: Record<Exclude<ReceiptOutcome, 'applied'>, string> = {
+  unknown_notice: 'avviso sconosciuto: da abbinare a mano',
+  amount_mismatch: "importo diverso da quello dell'avviso: verificare",
+  already_paid: 'avviso già pagato: pagamento doppio da rimborsare',
+  cancelled_position: 'posizione annullata: pagamento da rimborsare',
+};
+
 /** Applies one receipt from pagoPA (or the simulator): pays its notice once, whatever the order and the repeats. */
 export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderReceipt): Promise<ReceiptResult> {
   return ctx.bus.transaction(ctx.db, async (trx) => {
@@ -141,12 +148,33 @@ export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderR
       await settleIfPaid(ctx, trx, tenant, position.id, 'pagopa', null);
     }
     if (outcome !== 'applied') {
+      // The comune's admins are told at their work address; the console lists it until reviewed.
+      const admins = await trx
+        .selectFrom('operators')
+        .select('email')
+        .where('tenant_id', '=', tenant.id)
+        .where('role', '=', 'admin')
+        .where('active', '=', true)
+        .where('email', 'is not', null)
+        .execute();
       await ctx.bus.record(trx, {
         tenantId: tenant.id,
         actor: { type: 'system' },
         action: 'payment.receipt-anomaly',
         entityId: position?.id ?? null,
         details: { outcome, iuv: r.iuv, receiptId: r.receiptId, amountCents: r.amountCents },
+        notices: admins.map((a, i) => ({
+          dedupeKey: `payment-anomaly:${stored.id}:${i}`,
+          subject: `Ricevuta pagoPA da verificare: ${ANOMALY_WORDS[outcome]}`,
+          lines: [
+            `pagoPA ha comunicato un pagamento di ${euro(Math.max(0, Math.trunc(r.amountCents)))} per lo IUV ${r.iuv} (ricevuta ${r.receiptId}).`,
+            position ? `Posizione: ${position.description} (${position.debtor_name}).` : 'Il Comune non ha emesso questo avviso con Sportello.',
+            ANOMALY_WORDS[outcome],
+            '',
+            `${ctx.config.publicUrl}/${tenant.slug}/operatore/pagamenti`,
+          ],
+          email: { to: a.email!, brand: brand(ctx, tenant) },
+        })),
       });
     }
     return outcome;
