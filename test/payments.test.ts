@@ -152,6 +152,13 @@ for (const engine of ENGINES) {
       const mails = (await outbox(h.app, 'mario.rossi@example.it')).filter((m) => m.subject === 'Pagamento ricevuto: Pagata online');
       assert.equal(mails.length, 1);
       assert.ok(mails[0]!.attachments.some((a) => a.filename.startsWith('ricevuta-pagamento')));
+      const titles = (await mario.request({ method: 'GET', url: '/api/v1/bari/me/activities' })).json().activities.map((a: { title: string }) => a.title);
+      for (const t of ['Pagamento ricevuto: Pagata online', 'Pagamento avviato: Pagata online', "L'ufficio ti ha chiesto un pagamento: Pagata online"])
+        assert.ok(titles.includes(t), `Attività: ${t}`);
+      assert.equal(
+        (await anna.request({ method: 'GET', url: '/api/v1/bari/me/activities' })).json().activities.some((a: { title: string }) => a.title.includes('Pagata online')),
+        false,
+      );
       const again = await checkout(mario, [p.id]);
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().code, 'PAYMENT_NOT_PAYABLE');

@@ -70,7 +70,7 @@ export async function listDeadlines(db: Q, tenantId: string, fiscalCode: string,
 
 /**
  * The audit entries about the citizen: their own actions (logged in: actor id) and every action on
- * their bookings and their cases (by them or by the office), newest first.
+ * their bookings, their cases and their payments (by them or by the office), newest first.
  */
 export async function listActivityEntries(db: Q, tenantId: string, citizenId: string, fiscalCode: string, limit: number, offset = 0) {
   return db
@@ -78,6 +78,7 @@ export async function listActivityEntries(db: Q, tenantId: string, citizenId: st
     .leftJoin('bookings as b', (j) => j.on((eb) => eb.and([eb('a.entity_type', '=', 'booking'), eb(eb.cast('b.id', 'text'), '=', eb.ref('a.entity_id'))])))
     .leftJoin('services as s', 's.id', 'b.service_id')
     .leftJoin('applications as ap', (j) => j.on((eb) => eb.and([eb('a.entity_type', '=', 'application'), eb(eb.cast('ap.id', 'text'), '=', eb.ref('a.entity_id'))])))
+    .leftJoin('payment_positions as pp', (j) => j.on((eb) => eb.and([eb('a.entity_type', '=', 'payment'), eb(eb.cast('pp.id', 'text'), '=', eb.ref('a.entity_id'))])))
     .select(['a.id', 'a.at', 'a.actor_type', 'a.action', 'a.details', 'b.reference', 's.name as service_name'])
     .where('a.tenant_id', '=', tenantId)
     .where((eb) =>
@@ -86,6 +87,8 @@ export async function listActivityEntries(db: Q, tenantId: string, citizenId: st
         eb.and([eb('a.entity_type', '=', 'booking'), eb('b.fiscal_code', '=', fiscalCode), eb('b.tenant_id', '=', tenantId)]),
         // The office's actions on the citizen's cases (its internal notes are not in the catalogue's wording).
         eb.and([eb('a.entity_type', '=', 'application'), eb('ap.citizen_id', '=', citizenId), eb('ap.tenant_id', '=', tenantId)]),
+        // What the comune asked them to pay, and what became of it.
+        eb.and([eb('a.entity_type', '=', 'payment'), eb('pp.debtor_fiscal_code', '=', fiscalCode), eb('pp.tenant_id', '=', tenantId)]),
       ]),
     )
     .orderBy('a.id', 'desc')

@@ -71,7 +71,7 @@ async function settleIfPaid(
     actor: officer ? { type: 'operator', id: officer.id } : { type: 'system' },
     action: via === 'pagopa' ? 'payment.paid' : 'payment.marked-paid',
     entityId: p.id,
-    details: { what: p.description, amountCents: p.amount_cents },
+    details: { name: p.description, amountCents: p.amount_cents },
     payload: { applicationId: p.application_id, status: 'paid' },
     notices: [
       {
@@ -233,7 +233,7 @@ export async function cancelPosition(ctx: AppContext, tenant: Tenant, officer: O
       actor: { type: 'operator', id: officer.id },
       action: 'payment.cancelled',
       entityId: p.id,
-      details: { what: p.description, reason: reason.trim() },
+      details: { name: p.description, reason: reason.trim() },
       payload: { applicationId: p.application_id, status: 'cancelled' },
       notices: [
         {
@@ -274,7 +274,7 @@ export async function withdrawApplicationFee(ctx: AppContext, trx: Transaction<D
     actor: { type: 'citizen', id: citizenId },
     action: 'payment.cancelled',
     entityId: p.id,
-    details: { what: p.description, reason },
+    details: { name: p.description, reason },
     payload: { applicationId, status: 'cancelled' },
   });
 }
@@ -286,6 +286,6 @@ export async function markPublished(ctx: AppContext, tenantId: string, id: strin
     if (p?.status !== 'draft') return;
     const now = ctx.clock.now();
     await trx.updateTable('payment_positions').set({ status: 'payable', published_at: now, updated_at: now }).where('id', '=', p.id).execute();
-    await ctx.bus.record(trx, { tenantId, actor: { type: 'system' }, action: 'payment.published', entityId: p.id, details: { what: p.description } });
+    await ctx.bus.record(trx, { tenantId, actor: { type: 'system' }, action: 'payment.published', entityId: p.id, details: { name: p.description } });
   });
 }

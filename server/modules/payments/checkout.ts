@@ -66,7 +66,7 @@ export async function startCheckout(ctx: AppContext, tenant: Tenant, citizen: Ci
         actor: { type: 'citizen', id: citizen.citizen.id },
         action: 'payment.checkout-started',
         entityId: p.id,
-        details: { what: p.description, nav: o.nav, amountCents: o.amount_cents, checkoutId: checkout.id },
+        details: { name: p.description, nav: o.nav, amountCents: o.amount_cents, checkoutId: checkout.id },
       });
     }
   });

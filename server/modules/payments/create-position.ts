@@ -240,7 +240,7 @@ async function announceCreated(
     actor: officerId ? { type: 'operator', id: officerId } : { type: 'citizen', id: p.debtor_fiscal_code },
     action: 'payment.created',
     entityId: p.id,
-    details: { what: p.description, nav: first.nav, amountCents: p.amount_cents, dueOn: p.due_on, kind: p.kind, origin: p.origin, instalments: p.options.length },
+    details: { name: p.description, nav: first.nav, amountCents: p.amount_cents, dueOn: p.due_on, kind: p.kind, origin: p.origin, instalments: p.options.length },
     payload: { applicationId: p.application_id, status: p.status },
     notices: [
       {

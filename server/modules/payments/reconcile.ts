@@ -111,7 +111,7 @@ async function expireAndRemind(ctx: AppContext, tenant: Tenant): Promise<number>
       .returning(['id', 'description'])
       .execute();
     for (const p of overdue) {
-      await ctx.bus.record(trx, { tenantId: tenant.id, actor: { type: 'system' }, action: 'payment.expired', entityId: p.id, details: { what: p.description } });
+      await ctx.bus.record(trx, { tenantId: tenant.id, actor: { type: 'system' }, action: 'payment.expired', entityId: p.id, details: { name: p.description } });
     }
     n += overdue.length;
     const soon = await trx
@@ -132,7 +132,7 @@ async function expireAndRemind(ctx: AppContext, tenant: Tenant): Promise<number>
         actor: { type: 'system' },
         action: 'payment.reminded',
         entityId: p.id,
-        details: { what: p.description, dueOn: p.due_on },
+        details: { name: p.description, dueOn: p.due_on },
         notices: [
           {
             dedupeKey: `payment-reminder:${p.id}`,
