@@ -208,3 +208,9 @@ export const CreditorFile = Type.Object(
   { additionalProperties: false },
 );
 export type CreditorFile = Static<typeof CreditorFile>;
+
+/** The admins' page: the settings, and whether the server holds the comune's pagoPA keys. */
+export const CreditorSettings = Type.Object({
+  settings: Type.Union([CreditorFile, Type.Null()]),
+  keys: Type.Object({ gpd: Type.Boolean(), receipts: Type.Boolean() }),
+});

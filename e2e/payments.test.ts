@@ -140,4 +140,25 @@ describe('pagoPA payments in the browser', { skip }, () => {
     assert.match(await desk.getByTestId('payment-history').innerText(), /Posizione debitoria creata[\s\S]*Pagamento avviato su pagoPA[\s\S]*Pagamento ricevuto/);
     await expectAccessible(desk, "the position's page");
   });
+
+  it("lets Bari's admin read and change the pagoPA settings", async () => {
+    const admin = await (await italianContext(browser)).newPage();
+    await admin.goto(`${portal.url}/bari/operatore`);
+    await admin.getByLabel('Nome utente').fill('admin.bari');
+    await admin.getByLabel('Password').fill('sportello-demo');
+    await admin.getByRole('button', { name: 'Accedi' }).click();
+    await admin.getByRole('link', { name: 'Pagamenti', exact: true }).click();
+    await admin.getByRole('link', { name: 'Impostazioni pagoPA' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Impostazioni pagoPA' }).waitFor();
+    assert.equal(await admin.getByLabel("Codice fiscale dell'ente *").inputValue(), '80015010723');
+    await expectAccessible(admin, 'the pagoPA settings');
+    await admin.getByLabel('IBAN 1 *').fill('IT61X0542811101000000123456');
+    await admin.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await admin.getByText('IBAN non valido (cifre di controllo)').waitFor();
+    await expectAccessible(admin, 'the settings with errors');
+    await admin.getByLabel('IBAN 1 *').fill('IT60X0542811101000000123456');
+    await admin.getByLabel('Settore').fill('Ragioneria');
+    await admin.getByRole('button', { name: 'Salva le impostazioni' }).click();
+    await admin.getByText('Impostazioni pagoPA salvate.').waitFor();
+  });
 });

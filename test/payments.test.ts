@@ -338,6 +338,29 @@ for (const engine of ENGINES) {
       assert.ok(csv.body.includes('annullato'));
     });
 
+    it('lets admins read and change the pagoPA settings, checked as the installer’s file; officers may not', async () => {
+      const url = '/api/v1/bari/operator/admin/payments';
+      assert.equal((await urp.request({ method: 'GET', url })).statusCode, 403);
+      const current = (await admin.request({ method: 'GET', url })).json();
+      assert.equal(current.settings.fiscalCode, BARI_FISCAL_CODE);
+      assert.deepEqual(current.keys, { gpd: false, receipts: false });
+      const wrong = await admin.request({ method: 'PUT', url, payload: { ...current.settings, ibans: [{ iban: 'IT61X0542811101000000123456', label: 'x' }], provider: 'pagopa' } });
+      assert.equal(wrong.statusCode, 400);
+      assert.deepEqual(
+        wrong
+          .json()
+          .fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['ibans[0].iban', 'kinds[0].iban', 'kinds[1].iban', 'kinds[2].iban', 'kinds[3].iban', 'kinds[4].iban', 'kinds[5].iban', 'provider', 'provider'],
+      );
+      const saved = await admin.request({ method: 'PUT', url, payload: { ...current.settings, sector: 'Ragioneria' } });
+      assert.equal(saved.statusCode, 200, saved.body);
+      assert.equal(saved.json().settings.sector, 'Ragioneria');
+      const audit = await h.ctx.db.selectFrom('audit_log').select(['actor_type', 'details']).where('action', '=', 'payment.creditor-updated').execute();
+      assert.equal(audit.length, 1);
+      assert.equal(audit[0]!.actor_type, 'operator');
+    });
+
     it('refuses bad input with a clear 400 and changes nothing', async () => {
       const before = (await urp.request({ method: 'GET', url: '/api/v1/bari/operator/payments' })).json().total;
       for (const [body, field] of [

@@ -7,6 +7,7 @@ import type { SportelloModule } from '../../platform/module.ts';
 import { syncPosition, publishPosition } from './sync.ts';
 import { PUBLISH_JOB } from './create-position.ts';
 import { SYNC_JOB } from './change-payment.ts';
+import { adminPaymentRoutes } from './admin-routes.ts';
 import { officerPaymentRoutes } from './officer-routes.ts';
 import { reconcileAll, reconcileRecent } from './reconcile.ts';
 import { citizenPaymentRoutes } from './routes.ts';
@@ -32,6 +33,7 @@ export const paymentsModule: SportelloModule = {
     async (app) => {
       await app.register(citizenPaymentRoutes(ctx));
       await app.register(officerPaymentRoutes(ctx));
+      await app.register(adminPaymentRoutes(ctx));
     },
   globalRoutes: (ctx) => simulatorRoutes(ctx),
   jobs: (ctx) => ({

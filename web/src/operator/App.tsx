@@ -29,6 +29,7 @@ import { Heading } from './ui.tsx';
 import { AssistanceRequests } from './requests/AssistanceRequests.tsx';
 import { InefficiencyReports } from './requests/InefficiencyReports.tsx';
 import { PaymentDetail } from './payments/PaymentDetail.tsx';
+import { PaymentSettings } from './payments/PaymentSettings.tsx';
 import { PaymentsPage } from './payments/PaymentsPage.tsx';
 import { CaseDetail } from './cases/CaseDetail.tsx';
 import { CaseInbox } from './cases/CaseInbox.tsx';
@@ -167,6 +168,12 @@ function Route({ path, session }: { path: string; session: OperatorSession }) {
   if (matchPath('/:tenant/operatore/richieste', path)) return <AssistanceRequests />;
   if (matchPath('/:tenant/operatore/segnalazioni', path)) return <InefficiencyReports />;
   if (matchPath('/:tenant/operatore/pagamenti', path)) return <PaymentsPage />;
+  if (matchPath('/:tenant/operatore/pagamenti/impostazioni', path))
+    return session.operator.role === 'admin' ? (
+      <PaymentSettings />
+    ) : (
+      <Forbidden title="Impostazioni pagoPA" reason="Le impostazioni pagoPA sono gestite dagli amministratori del comune." />
+    );
   const payment = matchPath('/:tenant/operatore/pagamenti/:id', path);
   if (payment) return <PaymentDetail key={payment.id} id={payment.id!} />;
   if (matchPath('/:tenant/operatore/schede-servizio', path))

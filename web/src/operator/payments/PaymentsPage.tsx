@@ -79,6 +79,11 @@ export function PaymentsPage() {
       <>
         <Heading title="Pagamenti" />
         <p>Il Comune non ha ancora attivato i pagamenti pagoPA.</p>
+        {session.operator.role === 'admin' ? (
+          <p>
+            <Link href={`${session.base}/pagamenti/impostazioni`}>Imposta i dati pagoPA del Comune</Link>
+          </p>
+        ) : null}
       </>
     );
   }
@@ -90,10 +95,15 @@ export function PaymentsPage() {
           <strong>AMBIENTE DI PROVA</strong>: i pagamenti vanno al simulatore pagoPA, nessun incasso reale.
         </p>
       ) : null}
-      <p>
+      <p className="d-flex flex-wrap gap-2">
         <button type="button" className="btn btn-primary" aria-expanded={creating} onClick={() => setCreating(!creating)}>
           {creating ? 'Chiudi' : 'Nuovo pagamento'}
         </button>
+        {session.operator.role === 'admin' ? (
+          <Link className="btn btn-outline-primary" href={`${session.base}/pagamenti/impostazioni`}>
+            Impostazioni pagoPA
+          </Link>
+        ) : null}
       </p>
       {creating && settings.data ? <NewPayment settings={settings.data} onCreated={list.reload} /> : null}
       <Anomalies />
