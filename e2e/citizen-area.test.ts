@@ -153,7 +153,7 @@ for (const engine of ENGINES) {
       await page.getByTestId('inbox-count').filter({ hasText: 'di cui 2 non letti' }).waitFor();
     });
 
-    it('lists activities with who did them, deadlines by date, and honest placeholders', async () => {
+    it('lists activities with who did them, deadlines by date, and empty sections that say so', async () => {
       const nav = page.getByRole('navigation', { name: "Sezioni dell'area personale" });
       await nav.getByRole('link', { name: 'Attività' }).click();
       await page.getByRole('heading', { level: 1, name: 'Le tue attività' }).waitFor();
@@ -172,7 +172,7 @@ for (const engine of ENGINES) {
       await page.getByText('Non hai ancora pratiche.').waitFor();
       await expectAccessible(page, 'Pratiche');
       await nav.getByRole('link', { name: 'Pagamenti' }).click();
-      await page.getByText('Qui troverai i tuoi pagamenti quando il Comune attiverà il servizio online.').waitFor();
+      await page.getByText('Non hai pagamenti da fare.').waitFor();
       await expectAccessible(page, 'Pagamenti');
     });
 
