@@ -346,6 +346,38 @@ for (const engine of ENGINES) {
       await h.worker.drain();
       assert.equal((await luca.request({ method: 'GET', url: `/api/v1/bitonto/me/applications/${paid.id}` })).json().status, 'submitted', 'paid at the desk: filed all the same');
     });
+
+    it('asks for the fee after filing when the form says so: a notice in Pagamenti, tied to the case', async () => {
+      const admin = await signIn(h.app, 'bitonto', 'admin.bitonto');
+      const card = (await admin.request({ method: 'GET', url: '/api/v1/bitonto/operator/admin/service-cards' }))
+        .json()
+        .cards.find((c: { slug: string }) => c.slug === 'scia-avvio-attivita');
+      const formUrl = `/api/v1/bitonto/operator/admin/service-cards/${card.id}/form`;
+      const definition = (await admin.request({ method: 'GET', url: formUrl })).json().form.definition;
+      const saved = await admin.request({ method: 'PUT', url: formUrl, payload: { definition: { ...definition, fee: { ...definition.fee, when: 'after' } } } });
+      assert.equal(saved.statusCode, 200, saved.body);
+      const marco = await loginAs(h.app, 'bitonto', 'FRRMRC78P02A893Y');
+      const id = (await marco.request({ method: 'POST', url: '/api/v1/bitonto/me/applications', payload: { service: 'scia-avvio-attivita' } })).json().id;
+      const data = { richiesta: { partitaIva: '09876543210', descrizione: 'Laboratorio artigiano di ceramiche in Via Planelli.' }, dichiarazioni: { consapevole: true } };
+      assert.equal((await marco.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${id}`, payload: { data } })).statusCode, 200);
+      const filed = await marco.request({ method: 'POST', url: `/api/v1/bitonto/me/applications/${id}/submit` });
+      assert.equal(filed.statusCode, 200, filed.body);
+      await h.worker.drain();
+      const fee = (await marco.request({ method: 'GET', url: '/api/v1/bitonto/me/payments' }))
+        .json()
+        .payments.find((p: { applicationId: string | null }) => p.applicationId === id);
+      assert.ok(fee, 'the fee is asked once filed');
+      assert.deepEqual([fee.status, fee.amountCents, fee.origin, fee.kind], ['payable', 5000, 'application', 'diritti-suap']);
+      assert.equal((await marco.request({ method: 'GET', url: `/api/v1/bitonto/me/applications/${id}` })).json().payment.id, fee.id);
+      await h.worker.drain();
+      assert.equal(
+        (await marco.request({ method: 'GET', url: '/api/v1/bitonto/me/payments' })).json().payments.filter((p: { applicationId: string | null }) => p.applicationId === id).length,
+        1,
+        'once',
+      );
+      // The next applicants see the form as it was before this test.
+      await admin.request({ method: 'PUT', url: formUrl, payload: { definition } });
+    });
   });
 }
 

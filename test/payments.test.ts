@@ -318,6 +318,26 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('reminds Mario three days before the due date, and marks it overdue after (still payable)', async () => {
+      const p = (await create({ description: 'In scadenza', dueDate: '2026-03-04' })).json();
+      await reconcileAll(h.ctx);
+      await reconcileAll(h.ctx);
+      const reminders = (await outbox(h.app, 'mario.rossi@example.it')).filter((m) => m.subject === 'Promemoria: pagamento in scadenza - In scadenza');
+      assert.equal(reminders.length, 1, 'once');
+      assert.match(reminders[0]!.text, /scade il 04\/03\/2026/);
+      h.clock.advance(3 * 86_400_000);
+      mario = await loginAs(h.app, 'bari', MARIO);
+      urp = await signIn(h.app, 'bari', 'urp.bari');
+      admin = await signIn(h.app, 'bari', 'admin.bari');
+      anna = await loginAs(h.app, 'bari', ANNA);
+      await reconcileAll(h.ctx);
+      const overdue = (await minePayments(mario)).payments.find((x: { id: string }) => x.id === p.id);
+      assert.deepEqual([overdue.status, overdue.canPay], ['expired', true]);
+      const c = (await checkout(mario, [p.id])).json();
+      await simPay(c.checkoutUrl, 'paid');
+      assert.equal((await back(mario, c.checkoutId, 'ok')).json().payments[0].status, 'paid', 'a late payment settles it');
+    });
+
     it('lists, finds and exports the comune’s positions', async () => {
       const all = (await urp.request({ method: 'GET', url: '/api/v1/bari/operator/payments' })).json();
       assert.ok(all.total >= 10);

@@ -10,7 +10,7 @@ import { definitionProblems } from '../../../../contracts/forms/problems.ts';
 import type { AdminServiceCard } from '../../../../contracts/service-cards.ts';
 import { Fields } from '../../citizen/applications/FormFields.tsx';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
-import { useSession } from '../session.tsx';
+import { useOperatorApi, useSession } from '../session.tsx';
 import { describeError, FocusHeading, OutcomeAlert, type Outcome, SelectField, TextArea, TextField } from '../ui.tsx';
 import { FieldList, keyOf, move } from './FieldListEditor.tsx';
 
@@ -56,6 +56,8 @@ function Preview({ def, step }: { def: FormDefinition; step: number }) {
 
 export function FormEditor({ card, onClose }: { card: AdminServiceCard; onClose(): void }) {
   const session = useSession();
+  // The comune's kinds of income, for the fee (pagoPA).
+  const kinds = useOperatorApi<{ kinds: Array<{ code: string; label: string }> }>('payments/settings');
   const [def, setDef] = useState<FormDefinition | null>(null);
   const [version, setVersion] = useState<number | null>(null);
   const [step, setStep] = useState(0);
@@ -200,18 +202,45 @@ export function FormEditor({ card, onClose }: { card: AdminServiceCard; onClose(
             min={0}
             value={def.fee ? String(def.fee.amountCents / 100) : ''}
             onChange={(v) =>
-              setDef({ ...def, fee: Number(v) > 0 ? { amountCents: Math.round(Number(v) * 100), description: def.fee?.description ?? 'Diritti di istruttoria' } : undefined })
+              setDef({
+                ...def,
+                fee: Number(v) > 0 ? { ...def.fee, amountCents: Math.round(Number(v) * 100), description: def.fee?.description ?? 'Diritti di istruttoria' } : undefined,
+              })
             }
-            hint="Il pagamento con pagoPA dalla domanda arriverà con il servizio pagamenti; finché non c'è, il riepilogo dice quanto costa e rimanda alla scheda."
+            hint="Si paga con pagoPA: prima dell'invio (la domanda parte quando arriva il pagamento) o dopo, come scegli qui sotto."
           />
           {def.fee ? (
-            <TextField
-              id="form-fee-description"
-              label="Causale del pagamento"
-              value={def.fee.description}
-              onChange={(v) => setDef({ ...def, fee: { ...def.fee!, description: v } })}
-              maxLength={140}
-            />
+            <>
+              <TextField
+                id="form-fee-description"
+                label="Causale del pagamento"
+                value={def.fee.description}
+                onChange={(v) => setDef({ ...def, fee: { ...def.fee!, description: v } })}
+                maxLength={140}
+              />
+              <SelectField
+                id="form-fee-when"
+                label="Quando si paga"
+                value={def.fee.when ?? 'before'}
+                onChange={(v) => setDef({ ...def, fee: { ...def.fee!, when: v as 'before' | 'after' } })}
+                options={[
+                  { value: 'before', label: "Prima dell'invio della domanda" },
+                  { value: 'after', label: "Dopo l'invio (l'avviso arriva nell'area personale)" },
+                ]}
+                className="mb-4"
+              />
+              <SelectField
+                id="form-fee-kind"
+                label="Tipo di entrata (pagoPA)"
+                value={def.fee.kind ?? 'diritti-segreteria'}
+                onChange={(v) => setDef({ ...def, fee: { ...def.fee!, kind: v } })}
+                options={(kinds.data?.kinds.length ? kinds.data.kinds : [{ code: 'diritti-segreteria', label: 'Diritti di segreteria' }]).map((k) => ({
+                  value: k.code,
+                  label: k.label,
+                }))}
+                className="mb-4"
+              />
+            </>
           ) : null}
           <TextArea label="Informativa privacy del servizio" value={def.privacy} onChange={(v) => setDef({ ...def, privacy: v })} maxLength={5000} rows={4} />
           <TextArea
