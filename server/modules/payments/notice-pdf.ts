@@ -33,8 +33,30 @@ function labelled(doc: Pdf, label: string, value: string, x: number, width: numb
   doc.font('Helvetica-Bold').fontSize(10).fillColor('black').text(pdfText(value), x, doc.y, { width });
 }
 
-function portion(doc: Pdf, f: NoticeFields, p: NoticePortion): void {
-  if (doc.y > 640) doc.addPage();
+/** The guide: a notice of several pages repeats its header on each. */
+function pageHeader(doc: Pdf, f: NoticeFields, testEnvironment: boolean): void {
+  if (testEnvironment) {
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .fillColor('#a61919')
+      .text('AMBIENTE DI PROVA - avviso del simulatore pagoPA, non pagabile', LEFT, doc.y, { align: 'center', width: WIDTH });
+    doc.fillColor('black').moveDown(0.5);
+  }
+  doc.font('Helvetica').fontSize(9).fillColor(GREY).text('AVVISO DI PAGAMENTO', LEFT, doc.y).fillColor('black');
+  doc.font('Helvetica-Bold').fontSize(16).text(pdfText(f.subject), LEFT, doc.y, { width: WIDTH });
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(pdfText(`${f.creditor.name} - pagoPA`), LEFT, doc.y, { align: 'right', width: WIDTH });
+}
+
+function portion(doc: Pdf, f: NoticeFields, p: NoticePortion, testEnvironment: boolean): void {
+  if (doc.y > 640) {
+    doc.addPage();
+    pageHeader(doc, f, testEnvironment);
+    doc.moveDown(0.8);
+  }
   const top = doc.y + 6;
   doc.save().lineWidth(0.5).strokeColor(GREY).rect(LEFT, top, WIDTH, 150).stroke().restore();
   doc
@@ -72,18 +94,7 @@ function portion(doc: Pdf, f: NoticeFields, p: NoticePortion): void {
 
 export function renderNoticePdf(f: NoticeFields, opts: { createdAt: Date; testEnvironment: boolean }): Promise<Buffer> {
   return renderPdf({ title: `Avviso di pagamento - ${f.subject}`, author: f.creditor.name, subject: 'Avviso di pagamento pagoPA', createdAt: opts.createdAt }, (doc) => {
-    if (opts.testEnvironment) {
-      doc
-        .font('Helvetica-Bold')
-        .fontSize(10)
-        .fillColor('#a61919')
-        .text('AMBIENTE DI PROVA - avviso del simulatore pagoPA, non pagabile', { align: 'center' })
-        .fillColor('black')
-        .moveDown(0.5);
-    }
-    doc.font('Helvetica').fontSize(9).fillColor(GREY).text('AVVISO DI PAGAMENTO').fillColor('black');
-    doc.font('Helvetica-Bold').fontSize(16).text(pdfText(f.subject), { width: WIDTH });
-    doc.font('Helvetica').fontSize(10).text('pagoPA', { align: 'right' });
+    pageHeader(doc, f, opts.testEnvironment);
 
     const colY = doc.y + 8;
     doc.y = colY;
@@ -147,6 +158,6 @@ export function renderNoticePdf(f: NoticeFields, opts: { createdAt: Date; testEn
       );
 
     sectionTitle(doc, 'Dati per il pagamento');
-    for (const p of f.portions) portion(doc, f, p);
+    for (const p of f.portions) portion(doc, f, p, opts.testEnvironment);
   });
 }

@@ -16,7 +16,7 @@ describe('payment notice fields', () => {
       options: [{ instalment: 0, nav, amountCents: 2222, dueOn: '2026-12-31' }],
     });
     assert.equal(f.subject, 'Diritti di segreteria carta identità');
-    assert.equal(f.creditor.name, 'Comune Di Bari');
+    assert.equal(f.creditor.name, 'Comune di Bari');
     assert.equal(f.creditor.cbill, 'AB12C');
     assert.equal(f.debtor.fiscalCode, 'RSSMRA80A01A662X');
     assert.equal(f.debtor.name, 'Mario Rossi');
@@ -73,6 +73,9 @@ describe('payment notice fields', () => {
   it('cuts long texts at a word, with an ellipsis', () => {
     assert.equal(fit('Diritti di segreteria per il rilascio della carta di identità elettronica a domicilio', 40), 'Diritti di segreteria per il rilascio…');
     assert.equal(initialCapitals("GIOVANNI DE' ROSSI-BIANCHI"), "Giovanni De' Rossi-Bianchi");
+    assert.equal(initialCapitals('ANNA DI PIETRO'), 'Anna Di Pietro');
+    assert.equal(initialCapitals('COMUNE DI BARI', 'body'), 'Comune di Bari');
+    assert.equal(initialCapitals('Maria della Rovere'), 'Maria della Rovere', 'written with care: kept');
     assert.equal(firstCapital('tassa rifiuti'), 'Tassa rifiuti');
     assert.equal(firstCapital('Tassa TARI 2026'), 'Tassa TARI 2026');
   });

@@ -53,15 +53,25 @@ export function fit(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** "MARIO DE' ROSSI" → "Mario De' Rossi" (the guide's "Iniziali Maiuscole"). */
-export function initialCapitals(text: string): string {
-  return text.toLocaleLowerCase('it-IT').replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toLocaleUpperCase('it-IT'));
+const shouted = (text: string) => text === text.toLocaleUpperCase('it-IT') && /\p{L}{3}/u.test(text);
+// In a body's name the prepositions stay small ("Comune di Bari"); in a person's they are part of
+// the surname ("Di Pietro").
+const BODY_PARTICLES = new Set(['di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'e', 'ed', 'in', 'sul', 'sulla', 'al', 'alla', 'per']);
+
+/**
+ * The guide's "Iniziali Maiuscole" for a name written all in capitals ("MARIO DE' ROSSI" →
+ * "Mario De' Rossi", "COMUNE DI BARI" → "Comune di Bari"); a name written otherwise is kept as written.
+ */
+export function initialCapitals(text: string, kind: 'person' | 'body' = 'person'): string {
+  if (!shouted(text)) return text;
+  const capital = text.toLocaleLowerCase('it-IT').replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toLocaleUpperCase('it-IT'));
+  if (kind === 'person') return capital;
+  return capital.replace(/(?<=\s)(\p{L}+)(?=\s)/gu, (w) => (BODY_PARTICLES.has(w.toLocaleLowerCase('it-IT')) ? w.toLocaleLowerCase('it-IT') : w));
 }
 
 /** "Pagamento retta" from "PAGAMENTO RETTA": only the first letter capital. */
 export function firstCapital(text: string): string {
-  const shouted = text === text.toLocaleUpperCase('it-IT') && /\p{L}{3}/u.test(text);
-  const base = shouted ? text.toLocaleLowerCase('it-IT') : text;
+  const base = shouted(text) ? text.toLocaleLowerCase('it-IT') : text;
   return base.charAt(0).toLocaleUpperCase('it-IT') + base.slice(1);
 }
 
@@ -88,7 +98,7 @@ export function noticeFields(input: NoticeInput): NoticeFields {
     subject: fit(firstCapital(input.description), NOTICE_LIMITS.subject),
     creditor: {
       fiscalCode: c.fiscalCode.toUpperCase().slice(0, NOTICE_LIMITS.fiscalCode),
-      name: fit(initialCapitals(c.name), NOTICE_LIMITS.creditorName),
+      name: fit(initialCapitals(c.name, 'body'), NOTICE_LIMITS.creditorName),
       sector: c.sector ? fit(firstCapital(c.sector), NOTICE_LIMITS.creditorSector) : null,
       info: c.info ? fit(c.info, NOTICE_LIMITS.creditorInfo) : null,
       cbill: c.cbill ? c.cbill.toUpperCase() : null,
