@@ -154,7 +154,8 @@ describe('pagoPA payments in the browser', { skip }, () => {
     await expectAccessible(admin, 'the pagoPA settings');
     await admin.getByLabel('IBAN 1 *').fill('IT61X0542811101000000123456');
     await admin.getByRole('button', { name: 'Salva le impostazioni' }).click();
-    await admin.getByText('IBAN non valido (cifre di controllo)').waitFor();
+    await admin.getByText('IBAN non valido (cifre di controllo)', { exact: true }).waitFor();
+    assert.match(await admin.getByRole('alert').innerText(), /Alcuni dati non sono validi \(IBAN 1, tipo di entrata 1/);
     await expectAccessible(admin, 'the settings with errors');
     await admin.getByLabel('IBAN 1 *').fill('IT60X0542811101000000123456');
     await admin.getByLabel('Settore').fill('Ragioneria');

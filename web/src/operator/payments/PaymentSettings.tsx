@@ -13,6 +13,14 @@ import { describeError, Heading, OutcomeAlert, type Outcome, SelectField, TextFi
 type File = Static<typeof CreditorFile>;
 type Settings = Static<typeof CreditorSettings>;
 
+/** A field's place in words: "ibans[0].iban" → "IBAN 1". */
+function fieldLabel(field: string): string {
+  const item = /^(ibans|kinds)\[(\d+)\]/.exec(field);
+  if (item) return `${item[1] === 'ibans' ? 'IBAN' : 'tipo di entrata'} ${Number(item[2]) + 1}`;
+  const names: Record<string, string> = { fiscalCode: 'codice fiscale', segregationCode: 'codice di segregazione', cbill: 'codice CBILL', provider: 'collegamento' };
+  return names[field] ?? field;
+}
+
 const EMPTY: File = { fiscalCode: '', segregationCode: '', ibans: [{ iban: '', label: 'Conto di tesoreria' }], kinds: [], provider: 'simulator' };
 
 function Editor({ initial, keys, onSaved }: { initial: File; keys: Settings['keys']; onSaved(s: Settings): void }) {
@@ -40,9 +48,12 @@ function Editor({ initial, keys, onSaved }: { initial: File; keys: Settings['key
       onSaved(await session.call<Settings>('admin/payments', { method: 'PUT', body }));
       setOutcome({ ok: true, message: 'Impostazioni pagoPA salvate.' });
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length)
-        setErrors(Object.fromEntries(err.fields.map((x) => [x.field.replace(/^\//, '').replace(/\/(\d+)\//g, '[$1].'), x.message])));
-      setOutcome({ ok: false, message: describeError(err) });
+      if (err instanceof ApiError && err.fields.length) {
+        const found = Object.fromEntries(err.fields.map((x) => [x.field.replace(/^\//, '').replace(/\/(\d+)\//g, '[$1].'), x.message]));
+        setErrors(found);
+        const where = [...new Set(Object.keys(found).map(fieldLabel))].join(', ');
+        setOutcome({ ok: false, message: `Alcuni dati non sono validi (${where}): li trovi segnalati qui sopra.` });
+      } else setOutcome({ ok: false, message: describeError(err) });
     } finally {
       setBusy(false);
     }
