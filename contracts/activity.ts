@@ -221,6 +221,12 @@ export const ACTIVITY = {
     entity: 'application',
     citizen: { self: w('Domanda iniziata: {name}', 'Application started: {name}') },
   },
+  'application.paid-not-filed': {
+    it: 'Domanda pagata, non inviata: la invia il cittadino',
+    en: 'Paid application not filed: the citizen sends it',
+    entity: 'application',
+    citizen: { self: w('Pagamento ricevuto, domanda da inviare: {name}', 'Payment received, application to send: {name}') },
+  },
   'application.draft-deleted': {
     it: 'Bozza di domanda eliminata',
     en: 'Draft application deleted',

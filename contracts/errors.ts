@@ -378,6 +378,11 @@ export const ERRORS = {
     it: 'Il pagamento è già {status}.',
     en: 'The payment is already {status}.',
   },
+  PAYMENT_PARTIALLY_PAID: {
+    status: 409,
+    it: 'Alcune rate sono già pagate: la posizione non si può annullare.',
+    en: 'Some instalments are already paid: the position cannot be cancelled.',
+  },
   PAYMENT_PROVIDER_UNAVAILABLE: {
     status: 503,
     it: 'Il sistema pagoPA non risponde in questo momento. Riprova tra qualche minuto: non ti è stato addebitato nulla.',

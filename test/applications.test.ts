@@ -335,16 +335,22 @@ for (const engine of ENGINES) {
       assert.equal(mine.find((p: { id: string }) => p.id === unpaid.paymentId).status, 'cancelled', 'no notice left to pay for a deleted draft');
 
       const paid = await draft();
+      // Changed after going to pay, so that it no longer passes: the receipt cannot file it.
+      const halfway = { ...data, richiesta: { ...data.richiesta, descrizione: '' } };
+      assert.equal((await luca.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${paid.id}`, payload: { data: halfway } })).statusCode, 200);
       const suap = await signIn(h.app, 'bitonto', 'suap.bitonto');
-      assert.equal(
-        (await suap.request({ method: 'POST', url: `/api/v1/bitonto/operator/payments/${paid.paymentId}/mark-paid`, payload: { reference: 'Bonifico 77' } })).statusCode,
-        200,
-      );
+      const marked = await suap.request({ method: 'POST', url: `/api/v1/bitonto/operator/payments/${paid.paymentId}/mark-paid`, payload: { reference: 'Bonifico 77' } });
+      assert.equal(marked.statusCode, 200);
       const refused = await luca.request({ method: 'DELETE', url: `/api/v1/bitonto/me/applications/${paid.id}` });
       assert.equal(refused.statusCode, 409);
       assert.equal(refused.json().code, 'APPLICATION_FEE_PAID');
       await h.worker.drain();
-      assert.equal((await luca.request({ method: 'GET', url: `/api/v1/bitonto/me/applications/${paid.id}` })).json().status, 'submitted', 'paid at the desk: filed all the same');
+      assert.equal((await luca.request({ method: 'GET', url: `/api/v1/bitonto/me/applications/${paid.id}` })).json().status, 'draft', 'not filed as it stands');
+      const told = (await luca.request({ method: 'GET', url: '/api/v1/bitonto/me/messages' })).json();
+      assert.ok(JSON.stringify(told).includes('Pagamento ricevuto: invia la domanda'), 'Luca is told to send it');
+      assert.equal((await luca.request({ method: 'PUT', url: `/api/v1/bitonto/me/applications/${paid.id}`, payload: { data } })).statusCode, 200);
+      const sent = await luca.request({ method: 'POST', url: `/api/v1/bitonto/me/applications/${paid.id}/submit` });
+      assert.equal(sent.statusCode, 200, 'paid at the desk, then sent by Luca');
     });
 
     it('asks for the fee after filing when the form says so: a notice in Pagamenti, tied to the case', async () => {
@@ -354,6 +360,9 @@ for (const engine of ENGINES) {
         .cards.find((c: { slug: string }) => c.slug === 'scia-avvio-attivita');
       const formUrl = `/api/v1/bitonto/operator/admin/service-cards/${card.id}/form`;
       const definition = (await admin.request({ method: 'GET', url: formUrl })).json().form.definition;
+      const unknownKind = await admin.request({ method: 'PUT', url: formUrl, payload: { definition: { ...definition, fee: { ...definition.fee, kind: 'tassa-inesistente' } } } });
+      assert.equal(unknownKind.statusCode, 400);
+      assert.match(unknownKind.json().message, /tipo di entrata "tassa-inesistente"/);
       const saved = await admin.request({ method: 'PUT', url: formUrl, payload: { definition: { ...definition, fee: { ...definition.fee, when: 'after' } } } });
       assert.equal(saved.statusCode, 200, saved.body);
       const marco = await loginAs(h.app, 'bitonto', 'FRRMRC78P02A893Y');

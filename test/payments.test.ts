@@ -6,7 +6,8 @@
 // nobody else sees or pays Mario's positions.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { paySimCart, reconcileAll, reconcileRecent, simForeignReceipt } from '../server/modules/payments/index.ts';
+import { applyReceipt, paySimCart, reconcileAll, reconcileRecent, simForeignReceipt } from '../server/modules/payments/index.ts';
+import { findTenantBySlug } from '../server/platform/tenants/repository.ts';
 import { loginAs } from './support/citizen.ts';
 import { outbox } from './support/fixtures.ts';
 import { ENGINES, startHarness, type Harness } from './support/harness.ts';
@@ -263,6 +264,16 @@ for (const engine of ENGINES) {
       assert.ok(mail?.text.includes('Importo già versato con altra pratica'));
     });
 
+    it('does not settle a notice with a receipt for less, nor read a receipt without amount', async () => {
+      const p = (await create({ description: 'Importo ridotto', amountCents: 5000 })).json();
+      const tenant = (await findTenantBySlug(h.ctx.db, 'bari'))!;
+      const receipt = { receiptId: 'less-1', iuv: p.iuv, amountCents: 4000, paidAt: h.clock.now(), psp: 'Banca', payer: null, raw: {} };
+      assert.equal(await applyReceipt(h.ctx, tenant, receipt), 'amount_mismatch');
+      assert.equal((await detail(p.id)).payment.status, 'payable', 'still 10 euro to pay');
+      assert.equal(await applyReceipt(h.ctx, tenant, { ...receipt, receiptId: 'zero', amountCents: 0 }), 'malformed');
+      assert.equal(await applyReceipt(h.ctx, tenant, { ...receipt, receiptId: 'nan', amountCents: Number.NaN }), 'malformed');
+    });
+
     it('flags a receipt for a notice the comune never issued, until an admin reviews it', async () => {
       await h.ctx.db.updateTable('operators').set({ email: 'ragioneria@comune.bari.it' }).where('username', '=', 'admin.bari').execute();
       await simForeignReceipt(h.ctx.db, BARI_FISCAL_CODE, '01202699999999912', 5000, h.clock.now());
@@ -316,6 +327,8 @@ for (const engine of ENGINES) {
         view.payments[0].options.map((o: { status: string }) => o.status),
         ['paid', 'payable', 'payable'],
       );
+      const cancel = await urp.request({ method: 'POST', url: `/api/v1/bari/operator/payments/${res.json().id}/cancel`, payload: { reason: 'Rinuncia' } });
+      assert.equal(cancel.json().code, 'PAYMENT_PARTIALLY_PAID', 'an instalment is paid: not cancelled');
     });
 
     it('reminds Mario three days before the due date, and marks it overdue after (still payable)', async () => {
@@ -373,6 +386,11 @@ for (const engine of ENGINES) {
           .sort(),
         ['ibans[0].iban', 'kinds[0].iban', 'kinds[1].iban', 'kinds[2].iban', 'kinds[3].iban', 'kinds[4].iban', 'kinds[5].iban', 'provider', 'provider'],
       );
+      const other = await admin.request({ method: 'PUT', url, payload: { ...current.settings, fiscalCode: '00382920722' } });
+      assert.equal(other.statusCode, 400);
+      assert.match(other.json().fields[0].message, /codice fiscale del Comune \(80015010723\)/);
+      const renumbered = await admin.request({ method: 'PUT', url, payload: { ...current.settings, segregationCode: '02' } });
+      assert.equal(renumbered.json().fields[0].message, 'non si può cambiare: il Comune ha già avvisi numerati con quello attuale');
       const saved = await admin.request({ method: 'PUT', url, payload: { ...current.settings, sector: 'Ragioneria' } });
       assert.equal(saved.statusCode, 200, saved.body);
       assert.equal(saved.json().settings.sector, 'Ragioneria');
@@ -392,6 +410,7 @@ for (const engine of ENGINES) {
         [{ dueDate: '2026-02-01' }, 'dueDate'],
         [{ dueDate: '31/03/2026' }, 'dueDate'],
         [{ dueDate: '2026-02-30' }, 'dueDate'],
+        [{ dueDate: '9999-12-01', instalments: 12 }, 'dueDate'],
         [{ kind: 'non-esiste' }, null],
         [{ debtor: { fiscalCode: 'ABC', name: 'X' } }, 'fiscalCode'],
         [{ instalments: 13 }, 'instalments'],

@@ -19,6 +19,9 @@ create table payment_creditors (
   provider_config jsonb not null default '{}',
   updated_at timestamptz not null default now()
 );
+-- A creditor's notice numbers are its own: two comuni with one fiscal code and segregation code
+-- would issue the same IUVs and read each other's receipts.
+create unique index payment_creditors_numbering on payment_creditors (fiscal_code, segregation_code);
 
 create table payment_positions (
   id uuid primary key default gen_random_uuid(),
@@ -40,7 +43,6 @@ create table payment_positions (
   paid_at timestamptz,
   cancelled_at timestamptz,
   cancel_reason text check (length(cancel_reason) between 1 and 500),
-  reminded_at timestamptz,
   created_by uuid references operators(id),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -70,6 +72,7 @@ create table payment_options (
   paid_at timestamptz,
   paid_via text check (paid_via in ('pagopa', 'offline')),
   receipt_id bigint,
+  reminded_at timestamptz,
   unique (tenant_id, iuv),
   unique (position_id, instalment),
   check ((status = 'paid') = (paid_at is not null and paid_via is not null))

@@ -10,7 +10,7 @@ import type { DurableSubscriber } from '../../platform/bus.ts';
 import type { CitizenPrincipal } from '../../platform/citizens/sessions.ts';
 import { findCitizen } from '../../platform/citizens/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { appError } from '../../platform/http/errors.ts';
+import { AppError, appError } from '../../platform/http/errors.ts';
 import { findTenantById, type Tenant } from '../../platform/tenants/repository.ts';
 import { addDays, localDate } from '../../platform/time/zoned-time.ts';
 import { formById } from '../catalogue/index.ts';
@@ -39,6 +39,7 @@ export async function startFee(ctx: AppContext, c: CitizenPrincipal, tenant: Ten
     kind: fee.kind ?? DEFAULT_KIND,
     origin: 'application',
     applicationId: id,
+    actor: { type: 'citizen', id: c.citizen.id },
   });
   // Filed when paid; and no longer a forgotten draft for the purge (its fee may be paid any day).
   await ctx.db.updateTable('applications').set({ submit_when_paid: true, expires_at: null }).where('id', '=', id).where('status', '=', 'draft').execute();
@@ -68,10 +69,41 @@ async function fileWhenPaid(ctx: AppContext, e: BusEvent): Promise<void> {
   try {
     await submitApplication(ctx, c, tenant, row.id, { levelChecked: true });
   } catch (err) {
-    // Changed since the payment so that it no longer passes, or already filed by the citizen: the
-    // draft waits for them (the fee is paid, "Invia" works).
+    // A passing failure (the database, the storage): the delivery is retried.
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'APPLICATION_SUBMITTED') return;
+    // Changed since the payment so that it no longer passes, or the service closed: the draft waits
+    // for the citizen (the fee is paid, "Invia" works), and they are told so.
     ctx.log.info({ err, applicationId }, 'paid application not filed automatically');
+    await tellToSend(ctx, tenant, c, row.id);
   }
+}
+
+async function tellToSend(ctx: AppContext, tenant: Tenant, c: CitizenPrincipal, id: string): Promise<void> {
+  const card = await ctx.db.selectFrom('applications as a').innerJoin('service_cards as s', 's.id', 'a.card_id').select('s.title').where('a.id', '=', id).executeTakeFirst();
+  const name = card?.title ?? 'domanda';
+  const link = `/${tenant.slug}/domande/${id}`;
+  const to = c.citizen.notify_email ? (c.citizen.email ?? c.citizen.identity_email) : null;
+  await ctx.bus.record(ctx.db, {
+    tenantId: tenant.id,
+    actor: { type: 'system' },
+    action: 'application.paid-not-filed',
+    entityType: 'application',
+    entityId: id,
+    details: { name },
+    notices: [
+      {
+        dedupeKey: `paid-not-filed:${id}`,
+        subject: `Pagamento ricevuto: invia la domanda "${name}"`.slice(0, 200),
+        lines: [
+          `Abbiamo ricevuto il pagamento per la domanda "${name}", ma non abbiamo potuto inviarla per te: controlla i dati e premi "Invia".`,
+          `${ctx.config.publicUrl}${link}`,
+        ],
+        ...(to ? { email: { to, brand: { ...(tenant.branding ?? {}), name: tenant.name, publicUrl: ctx.config.publicUrl } } } : {}),
+        inbox: { fiscalCode: c.citizen.fiscal_code, link, at: ctx.clock.now() },
+      },
+    ],
+  });
 }
 
 /** "After": the fee is asked once the application is filed. */
@@ -98,6 +130,7 @@ async function askFeeAfterFiling(ctx: AppContext, e: BusEvent): Promise<void> {
     kind: fee.kind ?? DEFAULT_KIND,
     origin: 'application',
     applicationId: row.id,
+    actor: { type: 'system' },
   });
 }
 

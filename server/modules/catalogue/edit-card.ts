@@ -11,6 +11,7 @@ import type { OperatorPrincipal } from '../../platform/staff/sessions.ts';
 import { findOffice, findService } from '../scheduling/index.ts';
 import { type FormVersion, insertFormVersion } from './forms-repository.ts';
 import { lockCard, type CardRow } from './repository.ts';
+import { findCreditor } from '../payments/index.ts';
 
 const SECTIONS = {
   audience: 'audience',
@@ -155,8 +156,17 @@ export async function updateCard(ctx: AppContext, officer: OperatorPrincipal, id
 }
 
 /** Saves a new version of the card's online form (never changes an old one: drafts keep theirs). */
+/** A fee is collected with pagoPA: the comune must have set it up, with the fee's kind of income. */
+async function feeProblems(ctx: AppContext, tenantId: string, definition: FormDefinition): Promise<string[]> {
+  if (!definition.fee) return [];
+  const creditor = await findCreditor(ctx.db, tenantId);
+  if (!creditor) return ['il costo si paga con pagoPA: imposta prima i dati pagoPA del Comune (Pagamenti → Impostazioni pagoPA)'];
+  const kind = definition.fee.kind ?? 'diritti-segreteria';
+  return creditor.kinds.some((k) => k.code === kind) ? [] : [`il tipo di entrata "${kind}" del costo non è tra quelli del Comune (Impostazioni pagoPA)`];
+}
+
 export async function saveCardForm(ctx: AppContext, officer: OperatorPrincipal, id: string, definition: FormDefinition): Promise<FormVersion> {
-  const problems = definitionProblems(definition);
+  const problems = [...definitionProblems(definition), ...(await feeProblems(ctx, officer.tenantId, definition))];
   if (problems.length) throw appError('FORM_DEFINITION_INVALID', { params: { problems: problems.join('; ') }, extra: { problems } });
   return ctx.bus.transaction(ctx.db, async (trx) => {
     const card = await lockCard(trx, officer.tenantId, id);

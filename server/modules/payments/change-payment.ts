@@ -98,7 +98,11 @@ async function settleIfPaid(
   return true;
 }
 
-export type ReceiptResult = ReceiptOutcome | 'duplicate';
+/** `malformed`: not a receipt we can read (no amount, no date, no IUV): logged, never stored. */
+export type ReceiptResult = ReceiptOutcome | 'duplicate' | 'malformed';
+
+const readable = (r: ProviderReceipt) =>
+  Number.isSafeInteger(r.amountCents) && r.amountCents > 0 && !Number.isNaN(r.paidAt.getTime()) && /^\d{1,35}$/.test(r.iuv) && r.receiptId.length > 0 && r.receiptId.length <= 100;
 
 const ANOMALY_WORDS: Record<Exclude<ReceiptOutcome, 'applied'>, string> = {
   unknown_notice: 'avviso sconosciuto: da abbinare a mano',
@@ -109,6 +113,10 @@ const ANOMALY_WORDS: Record<Exclude<ReceiptOutcome, 'applied'>, string> = {
 
 /** Applies one receipt from pagoPA (or the simulator): pays its notice once, whatever the order and the repeats. */
 export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderReceipt): Promise<ReceiptResult> {
+  if (!readable(r)) {
+    ctx.log.warn({ receipt: { id: r.receiptId, iuv: r.iuv, amountCents: r.amountCents } }, 'pagoPA receipt not readable: skipped');
+    return 'malformed';
+  }
   return ctx.bus.transaction(ctx.db, async (trx) => {
     const option = await trx.selectFrom('payment_options').select(['id', 'position_id']).where('tenant_id', '=', tenant.id).where('iuv', '=', r.iuv).executeTakeFirst();
     // The position's lock first (the order every change takes), then the notice's.
@@ -132,7 +140,7 @@ export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderR
         source: 'pagopa',
         iuv: r.iuv.slice(0, 35),
         option_id: current?.id ?? null,
-        amount_cents: Math.max(0, Math.trunc(r.amountCents)),
+        amount_cents: r.amountCents,
         paid_at: r.paidAt,
         psp: r.psp?.slice(0, 200) ?? null,
         payer: r.payer?.slice(0, 200) ?? null,
@@ -143,7 +151,8 @@ export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderR
       .returning('id')
       .executeTakeFirst();
     if (!stored) return 'duplicate';
-    if (position && current && (outcome === 'applied' || outcome === 'amount_mismatch')) {
+    // A different amount pays the notice only when it covers it (the rest is for the admins to see).
+    if (position && current && (outcome === 'applied' || (outcome === 'amount_mismatch' && r.amountCents >= current.amount_cents))) {
       await trx.updateTable('payment_options').set({ status: 'paid', paid_at: r.paidAt, paid_via: 'pagopa', receipt_id: stored.id }).where('id', '=', current.id).execute();
       await settleIfPaid(ctx, trx, tenant, position.id, 'pagopa', null);
     }
@@ -167,7 +176,7 @@ export async function applyReceipt(ctx: AppContext, tenant: Tenant, r: ProviderR
           dedupeKey: `payment-anomaly:${stored.id}:${i}`,
           subject: `Ricevuta pagoPA da verificare: ${ANOMALY_WORDS[outcome]}`,
           lines: [
-            `pagoPA ha comunicato un pagamento di ${euro(Math.max(0, Math.trunc(r.amountCents)))} per lo IUV ${r.iuv} (ricevuta ${r.receiptId}).`,
+            `pagoPA ha comunicato un pagamento di ${euro(r.amountCents)} per lo IUV ${r.iuv} (ricevuta ${r.receiptId}).`,
             position ? `Posizione: ${position.description} (${position.debtor_name}).` : 'Il Comune non ha emesso questo avviso con Sportello.',
             ANOMALY_WORDS[outcome],
             '',
@@ -223,6 +232,8 @@ export async function cancelPosition(ctx: AppContext, tenant: Tenant, officer: O
     const p = await lockPosition(trx, tenant.id, id);
     if (!p) throw notFound();
     ruled(p, 'cancel');
+    // Instalments already paid: the money is in; cancelling the rest is a decision for a new position.
+    if (p.options.some((o) => o.status === 'paid')) throw appError('PAYMENT_PARTIALLY_PAID');
     const now = ctx.clock.now();
     await trx.updateTable('payment_positions').set({ status: 'cancelled', cancelled_at: now, cancel_reason: reason.trim(), updated_at: now }).where('id', '=', p.id).execute();
     await trx.updateTable('payment_options').set({ status: 'cancelled' }).where('position_id', '=', p.id).where('status', '=', 'payable').execute();
@@ -262,6 +273,8 @@ export async function withdrawApplicationFee(ctx: AppContext, trx: Transaction<D
     .executeTakeFirst();
   if (!row) return;
   const p = (await lockPosition(trx, tenantId, row.id))!;
+  // Cancelled by the office meanwhile: nothing left to withdraw.
+  if (p.status === 'cancelled') return;
   if (p.status === 'paid' || p.options.some((o) => o.status === 'paid')) throw appError('APPLICATION_FEE_PAID');
   const now = ctx.clock.now();
   const reason = 'Domanda eliminata dal cittadino prima del pagamento';
@@ -283,8 +296,15 @@ export async function withdrawApplicationFee(ctx: AppContext, trx: Transaction<D
 export async function markPublished(ctx: AppContext, tenantId: string, id: string): Promise<void> {
   await ctx.bus.transaction(ctx.db, async (trx) => {
     const p = await lockPosition(trx, tenantId, id);
-    if (p?.status !== 'draft') return;
+    if (!p || p.published_at) return;
     const now = ctx.clock.now();
+    if (p.status !== 'draft') {
+      // Cancelled or paid at the desk while it was being published: pagoPA has it now, so tell it.
+      await trx.updateTable('payment_positions').set({ published_at: now }).where('id', '=', p.id).execute();
+      if (p.status === 'cancelled') await enqueueJob(trx, SYNC_JOB, { tenantId, positionId: p.id, op: 'invalidate' });
+      if (p.options.some((o) => o.paid_via === 'offline')) await enqueueJob(trx, SYNC_JOB, { tenantId, positionId: p.id, op: 'paid-elsewhere' });
+      return;
+    }
     await trx.updateTable('payment_positions').set({ status: 'payable', published_at: now, updated_at: now }).where('id', '=', p.id).execute();
     await ctx.bus.record(trx, { tenantId, actor: { type: 'system' }, action: 'payment.published', entityId: p.id, details: { name: p.description } });
   });

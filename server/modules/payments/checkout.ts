@@ -42,7 +42,12 @@ export async function startCheckout(ctx: AppContext, tenant: Tenant, citizen: Ci
   // A position the worker has not published yet is published now: the checkout needs it at pagoPA.
   for (const p of positions.filter((x) => x.status === 'draft')) await publishPosition(ctx, tenant.id, p.id).catch((err: unknown) => Promise.reject(unavailable(err)));
   positions = await ownPositions(ctx, tenant, citizen, ids);
-  const options = positions.map((p) => ({ p, o: optionToPay(p)! }));
+  // Paid or cancelled while the drafts were being published: said, not a crash.
+  const options = positions.map((p) => {
+    const o = optionToPay(p);
+    if (!o || !canCheckout(p.status)) throw appError('PAYMENT_NOT_PAYABLE', { params: { description: p.description, status: STATE_WORDS[p.status] } });
+    return { p, o };
+  });
   const checkout = await ctx.db
     .insertInto('payment_checkouts')
     .values({ tenant_id: tenant.id, fiscal_code: citizen.citizen.fiscal_code, option_ids: options.map((x) => x.o.id), created_at: ctx.clock.now() })

@@ -68,6 +68,50 @@ function problemsOf(file: CreditorFile, keys: Record<string, string>): Problem[]
   return problems;
 }
 
+/**
+ * What depends on the database: the numbering (fiscal code + segregation code) is one comune's
+ * only, and cannot change once positions were numbered with it; from the console, the creditor is
+ * the comune itself (its fiscal code as the installer recorded it), so an admin cannot point the
+ * comune at another body's pagoPA keys: a different creditor is the installer's decision.
+ */
+async function numberingProblems(ctx: AppContext, tenant: Tenant, file: CreditorFile, from: 'cli' | 'console'): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  if (from === 'console' && tenant.fiscal_code && file.fiscalCode !== tenant.fiscal_code) {
+    problems.push({
+      field: 'fiscalCode',
+      en: `must be the comune's own (${tenant.fiscal_code})`,
+      it: `deve essere il codice fiscale del Comune (${tenant.fiscal_code}); un ente diverso lo imposta l'installatore`,
+    });
+  }
+  const taken = await ctx.db
+    .selectFrom('payment_creditors as c')
+    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+    .select('t.name')
+    .where('c.fiscal_code', '=', file.fiscalCode)
+    .where('c.segregation_code', '=', file.segregationCode)
+    .where('c.tenant_id', '<>', tenant.id)
+    .executeTakeFirst();
+  if (taken) {
+    problems.push({
+      field: 'segregationCode',
+      en: `${file.fiscalCode} with segregation code ${file.segregationCode} is ${taken.name}'s`,
+      it: `codice fiscale e codice di segregazione sono già di ${taken.name}`,
+    });
+  }
+  const current = await findCreditor(ctx.db, tenant.id);
+  if (current && (current.fiscalCode !== file.fiscalCode || current.segregationCode !== file.segregationCode)) {
+    const used = await ctx.db.selectFrom('payment_positions').select('id').where('tenant_id', '=', tenant.id).limit(1).executeTakeFirst();
+    if (used) {
+      problems.push({
+        field: current.fiscalCode !== file.fiscalCode ? 'fiscalCode' : 'segregationCode',
+        en: 'cannot change: the comune has positions numbered with the current ones',
+        it: 'non si può cambiare: il Comune ha già avvisi numerati con quello attuale',
+      });
+    }
+  }
+  return problems;
+}
+
 /** The comune's settings as the file and the admin's form write them (null: payments not set up). */
 export async function creditorFileOf(ctx: AppContext, tenantId: string): Promise<CreditorFile | null> {
   const c = await findCreditor(ctx.db, tenantId);
@@ -88,7 +132,7 @@ export async function creditorFileOf(ctx: AppContext, tenantId: string): Promise
 
 /** The admin's form: the same checks, each problem next to its field (400 VALIDATION). */
 export async function configureFromConsole(ctx: AppContext, tenant: Tenant, officer: OperatorPrincipal, file: CreditorFile): Promise<void> {
-  const problems = problemsOf(file, ctx.config.pagopaKeys);
+  const problems = [...problemsOf(file, ctx.config.pagopaKeys), ...(await numberingProblems(ctx, tenant, file, 'console'))];
   if (problems.length) {
     throw appError('VALIDATION', { params: { fields: problems.map((p) => p.field).join(', ') }, extra: { fields: problems.map((p) => ({ field: p.field, message: p.it })) } });
   }
@@ -130,7 +174,7 @@ export async function configureCreditor(ctx: AppContext, slug: string, raw: unkn
     );
   }
   const file = raw as CreditorFile;
-  const problems = problemsOf(file, ctx.config.pagopaKeys);
+  const problems = [...problemsOf(file, ctx.config.pagopaKeys), ...(await numberingProblems(ctx, tenant, file, 'cli'))];
   if (problems.length)
     throw new CreditorFileError(
       'The file has problems. Nothing was written.',

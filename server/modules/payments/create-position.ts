@@ -9,6 +9,7 @@
 // carries an Idempotency-Key, an application has one live fee, and both are unique indexes; the
 // second caller gets the first position.
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../platform/bus.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { reserveCounterRange } from '../../platform/counters.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -16,7 +17,7 @@ import type { PaymentOrigin } from '../../platform/db/schema-payments.ts';
 import { appError, invalidField } from '../../platform/http/errors.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
 import type { Tenant } from '../../platform/tenants/repository.ts';
-import { isValidDate, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
+import { addDays, isValidDate, localDate, localToInstant } from '../../platform/time/zoned-time.ts';
 import { type Creditor, incomeKind, requireCreditor } from './creditor.ts';
 import { noticeFileName, noticePdf } from './documents.ts';
 import { euro, instalmentTransfers, splitEvenly } from './domain/amounts.ts';
@@ -26,6 +27,7 @@ import { tryPublish } from './sync.ts';
 
 export const PUBLISH_JOB = 'payments.publish';
 const COUNTER = 'pagopa-notice';
+const MAX_DAYS_AHEAD = 5 * 366;
 
 export interface NewPosition {
   debtor: { fiscalCode: string; name: string; email?: string | undefined; address?: string | undefined };
@@ -40,7 +42,10 @@ export interface NewPosition {
   /** A digital stamp (@e.bollo) inside the amount: its own transfer. */
   stamp?: { amountCents: number; type: string; hash: string; province: string } | undefined;
   idempotencyKey?: string | undefined;
+  /** The officer who asks for it (audited as theirs). */
   createdBy?: string | undefined;
+  /** Else who: the citizen paying an application's fee, or the system (a fee asked after filing). */
+  actor?: Actor | undefined;
 }
 
 export interface Created {
@@ -60,6 +65,7 @@ function monthsLater(isoDate: string, months: number): string {
 function checkInput(input: NewPosition, today: string): void {
   if (!isValidDate(input.dueOn)) throw invalidField('dueDate', 'data non valida');
   if (input.dueOn < today) throw invalidField('dueDate', 'la scadenza non può essere nel passato');
+  if (input.dueOn > addDays(today, MAX_DAYS_AHEAD)) throw invalidField('dueDate', 'la scadenza è oltre cinque anni');
   if (input.stamp && input.instalments) throw invalidField('instalments', "un'imposta di bollo non si divide in rate");
   if (input.stamp && input.stamp.amountCents >= input.amountCents) throw invalidField('amountCents', "l'importo deve superare quello del bollo");
   if (input.instalments && input.amountCents < input.instalments) throw invalidField('instalments', 'troppe rate per questo importo');
@@ -147,7 +153,12 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
       .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return { id: (await existing(trx, tenant.id, input)) ?? '', created: false };
+    if (!inserted) {
+      const first = await existing(trx, tenant.id, input);
+      // Not the key nor the application: a notice number already used (a counter restored from an old backup).
+      if (!first) throw new Error(`pagoPA position ${navs[0]} exists already: the notice counter of ${tenant.slug} is behind`);
+      return { id: first, created: false };
+    }
     const position = inserted;
 
     for (const [i, nav] of navs.entries()) {
@@ -188,7 +199,7 @@ export async function createPosition(ctx: AppContext, tenant: Tenant, input: New
       }
     }
     const created = (await findPosition(trx, tenant.id, position.id))!;
-    await announceCreated(ctx, trx, tenant, creditor, created, now, input.createdBy);
+    await announceCreated(ctx, trx, tenant, creditor, created, now, input.createdBy, input.actor);
     await enqueueJob(trx, PUBLISH_JOB, { tenantId: tenant.id, positionId: position.id });
     return { id: position.id, created: true };
   });
@@ -213,6 +224,7 @@ async function announceCreated(
   p: PositionWithOptions,
   now: Date,
   officerId: string | undefined,
+  actor: Actor | undefined,
 ): Promise<void> {
   const page = `/${tenant.slug}/area-personale/pagamenti`;
   const link = `${ctx.config.publicUrl}${page}`;
@@ -237,7 +249,7 @@ async function announceCreated(
   }
   await ctx.bus.record(trx, {
     tenantId: tenant.id,
-    actor: officerId ? { type: 'operator', id: officerId } : { type: 'citizen', id: p.debtor_fiscal_code },
+    actor: officerId ? { type: 'operator', id: officerId } : (actor ?? { type: 'system' }),
     action: 'payment.created',
     entityId: p.id,
     details: { name: p.description, nav: first.nav, amountCents: p.amount_cents, dueOn: p.due_on, kind: p.kind, origin: p.origin, instalments: p.options.length },

@@ -91,7 +91,10 @@ export async function reconcileAll(ctx: AppContext): Promise<number> {
     for (const p of open) changed += await pullFor(ctx, tenant, creditor, p.id);
     const listed = (await safely(ctx, 'receipt list', () => providerFor(ctx, creditor).receiptsBetween(new Date(now.getTime() - 2 * DAY_MS), now))) ?? [];
     const results: ReceiptResult[] = [];
-    for (const r of listed) results.push(await applyReceipt(ctx, tenant, r));
+    for (const r of listed) {
+      const out = await safely(ctx, `receipt ${r.receiptId}`, () => applyReceipt(ctx, tenant, r));
+      if (out) results.push(out);
+    }
     changed += results.filter((r) => r !== 'duplicate').length;
     changed += await expireAndRemind(ctx, tenant);
   }
@@ -102,45 +105,55 @@ async function expireAndRemind(ctx: AppContext, tenant: Tenant): Promise<number>
   const today = localDate(ctx.clock.now().getTime(), tenant.time_zone);
   let n = 0;
   await ctx.bus.transaction(ctx.db, async (trx) => {
+    // Overdue: a notice still open past its due date (an instalment plan paid on time is not).
     const overdue = await trx
       .updateTable('payment_positions')
       .set({ status: 'expired', updated_at: ctx.clock.now() })
       .where('tenant_id', '=', tenant.id)
       .where('status', '=', 'payable')
-      .where('due_on', '<', today)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('payment_options as o').select('o.id').whereRef('o.position_id', '=', 'payment_positions.id').where('o.status', '=', 'payable').where('o.due_on', '<', today),
+        ),
+      )
       .returning(['id', 'description'])
       .execute();
     for (const p of overdue) {
       await ctx.bus.record(trx, { tenantId: tenant.id, actor: { type: 'system' }, action: 'payment.expired', entityId: p.id, details: { name: p.description } });
     }
     n += overdue.length;
+    // A reminder per notice (each instalment its own), three days before its due date.
     const soon = await trx
-      .updateTable('payment_positions')
+      .updateTable('payment_options')
       .set({ reminded_at: ctx.clock.now() })
       .where('tenant_id', '=', tenant.id)
       .where('status', '=', 'payable')
       .where('reminded_at', 'is', null)
       .where('due_on', '>=', today)
       .where('due_on', '<=', addDays(today, 3))
-      .returning(['id'])
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('payment_positions as p').select('p.id').whereRef('p.id', '=', 'payment_options.position_id').where('p.status', '=', 'payable')),
+      )
+      .returning(['id', 'position_id', 'instalment', 'nav', 'amount_cents', 'due_on'])
       .execute();
-    for (const { id } of soon) {
-      const p = (await findPosition(trx, tenant.id, id))!;
+    for (const o of soon) {
+      const p = (await findPosition(trx, tenant.id, o.position_id))!;
       const link = `/${tenant.slug}/area-personale/pagamenti`;
+      const what = o.instalment > 0 ? `"${p.description}" (rata ${o.instalment})` : `"${p.description}"`;
       await ctx.bus.record(trx, {
         tenantId: tenant.id,
         actor: { type: 'system' },
         action: 'payment.reminded',
         entityId: p.id,
-        details: { name: p.description, dueOn: p.due_on },
+        details: { name: p.description, dueOn: o.due_on, instalment: o.instalment },
         notices: [
           {
-            dedupeKey: `payment-reminder:${p.id}`,
+            dedupeKey: `payment-reminder:${o.id}`,
             subject: `Promemoria: pagamento in scadenza - ${p.description}`.slice(0, 200),
             lines: [
               `Gentile ${p.debtor_name},`,
-              `ti ricordiamo che il pagamento di ${euro(p.amount_cents)} per "${p.description}" scade il ${p.due_on.split('-').reverse().join('/')}.`,
-              `Codice avviso: ${navInGroups(p.options[0]!.nav)}`,
+              `ti ricordiamo che il pagamento di ${euro(o.amount_cents)} per ${what} scade il ${o.due_on.split('-').reverse().join('/')}.`,
+              `Codice avviso: ${navInGroups(o.nav)}`,
               `Puoi pagare online dalla tua area personale: ${ctx.config.publicUrl}${link}`,
             ],
             ...(p.debtor_email ? { email: { to: p.debtor_email, brand: { ...(tenant.branding ?? {}), name: tenant.name, publicUrl: ctx.config.publicUrl } } } : {}),

@@ -54,8 +54,9 @@ export async function gpdBodyById(ctx: AppContext, tenantId: string, positionId:
 /** Publishes a draft position; a no-op for one already published. Throws ProviderUnavailable. */
 export async function publishPosition(ctx: AppContext, tenantId: string, positionId: string): Promise<void> {
   const [p, creditor] = await Promise.all([findPosition(ctx.db, tenantId, positionId), findCreditor(ctx.db, tenantId)]);
-  if (!p || !creditor || p.status !== 'draft') return;
+  if (!p || !creditor || p.published_at || p.status !== 'draft') return;
   await providerFor(ctx, creditor).publish(await gpdBodyOf(ctx, p, creditor));
+  // Changed meanwhile (cancelled, paid at the desk)? markPublished notices and tells pagoPA.
   await markPublished(ctx, tenantId, positionId);
 }
 

@@ -55,7 +55,6 @@ export interface PaymentPositionsTable {
   paid_at: Date | null;
   cancelled_at: Date | null;
   cancel_reason: string | null;
-  reminded_at: Date | null;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -75,6 +74,7 @@ export interface PaymentOptionsTable {
   paid_at: Date | null;
   paid_via: 'pagopa' | 'offline' | null;
   receipt_id: string | null;
+  reminded_at: Date | null;
 }
 
 export interface PaymentTransfersTable {
