@@ -8,6 +8,7 @@
 // before this catalogue used other spellings; `legacy` lists them so old audit entries still read well
 // (the audit log is append-only and hash-chained: old names are never rewritten).
 
+import { PAYMENT_ACTIVITY } from './activity-payments.ts';
 import type { Words } from './statuses.ts';
 
 export type EntityType =
@@ -290,51 +291,8 @@ export const ACTIVITY = {
   'case.note-added': { it: 'Nota interna sulla pratica', en: 'Internal note on a case', entity: 'application' },
   'case.list-exported': { it: 'Elenco delle pratiche esportato (CSV)', en: 'Case list exported (CSV)' },
 
-  // pagoPA payments
-  'payment.created': {
-    it: 'Posizione debitoria creata',
-    en: 'Debt position created',
-    entity: 'payment',
-    event: true,
-    citizen: {
-      self: w('Pagamento da fare: {name}', 'Payment due: {name}'),
-      office: w("L'ufficio ti ha chiesto un pagamento: {name}", 'The office asked you for a payment: {name}'),
-    },
-  },
-  'payment.published': { it: 'Posizione pubblicata su pagoPA', en: 'Position published on pagoPA', entity: 'payment' },
-  'payment.checkout-started': {
-    it: 'Pagamento avviato su pagoPA',
-    en: 'Payment started on pagoPA',
-    entity: 'payment',
-    citizen: { self: w('Pagamento avviato: {name}', 'Payment started: {name}') },
-  },
-  'payment.paid': {
-    it: 'Pagamento ricevuto',
-    en: 'Payment received',
-    entity: 'payment',
-    event: true,
-    citizen: { self: w('Pagamento ricevuto: {name}', 'Payment received: {name}') },
-  },
-  'payment.marked-paid': {
-    it: 'Segnato come pagato',
-    en: 'Marked as paid',
-    entity: 'payment',
-    event: true,
-    citizen: { self: w("Pagamento registrato dall'ufficio: {name}", 'Payment recorded by the office: {name}') },
-  },
-  'payment.cancelled': {
-    it: 'Posizione annullata',
-    en: 'Position cancelled',
-    entity: 'payment',
-    event: true,
-    citizen: { self: w("L'ufficio ha annullato il pagamento: {name}", 'The office cancelled the payment: {name}') },
-  },
-  'payment.expired': { it: 'Posizione scaduta', en: 'Position expired', entity: 'payment' },
-  'payment.reminded': { it: 'Promemoria di scadenza inviato', en: 'Due-date reminder sent', entity: 'payment' },
-  'payment.receipt-anomaly': { it: 'Ricevuta pagoPA da verificare', en: 'pagoPA receipt to review', entity: 'payment' },
-  'payment.anomaly-reviewed': { it: 'Anomalia di pagamento verificata', en: 'Payment anomaly reviewed', entity: 'payment' },
-  'payment.list-exported': { it: 'Elenco dei pagamenti esportato (CSV)', en: 'Payment list exported (CSV)' },
-  'payment.creditor-updated': { it: 'Dati pagoPA del Comune modificati', en: 'pagoPA creditor settings changed', entity: 'tenant' },
+  // pagoPA payments (contracts/activity-payments.ts)
+  ...PAYMENT_ACTIVITY,
 
   // The protocol register
   'protocol.registered': { it: 'Registrazione di protocollo', en: 'Protocol entry registered', entity: 'protocol_entry', event: true },

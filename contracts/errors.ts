@@ -3,6 +3,7 @@
 // `appError`), the web client types `ApiError.code` with it, so a misspelt code fails the typecheck
 // on both sides. Messages are templates: `{name}` is filled from the error's parameters (a parameter
 // may carry both languages). Codes whose message depends on the case have `variants`.
+import { PAYMENT_ERRORS } from './errors-payments.ts';
 import type { Words } from './statuses.ts';
 
 export interface ErrorText {
@@ -353,46 +354,8 @@ export const ERRORS = {
   REPORT_PHOTOS_FULL: { status: 409, it: 'La segnalazione ha già {max} foto: è il massimo.', en: 'The report already has {max} photos, the maximum.' },
   REPORT_ALREADY_HANDLED: { status: 409, it: 'La segnalazione n. {number} è già {status}.', en: 'Report no. {number} is already {status}.' },
   PROTOCOL_ALREADY_ANNULLED: { status: 409, it: 'La registrazione {label} è già annullata.', en: 'Protocol entry {label} is already annulled.' },
-  APPLICATION_FEE_UNPAID: {
-    status: 409,
-    it: 'Per inviare la domanda paga prima i {amount} euro previsti con pagoPA.',
-    en: 'Pay the {amount} euro fee with pagoPA before sending the application.',
-  },
-  APPLICATION_FEE_PAID: {
-    status: 409,
-    it: 'Hai già pagato per questa domanda: non si può eliminare. Inviala, oppure scrivi all’ufficio.',
-    en: 'The fee for this application is paid: it cannot be deleted. Send it, or write to the office.',
-  },
-  PAYMENTS_NOT_CONFIGURED: {
-    status: 409,
-    it: 'Il Comune non ha ancora attivato i pagamenti pagoPA.',
-    en: 'The municipality has not set up pagoPA payments yet.',
-  },
-  PAYMENT_NOT_PAYABLE: {
-    status: 409,
-    it: 'Il pagamento "{description}" non si può pagare: è {status}.',
-    en: 'Payment "{description}" cannot be paid: it is {status}.',
-  },
-  PAYMENT_STATE_CONFLICT: {
-    status: 409,
-    it: 'Il pagamento è già {status}.',
-    en: 'The payment is already {status}.',
-  },
-  PAYMENT_PARTIALLY_PAID: {
-    status: 409,
-    it: 'Alcune rate sono già pagate: la posizione non si può annullare.',
-    en: 'Some instalments are already paid: the position cannot be cancelled.',
-  },
-  PAYMENT_PROVIDER_UNAVAILABLE: {
-    status: 503,
-    it: 'Il sistema pagoPA non risponde in questo momento. Riprova tra qualche minuto: non ti è stato addebitato nulla.',
-    en: 'pagoPA is not answering right now. Try again in a few minutes: you have not been charged.',
-  },
-  PAYMENT_KIND_UNKNOWN: {
-    status: 400,
-    it: 'Il tipo di entrata "{kind}" non è tra quelli configurati dal Comune.',
-    en: 'Income kind "{kind}" is not one the municipality configured.',
-  },
+  // pagoPA payments (contracts/errors-payments.ts)
+  ...PAYMENT_ERRORS,
   TOO_MANY_FILES: { status: 400, it: 'Puoi allegare al massimo {max} file.', en: 'At most {max} files can be attached.' },
 } as const satisfies Record<string, ErrorSpec>;
 
