@@ -2,9 +2,9 @@
 // officers, citizens and the system do to a debt position, as the audit log, a position's history
 // and the citizen's Attività tell it. `{name}` is the position's reason. Its shape is
 // checked where the catalogue spreads it in.
-import type { Words } from './statuses.ts';
+import { words } from './statuses.ts';
 
-const w = (it: string, en: string): Words => ({ it, en });
+const w = words;
 
 export const PAYMENT_ACTIVITY = {
   'payment.created': {

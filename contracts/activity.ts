@@ -9,7 +9,7 @@
 // (the audit log is append-only and hash-chained: old names are never rewritten).
 
 import { PAYMENT_ACTIVITY } from './activity-payments.ts';
-import type { Words } from './statuses.ts';
+import { type Words, words } from './statuses.ts';
 
 export type EntityType =
   | 'booking'
@@ -49,7 +49,7 @@ export interface ActivitySpec {
   legacy?: readonly string[];
 }
 
-const w = (it: string, en: string): Words => ({ it, en });
+const w = words;
 
 export const ACTIVITY = {
   // Bookings

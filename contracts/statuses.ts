@@ -16,6 +16,9 @@ export interface Words {
   en: string;
 }
 
+/** Words in both languages, as the catalogues write them. */
+export const words = (it: string, en: string): Words => ({ it, en });
+
 /** A booking's status as the office and the citizen read it ("l'appuntamento è …"). */
 export const BOOKING_STATUS_WORDS: Record<BookingStatus, Words> = {
   held: { it: 'in attesa di conferma del cittadino', en: 'being booked' },
