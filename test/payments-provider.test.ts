@@ -8,13 +8,13 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { cartRequest, createPosition, findCreditor, gpdBodyById, PagoPaProvider, ProviderUnavailable, xmlField } from '../server/modules/payments/index.ts';
+import { cartRequest, createPosition, findCreditor, gpdBodyById, PagoPaProvider, pagopaOpenApiDocument, ProviderUnavailable, xmlField } from '../server/modules/payments/index.ts';
 import { findTenantBySlug } from '../server/platform/tenants/repository.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
-const doc = (name: string) => JSON.parse(fs.readFileSync(new URL(`../server/modules/payments/pagopa/openapi/${name}.json`, import.meta.url), 'utf8'));
+const doc = (name: 'gpd' | 'gpd-receipts' | 'checkout-carts') => JSON.parse(fs.readFileSync(pagopaOpenApiDocument(name), 'utf8'));
 
-function validator(name: string, schema: string, draft2020: boolean) {
+function validator(name: 'gpd' | 'gpd-receipts' | 'checkout-carts', schema: string, draft2020: boolean) {
   const ajv = draft2020 ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
   (addFormats as unknown as (a: unknown) => void)(ajv);
   ajv.addSchema(doc(name), name);

@@ -47,3 +47,6 @@ export const paymentsModule: SportelloModule = {
 };
 export { applicationFee } from './application-fee.ts';
 export { configureCreditor, CreditorFileError } from './configure.ts';
+
+/** Where pagoPA's OpenAPI document `name` (gpd, gpd-receipts, checkout-carts) is kept: the tests validate requests against it. */
+export const pagopaOpenApiDocument = (name: 'gpd' | 'gpd-receipts' | 'checkout-carts') => new URL(`./pagopa/openapi/${name}.json`, import.meta.url);

@@ -212,3 +212,21 @@ export function FocusHeading({ children, className = 'h5' }: { children: ReactNo
     </h3>
   );
 }
+
+/** "Pagina precedente · Pagina 2 di 7 · Pagina successiva" under a long list (`page` counts from 1). */
+export function PageNav({ label, page, pages, onPage }: { label: string; page: number; pages: number; onPage(page: number): void }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="d-flex gap-2">
+      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Pagina precedente
+      </button>
+      <span className="align-self-center">
+        Pagina {page} di {pages}
+      </span>
+      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Pagina successiva
+      </button>
+    </nav>
+  );
+}

@@ -9,7 +9,7 @@ import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { useApi } from '../../shared/useApi.ts';
 import { useOperatorApi, useSession } from '../session.tsx';
-import { Heading, SelectField, TextField } from '../ui.tsx';
+import { Heading, PageNav, SelectField, TextField } from '../ui.tsx';
 
 const OPEN: CaseState[] = ['registered', 'in_charge', 'integration_requested', 'integration_submitted', 'rejection_notice'];
 const CLOSED: CaseState[] = ['accepted', 'rejected', 'withdrawn', 'cancelled'];
@@ -215,19 +215,7 @@ export function CaseInbox() {
           </table>
         </div>
       ) : null}
-      {list.data && list.data.total > PAGE ? (
-        <nav aria-label="Pagine delle pratiche" className="d-flex gap-2">
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Pagina precedente
-          </button>
-          <span className="align-self-center">
-            Pagina {page + 1} di {Math.ceil(list.data.total / PAGE)}
-          </span>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={(page + 1) * PAGE >= list.data.total} onClick={() => setPage(page + 1)}>
-            Pagina successiva
-          </button>
-        </nav>
-      ) : null}
+      {list.data ? <PageNav label="Pagine delle pratiche" page={page + 1} pages={Math.ceil(list.data.total / PAGE)} onPage={(n) => setPage(n - 1)} /> : null}
     </>
   );
 }

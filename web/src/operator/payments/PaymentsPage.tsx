@@ -8,7 +8,7 @@ import { euro, noticeCode, when } from '../../shared/format.ts';
 import { ErrorAlert, Loading } from '../../shared/Page.tsx';
 import { Link } from '../../shared/router.tsx';
 import { useOperatorApi, useSession } from '../session.tsx';
-import { describeError, Heading, OutcomeAlert, type Outcome, SelectField, TextField } from '../ui.tsx';
+import { describeError, Heading, OutcomeAlert, type Outcome, PageNav, SelectField, TextField } from '../ui.tsx';
 import { STATUS_LABELS } from './money.ts';
 import { NewPayment } from './NewPayment.tsx';
 
@@ -177,19 +177,7 @@ export function PaymentsPage() {
           </table>
         </div>
       ) : null}
-      {list.data && list.data.total > list.data.pageSize ? (
-        <nav aria-label="Pagine dei pagamenti" className="d-flex gap-2">
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page === 1} onClick={() => setPage(page - 1)}>
-            Pagina precedente
-          </button>
-          <span className="align-self-center">
-            Pagina {page} di {Math.ceil(list.data.total / list.data.pageSize)}
-          </span>
-          <button type="button" className="btn btn-outline-primary btn-sm" disabled={page * list.data.pageSize >= list.data.total} onClick={() => setPage(page + 1)}>
-            Pagina successiva
-          </button>
-        </nav>
-      ) : null}
+      {list.data ? <PageNav label="Pagine dei pagamenti" page={page} pages={Math.ceil(list.data.total / list.data.pageSize)} onPage={setPage} /> : null}
     </>
   );
 }
