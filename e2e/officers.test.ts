@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sealAuditLog } from '../server/modules/audit/sealer.ts';
 import { codeAt } from '../test/support/officers.ts';
-import { axeViolations, browserSkipReason, launchBrowser } from './support/browser.ts';
+import { axeViolations, browserSkipReason, clickLabel, launchBrowser } from './support/browser.ts';
 import { fixBrowserClock, startPortal, type Portal } from './support/portal.ts';
 
 const skip = browserSkipReason();
@@ -73,7 +73,8 @@ describe('officer accounts and audit log', { skip }, () => {
     await expectAccessible(page, 'the new officer form');
     await page.getByLabel('Nome utente *').fill('lucia.rossi');
     await page.getByLabel('Nome e cognome *').fill('Lucia Rossi');
-    await page.getByLabel('URP - Ufficio Relazioni con il Pubblico').check({ force: true });
+    // Ticked through its label, as a person does (a forced click on the hidden input can race a re-render).
+    await clickLabel(page, 'URP - Ufficio Relazioni con il Pubblico', true);
     await page.getByRole('button', { name: 'Crea operatore' }).click();
     const notice = page.getByTestId('temporary-password');
     await notice.getByText('Account di Lucia Rossi creato').waitFor();
